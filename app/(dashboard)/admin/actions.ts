@@ -1,0 +1,62 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createDepartment, updateDepartment } from "@/db/queries/departments";
+import { createUser, resetPassword, updateUser } from "@/db/queries/users";
+import { action } from "@/lib/actions";
+import {
+  createUserSchema,
+  departmentSchema,
+  resetPasswordSchema,
+  updateDepartmentSchema,
+  updateUserSchema,
+} from "@/lib/schemas/admin";
+
+export const createUserAction = action({
+  permission: "admin:users",
+  schema: createUserSchema,
+  run: async (input, { db, user }) => {
+    const created = await createUser(db, user.id, input);
+    revalidatePath("/admin/users");
+    return { id: created.id, email: created.email };
+  },
+});
+
+export const updateUserAction = action({
+  permission: "admin:users",
+  schema: updateUserSchema,
+  run: async ({ id, ...input }, { db, user }) => {
+    await updateUser(db, user.id, id, input);
+    revalidatePath("/admin/users");
+    return { id };
+  },
+});
+
+export const resetPasswordAction = action({
+  permission: "admin:users",
+  schema: resetPasswordSchema,
+  run: async ({ id, password }, { db, user }) => {
+    await resetPassword(db, user.id, id, password);
+    return { id };
+  },
+});
+
+export const createDepartmentAction = action({
+  permission: "admin:departments",
+  schema: departmentSchema,
+  run: async (input, { db, user }) => {
+    const row = await createDepartment(db, user.id, input);
+    revalidatePath("/admin/departments");
+    return { id: row.id, name: row.name };
+  },
+});
+
+export const updateDepartmentAction = action({
+  permission: "admin:departments",
+  schema: updateDepartmentSchema,
+  run: async ({ id, ...input }, { db, user }) => {
+    await updateDepartment(db, user.id, id, input);
+    revalidatePath("/admin/departments");
+    return { id };
+  },
+});

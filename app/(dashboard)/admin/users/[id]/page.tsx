@@ -1,0 +1,23 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { UserEditForm } from "@/components/admin/user-edit-form";
+import { getDb } from "@/db";
+import { listDepartments } from "@/db/queries/departments";
+import { getUser } from "@/db/queries/users";
+import { requirePagePermission } from "@/lib/auth/session";
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePagePermission("admin:users");
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const db = await getDb();
+  const [user, deps] = await Promise.all([getUser(db, Number(id)), listDepartments(db)]);
+  if (!user) notFound();
+  const t = await getTranslations("admin.users");
+  return (
+    <div className="space-y-4">
+      <h2 className="text-lg font-medium">{t("editTitle", { name: user.name })}</h2>
+      <UserEditForm user={user} departments={deps.map((d) => ({ id: d.id, name: d.name }))} />
+    </div>
+  );
+}

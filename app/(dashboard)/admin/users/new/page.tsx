@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server";
+import { UserCreateForm } from "@/components/admin/user-create-form";
+import { getDb } from "@/db";
+import { listDepartments } from "@/db/queries/departments";
+import { requirePagePermission } from "@/lib/auth/session";
+
+export default async function NewUserPage() {
+  await requirePagePermission("admin:users");
+  const t = await getTranslations("admin.users");
+  const deps = await listDepartments(await getDb());
+  return (
+    <div className="space-y-4">
+      <h2 className="text-lg font-medium">{t("new")}</h2>
+      <UserCreateForm departments={deps.map((d) => ({ id: d.id, name: d.name }))} />
+    </div>
+  );
+}

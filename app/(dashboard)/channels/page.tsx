@@ -1,0 +1,7 @@
+import { SectionPlaceholder } from "@/components/layout/section-placeholder";
+import { requirePagePermission } from "@/lib/auth/session";
+
+export default async function Page() {
+  await requirePagePermission("channels:read");
+  return <SectionPlaceholder section="channels" />;
+}

@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import { AppNav } from "@/components/layout/app-nav";
+import { UserMenu } from "@/components/layout/user-menu";
+import { requireUser } from "@/lib/auth/session";
+import { navFor } from "@/lib/permissions";
+import { getNavBadges } from "@/lib/nav-badges";
+
+export const dynamic = "force-dynamic";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations("common");
+  const badges = await getNavBadges(user);
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {t("skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+          <span className="font-semibold text-blue-900">{t("appName")}</span>
+          <AppNav items={navFor(user.role)} badges={badges} />
+          <div className="ml-auto">
+            <UserMenu name={user.name} email={user.email} roleLabel={t(`roles.${user.role}`)} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

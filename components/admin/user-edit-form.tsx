@@ -1,0 +1,85 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { resetPasswordAction, updateUserAction } from "@/app/(dashboard)/admin/actions";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Checkbox, Input, Label, Select } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionResult } from "@/lib/action-result";
+import { ROLES } from "@/lib/permissions";
+import type { Role } from "@/db/schema";
+
+interface EditableUser {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  departmentId: number | null;
+  active: boolean;
+}
+
+export function UserEditForm({ user, departments }: { user: EditableUser; departments: { id: number; name: string }[] }) {
+  const t = useTranslations();
+  const [state, formAction] = useActionState<ActionResult<{ id: number }> | undefined, FormData>(updateUserAction, undefined);
+  const [pwState, pwAction] = useActionState<ActionResult<{ id: number }> | undefined, FormData>(resetPasswordAction, undefined);
+  const [active, setActive] = useState(user.active);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const pwFe = pwState && !pwState.ok ? pwState.fieldErrors : undefined;
+
+  function confirmDeactivation(e: React.FormEvent<HTMLFormElement>) {
+    if (user.active && !active && !window.confirm(t("admin.users.deactivateConfirm"))) e.preventDefault();
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card>
+        <form action={formAction} onSubmit={confirmDeactivation} className="space-y-4" noValidate>
+          <ActionNotice state={state} success={t("admin.users.saved")} />
+          <input type="hidden" name="id" value={user.id} />
+          <p className="text-sm text-slate-600">{user.email}</p>
+          <Field label={t("admin.users.name")} errors={fe?.name}>
+            <Input name="name" defaultValue={user.name} required />
+          </Field>
+          <Field label={t("admin.users.role")} errors={fe?.role}>
+            <Select name="role" defaultValue={user.role}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`common.roles.${r}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t("admin.users.department")} errors={fe?.departmentId}>
+            <Select name="departmentId" defaultValue={user.departmentId ?? ""}>
+              <option value="">{t("admin.users.noDepartment")}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className="flex items-center gap-2">
+            <Checkbox id="active" name="active" checked={active} onChange={(e) => setActive(e.target.checked)} />
+            <Label htmlFor="active">{t("admin.users.active")}</Label>
+          </div>
+          <SubmitButton>{t("common.actions.save")}</SubmitButton>
+        </form>
+      </Card>
+      <Card>
+        <form action={pwAction} className="space-y-4" noValidate key={pwState?.ok ? "reset-done" : "reset"}>
+          <h2 className="font-medium">{t("admin.users.resetPassword")}</h2>
+          <ActionNotice state={pwState} success={t("admin.users.passwordReset")} />
+          <input type="hidden" name="id" value={user.id} />
+          <Field label={t("admin.users.newPassword")} errors={pwFe?.password} hint={t("validation.passwordTooShort")}>
+            <Input name="password" type="password" autoComplete="new-password" required />
+          </Field>
+          <SubmitButton variant="secondary">{t("admin.users.resetPassword")}</SubmitButton>
+        </form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ComponentProps } from "react";
+import { cn } from "@/lib/utils";
+
+export function Table({ className, ...props }: ComponentProps<"table">) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className={cn("w-full text-left text-sm", className)} {...props} />
+    </div>
+  );
+}
+export function Th({ className, ...props }: ComponentProps<"th">) {
+  return <th scope="col" className={cn("border-b border-slate-200 bg-slate-50 px-3 py-2 font-medium text-slate-700", className)} {...props} />;
+}
+export function Td({ className, ...props }: ComponentProps<"td">) {
+  return <td className={cn("border-b border-slate-100 px-3 py-2 align-top text-slate-800", className)} {...props} />;
+}

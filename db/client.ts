@@ -1,0 +1,136 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import * as schema from "./schema";
+
+/**
+ * The one connection factory, usable from Next (through db/index.ts) and from scripts and tests.
+ * Both drivers expose the same drizzle query API, so queries are written once.
+ */
+export type Database = ReturnType<typeof drizzlePglite<typeof schema>>;
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Connection {
+  db: Database;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+  ping: () => Promise<void>;
+}
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+export class DatabaseLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database in ${dir} is in use by process ${pid}. ` +
+        `Only one process may open it (two writers silently lose data). ` +
+        `Stop that process, or point PGLITE_DIR at another directory.`,
+    );
+    this.name = "DatabaseLockedError";
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Claims a PGlite directory for this process; a stale lock of a dead process is taken over. */
+function acquireLock(dir: string): () => void {
+  const lockFile = path.join(dir, ".owner.lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (fs.readFileSync(lockFile, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockFile);
+        } catch {
+          // already gone
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const pid = Number.parseInt(fs.readFileSync(lockFile, "utf8").trim(), 10);
+      if (Number.isFinite(pid) && pid !== process.pid && processAlive(pid)) throw new DatabaseLockedError(dir, pid);
+      fs.unlinkSync(lockFile);
+    }
+  }
+  throw new Error(`Could not lock ${dir}`);
+}
+
+export async function openPglite(dir: string | null): Promise<Connection> {
+  let release = () => {};
+  let client: PGlite;
+  if (dir) {
+    const abs = path.resolve(dir);
+    fs.mkdirSync(abs, { recursive: true });
+    release = acquireLock(abs);
+    try {
+      client = await PGlite.create(abs);
+    } catch (err) {
+      release();
+      throw err;
+    }
+  } else {
+    client = await PGlite.create();
+  }
+  const db = drizzlePglite({ client, schema });
+  return {
+    db,
+    kind: "pglite",
+    ping: async () => {
+      await client.query("select 1");
+    },
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+export async function openPostgres(url: string, max = 10): Promise<Connection> {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+  // Errors on idle clients would otherwise crash the process; the next query reports them.
+  pool.on("error", () => {});
+  const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  return {
+    db,
+    kind: "postgres",
+    ping: async () => {
+      await pool.query("select 1");
+    },
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+export async function migrateDatabase(conn: Connection): Promise<void> {
+  if (conn.kind === "pglite") {
+    await migratePglite(conn.db, { migrationsFolder: MIGRATIONS });
+  } else {
+    await migratePg(conn.db as never, { migrationsFolder: MIGRATIONS });
+  }
+}
+
+export async function openFromEnv(opts: { databaseUrl?: string; pgliteDir: string }): Promise<Connection> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.pgliteDir);
+}
+
+/** A database handle or an open transaction: query functions accept either, so they compose. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Executor = Database | Tx;

@@ -1,0 +1,520 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+// ─── Foundation: people, departments, audit ──────────────────────────────────
+
+export const roleEnum = pgEnum("role", ["admin", "manager", "department_head", "executive", "employee"]);
+export const departmentKindEnum = pgEnum("department_kind", [
+  "rnd",
+  "service",
+  "hr",
+  "sales",
+  "marketing",
+  "communications",
+  "finance",
+  "production",
+  "other",
+]);
+export const localeEnum = pgEnum("locale", ["de", "en"]);
+
+export const departments = pgTable("departments", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  kind: departmentKindEnum("kind").notNull(),
+  headUserId: integer("head_user_id").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+  ...timestamps,
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull().default("employee"),
+    departmentId: integer("department_id").references(() => departments.id, { onDelete: "set null" }),
+    locale: localeEnum("locale").notNull().default("de"),
+    active: boolean("active").notNull().default(true),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    // E-mails are stored lower-cased; the unique index guards against races the check cannot.
+    uniqueIndex("users_email_unique").on(t.email),
+    index("users_department_idx").on(t.departmentId),
+    index("users_role_idx").on(t.role),
+  ],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.createdAt),
+    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_actor_idx").on(t.actorId, t.createdAt),
+  ],
+);
+
+/** Failed and successful logins, used to throttle guessing; survives restarts because it is in the database. */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_attempts_lookup_idx").on(t.email, t.ip, t.createdAt)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    /** First characters of the token, shown in lists so people can tell tokens apart. */
+    prefix: text("prefix").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    scopes: text("scopes").array().notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+);
+
+// ─── Channel register and business processes ────────────────────────────────
+
+export const platformEnum = pgEnum("platform", [
+  "facebook",
+  "instagram",
+  "x",
+  "linkedin",
+  "xing",
+  "youtube",
+  "tiktok",
+  "mastodon",
+  "blog",
+  "wiki",
+  "forum",
+  "other",
+]);
+export const channelStatusEnum = pgEnum("channel_status", ["planned", "active", "paused", "retired"]);
+export const responsibilityEnum = pgEnum("responsibility", ["owner", "contributor", "reader"]);
+
+export const channels = pgTable(
+  "channels",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    platform: platformEnum("platform").notNull(),
+    handle: text("handle"),
+    url: text("url"),
+    status: channelStatusEnum("status").notNull().default("planned"),
+    ownerId: integer("owner_id").references(() => users.id, { onDelete: "set null" }),
+    deputyId: integer("deputy_id").references(() => users.id, { onDelete: "set null" }),
+    nextReviewOn: date("next_review_on"),
+    // The five strategy questions.
+    targetGroupsPresent: text("target_groups_present"),
+    ourGain: text("our_gain"),
+    theirGain: text("their_gain"),
+    intendedAudience: text("intended_audience"),
+    inboundAudience: text("inbound_audience"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("channels_platform_handle_unique")
+      .on(t.platform, sql`lower(${t.handle})`)
+      .where(sql`${t.handle} is not null`),
+    index("channels_status_idx").on(t.status),
+    index("channels_name_idx").on(t.name),
+  ],
+);
+
+export const channelAssignments = pgTable(
+  "channel_assignments",
+  {
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id, { onDelete: "cascade" }),
+    responsibility: responsibilityEnum("responsibility").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channelId, t.departmentId] }),
+    // At most one owning department per channel, enforced by the database.
+    uniqueIndex("channel_assignments_one_owner").on(t.channelId).where(sql`${t.responsibility} = 'owner'`),
+    index("channel_assignments_department_idx").on(t.departmentId),
+  ],
+);
+
+export const businessProcesses = pgTable(
+  "business_processes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    name: text("name").notNull(),
+    description: text("description"),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("business_processes_department_name_unique").on(t.departmentId, t.name)],
+);
+
+// ─── Guidelines ──────────────────────────────────────────────────────────────
+
+export const guidelineScopeEnum = pgEnum("guideline_scope", ["company", "departments", "channels"]);
+export const guidelineVersionStatusEnum = pgEnum("guideline_version_status", [
+  "draft",
+  "in_review",
+  "approved",
+  "published",
+  "archived",
+]);
+export const signoffFunctionEnum = pgEnum("signoff_function", ["legal", "data_protection", "works_council"]);
+export const signoffDecisionEnum = pgEnum("signoff_decision", ["approved", "rejected"]);
+
+export const guidelines = pgTable("guidelines", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  title: text("title").notNull(),
+  scope: guidelineScopeEnum("scope").notNull().default("company"),
+  requiredSignoffs: signoffFunctionEnum("required_signoffs").array().notNull().default(sql`'{}'`),
+  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  archivedAt: timestamp("archived_at", { withTimezone: true }),
+  ...timestamps,
+});
+
+export const guidelineScopeDepartments = pgTable(
+  "guideline_scope_departments",
+  {
+    guidelineId: integer("guideline_id")
+      .notNull()
+      .references(() => guidelines.id, { onDelete: "cascade" }),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.guidelineId, t.departmentId] })],
+);
+
+export const guidelineScopeChannels = pgTable(
+  "guideline_scope_channels",
+  {
+    guidelineId: integer("guideline_id")
+      .notNull()
+      .references(() => guidelines.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.guidelineId, t.channelId] })],
+);
+
+export const guidelineVersions = pgTable(
+  "guideline_versions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    guidelineId: integer("guideline_id")
+      .notNull()
+      .references(() => guidelines.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    bodyMd: text("body_md").notNull(),
+    changeNote: text("change_note"),
+    status: guidelineVersionStatusEnum("status").notNull().default("draft"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("guideline_versions_number_unique").on(t.guidelineId, t.version),
+    uniqueIndex("guideline_versions_one_published")
+      .on(t.guidelineId)
+      .where(sql`${t.status} = 'published'`),
+  ],
+);
+
+export const guidelineSignoffs = pgTable(
+  "guideline_signoffs",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => guidelineVersions.id, { onDelete: "cascade" }),
+    function: signoffFunctionEnum("function").notNull(),
+    decision: signoffDecisionEnum("decision").notNull(),
+    signatoryName: text("signatory_name").notNull(),
+    comment: text("comment"),
+    recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("guideline_signoffs_version_idx").on(t.versionId)],
+);
+
+export const guidelineAcknowledgments = pgTable(
+  "guideline_acknowledgments",
+  {
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => guidelineVersions.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.userId] }), index("guideline_ack_user_idx").on(t.userId)],
+);
+
+// ─── KPIs, measurements, alerts ──────────────────────────────────────────────
+
+export const kpiUnitEnum = pgEnum("kpi_unit", ["count", "percent", "eur", "hours", "score"]);
+export const kpiDirectionEnum = pgEnum("kpi_direction", ["higher_is_better", "lower_is_better"]);
+export const kpiPeriodEnum = pgEnum("kpi_period", ["week", "month", "quarter"]);
+export const kpiAggregationEnum = pgEnum("kpi_aggregation", ["sum", "avg", "last"]);
+export const measurementSourceEnum = pgEnum("measurement_source", ["manual", "csv", "api", "derived"]);
+export const alertKindEnum = pgEnum("alert_kind", ["threshold", "crisis"]);
+export const alertSeverityEnum = pgEnum("alert_severity", ["warning", "critical"]);
+export const alertStatusEnum = pgEnum("alert_status", ["open", "acknowledged", "resolved"]);
+
+export const kpis = pgTable(
+  "kpis",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    businessProcessId: integer("business_process_id")
+      .notNull()
+      .references(() => businessProcesses.id),
+    name: text("name").notNull(),
+    description: text("description"),
+    unit: kpiUnitEnum("unit").notNull(),
+    direction: kpiDirectionEnum("direction").notNull(),
+    period: kpiPeriodEnum("period").notNull(),
+    aggregation: kpiAggregationEnum("aggregation").notNull(),
+    channelId: integer("channel_id").references(() => channels.id, { onDelete: "set null" }),
+    target: doublePrecision("target").notNull(),
+    warningThreshold: doublePrecision("warning_threshold").notNull(),
+    criticalThreshold: doublePrecision("critical_threshold").notNull(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("kpis_process_idx").on(t.businessProcessId)],
+);
+
+export const measurements = pgTable(
+  "measurements",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    kpiId: integer("kpi_id")
+      .notNull()
+      .references(() => kpis.id, { onDelete: "cascade" }),
+    measuredOn: date("measured_on").notNull(),
+    value: doublePrecision("value").notNull(),
+    source: measurementSourceEnum("source").notNull(),
+    recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("measurements_kpi_day_idx").on(t.kpiId, t.measuredOn, t.id)],
+);
+
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    kind: alertKindEnum("kind").notNull(),
+    kpiId: integer("kpi_id").references(() => kpis.id, { onDelete: "cascade" }),
+    departmentId: integer("department_id").references(() => departments.id, { onDelete: "set null" }),
+    severity: alertSeverityEnum("severity").notNull(),
+    status: alertStatusEnum("status").notNull().default("open"),
+    periodStart: date("period_start"),
+    value: doublePrecision("value"),
+    message: text("message"),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    acknowledgedBy: integer("acknowledged_by").references(() => users.id, { onDelete: "set null" }),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgeComment: text("acknowledge_comment"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [
+    // One unresolved threshold alert per KPI; escalation updates it instead of adding another.
+    uniqueIndex("alerts_one_open_per_kpi")
+      .on(t.kpiId)
+      .where(sql`${t.status} <> 'resolved' and ${t.kind} = 'threshold'`),
+    index("alerts_status_idx").on(t.status, t.openedAt),
+  ],
+);
+
+// ─── Insights and routing ────────────────────────────────────────────────────
+
+export const insightCategoryEnum = pgEnum("insight_category", [
+  "product_feedback",
+  "complaint",
+  "service_request",
+  "question",
+  "sales_lead",
+  "applicant_question",
+  "idea",
+  "praise",
+  "crisis_signal",
+]);
+export const sentimentEnum = pgEnum("sentiment", ["negative", "neutral", "positive"]);
+export const insightStatusEnum = pgEnum("insight_status", ["triage", "routed", "accepted", "resolved", "declined"]);
+export const keywordModeEnum = pgEnum("keyword_mode", ["any", "all"]);
+export const insightEventTypeEnum = pgEnum("insight_event_type", [
+  "received",
+  "routed",
+  "accepted",
+  "commented",
+  "reassigned",
+  "resolved",
+  "declined",
+  "loop_closed",
+]);
+
+export const routingRules = pgTable(
+  "routing_rules",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    active: boolean("active").notNull().default(true),
+    categories: insightCategoryEnum("categories").array().notNull().default(sql`'{}'`),
+    platforms: platformEnum("platforms").array().notNull().default(sql`'{}'`),
+    channelIds: integer("channel_ids").array().notNull().default(sql`'{}'`),
+    keywords: text("keywords").array().notNull().default(sql`'{}'`),
+    keywordMode: keywordModeEnum("keyword_mode").notNull().default("any"),
+    sentiments: sentimentEnum("sentiments").array().notNull().default(sql`'{}'`),
+    languages: text("languages").array().notNull().default(sql`'{}'`),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    slaHours: integer("sla_hours").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("routing_rules_position_idx").on(t.position)],
+);
+
+export const insights = pgTable(
+  "insights",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Where it came from (a connector, feed or import name); with external_id it makes intake idempotent. */
+    source: text("source").notNull(),
+    externalId: text("external_id").notNull(),
+    channelId: integer("channel_id").references(() => channels.id, { onDelete: "set null" }),
+    platform: platformEnum("platform"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    text: text("text").notNull(),
+    url: text("url"),
+    language: text("language"),
+    languageDerived: boolean("language_derived").notNull().default(false),
+    authorHandle: text("author_handle"),
+    category: insightCategoryEnum("category").notNull(),
+    sentiment: sentimentEnum("sentiment").notNull(),
+    sentimentDerived: boolean("sentiment_derived").notNull().default(false),
+    status: insightStatusEnum("status").notNull().default("triage"),
+    departmentId: integer("department_id").references(() => departments.id, { onDelete: "set null" }),
+    ruleId: integer("rule_id").references(() => routingRules.id, { onDelete: "set null" }),
+    routedAt: timestamp("routed_at", { withTimezone: true }),
+    slaDueAt: timestamp("sla_due_at", { withTimezone: true }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    declinedAt: timestamp("declined_at", { withTimezone: true }),
+    resolutionNote: text("resolution_note"),
+    externalReference: text("external_reference"),
+    declineReason: text("decline_reason"),
+    loopClosedAt: timestamp("loop_closed_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("insights_source_external_unique").on(t.source, t.externalId),
+    index("insights_department_inbox_idx").on(t.departmentId, t.status, t.slaDueAt),
+    index("insights_status_created_idx").on(t.status, t.createdAt),
+    index("insights_occurred_idx").on(t.occurredAt),
+  ],
+);
+
+export const insightEvents = pgTable(
+  "insight_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    insightId: bigint("insight_id", { mode: "number" })
+      .notNull()
+      .references(() => insights.id, { onDelete: "cascade" }),
+    type: insightEventTypeEnum("type").notNull(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    ruleId: integer("rule_id").references(() => routingRules.id, { onDelete: "set null" }),
+    fromDepartmentId: integer("from_department_id").references(() => departments.id, { onDelete: "set null" }),
+    toDepartmentId: integer("to_department_id").references(() => departments.id, { onDelete: "set null" }),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("insight_events_insight_idx").on(t.insightId, t.createdAt)],
+);
+
+// ─── Types ───────────────────────────────────────────────────────────────────
+
+export type Role = (typeof roleEnum.enumValues)[number];
+export type DepartmentKind = (typeof departmentKindEnum.enumValues)[number];
+export type Locale = (typeof localeEnum.enumValues)[number];
+export type Platform = (typeof platformEnum.enumValues)[number];
+export type ChannelStatus = (typeof channelStatusEnum.enumValues)[number];
+export type Responsibility = (typeof responsibilityEnum.enumValues)[number];
+export type InsightCategory = (typeof insightCategoryEnum.enumValues)[number];
+export type Sentiment = (typeof sentimentEnum.enumValues)[number];
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Department = typeof departments.$inferSelect;
+export type NewDepartment = typeof departments.$inferInsert;
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type Channel = typeof channels.$inferSelect;
+export type BusinessProcess = typeof businessProcesses.$inferSelect;
+export type Guideline = typeof guidelines.$inferSelect;
+export type GuidelineVersion = typeof guidelineVersions.$inferSelect;
+export type Kpi = typeof kpis.$inferSelect;
+export type Measurement = typeof measurements.$inferSelect;
+export type Alert = typeof alerts.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type RoutingRule = typeof routingRules.$inferSelect;
+export type Insight = typeof insights.$inferSelect;
+export type InsightEvent = typeof insightEvents.$inferSelect;

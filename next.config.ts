@@ -1,0 +1,17 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // A separate build directory lets end-to-end runs build without touching a running dev server.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // PGlite ships .wasm/.data files; bundling it would copy them into the publicly served assets.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
+  poweredByHeader: false,
+  experimental: {
+    authInterrupts: true,
+  },
+};
+
+export default withNextIntl(nextConfig);
