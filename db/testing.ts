@@ -1,0 +1,51 @@
+/**
+ * Fresh databases for integration tests: an in-memory PGlite always, and a throwaway database on
+ * a real PostgreSQL server when TEST_DATABASE_URL (or DATABASE_URL) points at one. Each suite
+ * runs against every backend that is available.
+ */
+import crypto from "node:crypto";
+import pg from "pg";
+import { type Connection, migrateDatabase, openPglite, openPostgres } from "./client";
+
+export type Backend = "pglite" | "postgres";
+
+export function serverUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+}
+
+export function availableBackends(): Backend[] {
+  return serverUrl() ? ["pglite", "postgres"] : ["pglite"];
+}
+
+export interface TestDb extends Connection {
+  dispose: () => Promise<void>;
+}
+
+export async function createTestDb(backend: Backend): Promise<TestDb> {
+  if (backend === "pglite") {
+    const conn = await openPglite(null);
+    await migrateDatabase(conn);
+    return { ...conn, dispose: conn.close };
+  }
+  const base = serverUrl();
+  if (!base) throw new Error("no PostgreSQL URL for integration tests");
+  const name = `test_${crypto.randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const conn = await openPostgres(url.toString(), 4);
+  await migrateDatabase(conn);
+  return {
+    ...conn,
+    dispose: async () => {
+      await conn.close();
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
