@@ -4,6 +4,8 @@ import { getDb, type Database } from "@/db";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, type ErrorCode, type FieldErrors, statusFor } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
+import { authenticateApiToken, type TokenPrincipal } from "@/db/queries/api-tokens";
+import { type ApiScope, parseBearer } from "@/lib/api-tokens/tokens";
 
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; fields?: FieldErrors };
@@ -41,4 +43,46 @@ export function sessionRoute<P = Record<string, string>>(
       return toApiResponse(err);
     }
   };
+}
+
+type TokenCtx<P> = { token: TokenPrincipal; db: Database; params: P };
+
+/**
+ * Route handler of the public API: a bearer token with the given scope. Missing → 401
+ * `unauthenticated`, unknown or revoked → 401 `invalid_token`, wrong scope → 403 `forbidden`.
+ */
+export function tokenRoute<P = Record<string, string>>(
+  scope: ApiScope | null,
+  run: (req: Request, ctx: TokenCtx<P>) => Promise<Response>,
+) {
+  return async (req: Request, context: { params: Promise<P> }) => {
+    try {
+      const raw = parseBearer(req.headers.get("authorization"));
+      if (!raw) return apiError("unauthenticated", "Send an API token as `Authorization: Bearer <token>`.");
+      const db = await getDb();
+      const token = await authenticateApiToken(db, raw);
+      if (!token) return apiError("invalid_token", "The API token is unknown or has been revoked.");
+      if (scope && !token.scopes.includes(scope)) {
+        return apiError("forbidden", `This token lacks the scope \`${scope}\`.`);
+      }
+      return await run(req, { token, db, params: await context.params });
+    } catch (err) {
+      return toApiResponse(err);
+    }
+  };
+}
+
+/** Reads a JSON body with a size limit; malformed JSON is a 400 with a clear message, not a 500. */
+export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+  const length = Number(req.headers.get("content-length") ?? "0");
+  if (length > maxBytes) throw new AppError("payload_too_large", `The body may be at most ${maxBytes} bytes.`);
+  const text = await req.text();
+  if (Buffer.byteLength(text, "utf8") > maxBytes) {
+    throw new AppError("payload_too_large", `The body may be at most ${maxBytes} bytes.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The body is not valid JSON.");
+  }
 }

@@ -9,6 +9,8 @@ export type ErrorCode =
   | "conflict"
   | "rate_limited"
   | "invalid_token"
+  | "bad_request"
+  | "payload_too_large"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -19,6 +21,8 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
   conflict: 409,
   rate_limited: 429,
+  bad_request: 400,
+  payload_too_large: 413,
   internal: 500,
 };
 

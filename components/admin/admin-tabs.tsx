@@ -8,6 +8,7 @@ import { cn } from "@/lib/utils";
 const TABS = [
   { key: "users", href: "/admin/users" },
   { key: "departments", href: "/admin/departments" },
+  { key: "tokens", href: "/admin/tokens" },
   { key: "audit", href: "/admin/audit" },
 ] as const;
 

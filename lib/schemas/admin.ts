@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { departmentKindEnum, localeEnum, roleEnum } from "@/db/schema";
+import { API_SCOPES } from "@/lib/api-tokens/tokens";
 import { checkbox, emailField, optionalId, passwordField, requiredId, slugField, trimmed, v } from "@/lib/validation";
 
 const role = z.enum(roleEnum.enumValues, { error: v.invalidChoice });
@@ -33,3 +34,14 @@ export const departmentSchema = z.object({
 });
 
 export const updateDepartmentSchema = departmentSchema.extend({ id: requiredId });
+
+export const createTokenSchema = z.object({
+  name: trimmed(100),
+  // No ticked checkbox means no `scopes[]` field at all.
+  scopes: z.preprocess(
+    (x) => x ?? [],
+    z.array(z.enum(API_SCOPES, { error: v.invalidChoice }), { error: v.invalidChoice }).min(1, "admin.tokens.scopeRequired"),
+  ),
+});
+
+export const revokeTokenSchema = z.object({ id: requiredId });

@@ -1,13 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { createDepartment, updateDepartment } from "@/db/queries/departments";
 import { createUser, resetPassword, updateUser } from "@/db/queries/users";
 import { action } from "@/lib/actions";
 import {
+  createTokenSchema,
   createUserSchema,
   departmentSchema,
   resetPasswordSchema,
+  revokeTokenSchema,
   updateDepartmentSchema,
   updateUserSchema,
 } from "@/lib/schemas/admin";
@@ -57,6 +60,26 @@ export const updateDepartmentAction = action({
   run: async ({ id, ...input }, { db, user }) => {
     await updateDepartment(db, user.id, id, input);
     revalidatePath("/admin/departments");
+    return { id };
+  },
+});
+
+export const createTokenAction = action({
+  permission: "admin:tokens",
+  schema: createTokenSchema,
+  run: async (input, { db, user }) => {
+    const created = await createApiToken(db, user.id, input);
+    revalidatePath("/admin/tokens");
+    return { id: created.id, name: created.name, token: created.token };
+  },
+});
+
+export const revokeTokenAction = action({
+  permission: "admin:tokens",
+  schema: revokeTokenSchema,
+  run: async ({ id }, { db, user }) => {
+    await revokeApiToken(db, user.id, id);
+    revalidatePath("/admin/tokens");
     return { id };
   },
 });

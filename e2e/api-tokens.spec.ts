@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { storageFor } from "./fixtures";
+
+test.describe("API tokens", () => {
+  test.use({ storageState: storageFor("admin") });
+
+  test("admin creates a token, it works once shown, and stops working when revoked", async ({ page, playwright }) => {
+    await page.goto("/admin/tokens");
+    await page.getByLabel("Bezeichnung").fill("Monitoring-Export");
+    await page.getByLabel("Hinweise einliefern").check();
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    const token = (await page.getByTestId("new-token").textContent())!.trim();
+    expect(token).toMatch(/^smc_[0-9a-f]{8}_/);
+
+    const api = await playwright.request.newContext({ baseURL: page.url().replace(/\/admin.*$/, "") });
+    const ok = await api.get("/api/v1/token", { headers: { Authorization: `Bearer ${token}` } });
+    expect(ok.status()).toBe(200);
+    expect((await ok.json()).data).toEqual({ name: "Monitoring-Export", scopes: ["insights:write"] });
+
+    // The token is not shown again.
+    await page.reload();
+    await expect(page.getByText(token)).toHaveCount(0);
+    const row = page.getByRole("row", { name: /Monitoring-Export/ });
+    await expect(row).toContainText("Aktiv");
+
+    page.once("dialog", (d) => d.accept());
+    await row.getByRole("button", { name: /Widerrufen/ }).click();
+    await expect(page.getByRole("row", { name: /Monitoring-Export/ })).toContainText("Widerrufen");
+
+    const revoked = await api.get("/api/v1/token", { headers: { Authorization: `Bearer ${token}` } });
+    expect(revoked.status()).toBe(401);
+    expect((await revoked.json()).error.code).toBe("invalid_token");
+    await api.dispose();
+  });
+
+  test("a token form without a scope shows the error and creates nothing", async ({ page }) => {
+    await page.goto("/admin/tokens");
+    await page.getByLabel("Bezeichnung").fill("Ohne Berechtigung");
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    await expect(page.getByText("Bitte mindestens eine Berechtigung wählen.")).toBeVisible();
+    await expect(page.getByRole("row", { name: /Ohne Berechtigung/ })).toHaveCount(0);
+  });
+
+  test("API calls without or with a bad token get JSON 401s", async ({ request }) => {
+    const none = await request.get("/api/v1/token", { headers: { Cookie: "" } });
+    expect(none.status()).toBe(401);
+    expect((await none.json()).error.code).toBe("unauthenticated");
+    const bad = await request.get("/api/v1/token", { headers: { Authorization: "Bearer smc_00000000_" + "x".repeat(43) } });
+    expect(bad.status()).toBe(401);
+    expect((await bad.json()).error.code).toBe("invalid_token");
+  });
+});
+
+test.describe("API tokens are for admins only", () => {
+  test.use({ storageState: storageFor("manager") });
+
+  test("the manager gets 403 on the token page", async ({ page }) => {
+    const res = await page.goto("/admin/tokens");
+    expect(res?.status()).toBe(403);
+  });
+});
