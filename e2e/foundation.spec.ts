@@ -27,6 +27,13 @@ function mainNav(page: Page) {
   return page.getByRole("navigation", { name: "Hauptnavigation" });
 }
 
+test("the health check reports the embedded database", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: "ok", database: "pglite" });
+  expect(res.headers()["x-frame-options"]).toBe("DENY");
+});
+
 test.describe("login and navigation per role", () => {
   for (const [role, email] of Object.entries(ROLES) as [keyof typeof ROLES, string][]) {
     test(`${role} logs in and sees exactly their sections`, async ({ page }) => {
