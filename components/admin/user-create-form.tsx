@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createUserAction } from "@/app/(dashboard)/admin/actions";
+import { RoleAndDepartmentFields } from "./user-fields";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
-import { ROLES } from "@/lib/permissions";
 
 type Created = { id: number; email: string };
 
@@ -33,25 +33,7 @@ export function UserCreateForm({ departments }: { departments: { id: number; nam
         <Field label={t("admin.users.password")} errors={fe?.password} hint={t("validation.passwordTooShort")}>
           <Input name="password" type="password" required autoComplete="new-password" />
         </Field>
-        <Field label={t("admin.users.role")} errors={fe?.role}>
-          <Select name="role" defaultValue={values?.role ?? "employee"}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`common.roles.${r}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("admin.users.department")} errors={fe?.departmentId}>
-          <Select name="departmentId" defaultValue={values?.departmentId ?? ""}>
-            <option value="">{t("admin.users.noDepartment")}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <RoleAndDepartmentFields departments={departments} role={values?.role ?? "employee"} departmentId={values?.departmentId ?? ""} errors={fe} />
         <Field label={t("admin.users.locale")} errors={fe?.locale}>
           <Select name="locale" defaultValue={values?.locale ?? "de"}>
             <option value="de">{t("common.languages.de")}</option>

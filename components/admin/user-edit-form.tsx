@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { resetPasswordAction, updateUserAction } from "@/app/(dashboard)/admin/actions";
+import { RoleAndDepartmentFields } from "./user-fields";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Checkbox, Input, Label, Select } from "@/components/ui/input";
+import { Checkbox, Input, Label } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
-import { ROLES } from "@/lib/permissions";
 import type { Role } from "@/db/schema";
 
 interface EditableUser {
@@ -43,25 +43,7 @@ export function UserEditForm({ user, departments }: { user: EditableUser; depart
           <Field label={t("admin.users.name")} errors={fe?.name}>
             <Input name="name" defaultValue={user.name} required />
           </Field>
-          <Field label={t("admin.users.role")} errors={fe?.role}>
-            <Select name="role" defaultValue={user.role}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`common.roles.${r}`)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t("admin.users.department")} errors={fe?.departmentId}>
-            <Select name="departmentId" defaultValue={user.departmentId ?? ""}>
-              <option value="">{t("admin.users.noDepartment")}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <RoleAndDepartmentFields departments={departments} role={user.role} departmentId={user.departmentId ?? ""} errors={fe} />
           <div className="flex items-center gap-2">
             <Checkbox id="active" name="active" checked={active} onChange={(e) => setActive(e.target.checked)} />
             <Label htmlFor="active">{t("admin.users.active")}</Label>
