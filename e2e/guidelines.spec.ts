@@ -147,6 +147,8 @@ test.describe("forbidden paths for an employee", () => {
   test("the employee's start page lists the seeded guideline as pending and hides work in progress", async ({ page }) => {
     await page.goto("/guidelines/mine");
     await expect(page.getByRole("row").filter({ hasText: SEEDED })).toContainText("Ausstehend");
+    // The navigation counts what is still waiting for the employee.
+    await expect(page.getByTestId("nav-badge-guidelines")).toHaveText(/^[1-9]\d*$/);
     await page.goto("/guidelines");
     await expect(page.getByRole("link", { name: "Krisenkommunikation in sozialen Medien" })).toBeVisible();
     await page.getByRole("link", { name: "Krisenkommunikation in sozialen Medien" }).click();

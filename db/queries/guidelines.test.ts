@@ -7,6 +7,7 @@ import { listAudit } from "./audit";
 import {
   acknowledgeVersion,
   changeVersionStatus,
+  countPendingGuidelines,
   createGuideline,
   getCoverage,
   getGuideline,
@@ -58,6 +59,7 @@ for (const backend of availableBackends()) {
       expect((await t.db.select().from(guidelines)).length).toBe(before);
       const mine = await listMyGuidelines(t.db, reader("employee@example.com"));
       expect(mine.pending).toBeGreaterThanOrEqual(1);
+      expect(await countPendingGuidelines(t.db, reader("employee@example.com"))).toBe(mine.pending);
       expect(mine.rows.map((r) => r.title)).toContain("Social-Media-Leitlinie der Brenner Antriebstechnik GmbH");
       // The HR guideline is for Personal only; the employee works in marketing.
       expect(mine.rows.map((r) => r.title)).not.toContain("Recruiting und Employer Branding in sozialen Netzwerken");

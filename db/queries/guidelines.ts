@@ -621,6 +621,10 @@ export async function listMyGuidelines(db: Executor, user: Reader, opts: { page?
   };
 }
 
+export async function countPendingGuidelines(db: Executor, user: Reader): Promise<number> {
+  return (await listMyGuidelines(db, user, { pageSize: 1 })).pending;
+}
+
 /** Whether a guideline applies to a person, and when they acknowledged its published version. */
 export async function myAcknowledgment(db: Executor, user: Reader, guidelineId: number) {
   const [pv] = await db
