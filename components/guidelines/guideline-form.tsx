@@ -8,21 +8,13 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Label, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { GuidelineInput } from "@/db/queries/guidelines";
 import type { ActionResult } from "@/lib/action-result";
-import { SIGNOFF_FUNCTIONS, type SignoffFunction } from "@/lib/guidelines/lifecycle";
+import { SIGNOFF_FUNCTIONS } from "@/lib/guidelines/lifecycle";
 import type { ScopeKind } from "@/lib/guidelines/scope";
 import { MarkdownPreview } from "./markdown-preview";
 
-export interface GuidelineFormValues {
-  versionId?: number;
-  title: string;
-  scope: ScopeKind;
-  departmentIds: number[];
-  channelIds: number[];
-  requiredSignoffs: SignoffFunction[];
-  bodyMd: string;
-  changeNote: string;
-}
+export type GuidelineFormValues = Omit<GuidelineInput, "changeNote"> & { versionId?: number; changeNote: string };
 
 type Option = { id: number; name: string };
 

@@ -153,21 +153,19 @@ export async function listGuidelines(db: Executor, f: GuidelineFilter = {}) {
       publishedVersion: pv.version,
     })
     .from(guidelines)
-    .innerJoin(latestNo, eq(latestNo.gid, guidelines.id))
-    .innerJoin(lv, and(eq(lv.guidelineId, guidelines.id), eq(lv.version, latestNo.n)))
-    .leftJoin(pv, and(eq(pv.guidelineId, guidelines.id), eq(pv.status, "published")))
-    .where(where)
-    .orderBy(asc(guidelines.title), asc(guidelines.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const countQuery = db
-    .select({ total: count() })
-    .from(guidelines)
-    .innerJoin(latestNo, eq(latestNo.gid, guidelines.id))
-    .innerJoin(lv, and(eq(lv.guidelineId, guidelines.id), eq(lv.version, latestNo.n)))
-    .leftJoin(pv, and(eq(pv.guidelineId, guidelines.id), eq(pv.status, "published")))
-    .where(where);
-  const [rows, [{ total }]] = await Promise.all([rowsQuery, countQuery]);
+    .$dynamic();
+  const countQuery = db.select({ total: count() }).from(guidelines).$dynamic();
+  // Both queries need the same joins: the latest version (for status) and the published one.
+  for (const q of [rowsQuery, countQuery] as const) {
+    q.innerJoin(latestNo, eq(latestNo.gid, guidelines.id))
+      .innerJoin(lv, and(eq(lv.guidelineId, guidelines.id), eq(lv.version, latestNo.n)))
+      .leftJoin(pv, and(eq(pv.guidelineId, guidelines.id), eq(pv.status, "published")))
+      .where(where);
+  }
+  rowsQuery.orderBy(asc(guidelines.title), asc(guidelines.id)).limit(pageSize).offset((page - 1) * pageSize);
+  const [found, [{ total }]] = await Promise.all([rowsQuery, countQuery]);
+  // The joins were added to a dynamic query, so the types do not know pv comes from a left join.
+  const rows = found as ((typeof found)[number] & { publishedId: number | null; publishedVersion: number | null })[];
 
   const [scopes, { people, assignments }, acks] = await Promise.all([
     loadScopes(db, rows.map((r) => r.id)),

@@ -11,6 +11,21 @@ import { seesWorkInProgress } from "@/lib/guidelines/access";
 import { wordDiff } from "@/lib/guidelines/diff";
 import { intParam } from "@/lib/search-params";
 
+function VersionSelect({ name, label, value, options }: { name: string; label: string; value: number; options: { value: number; label: string }[] }) {
+  return (
+    <label className="text-sm">
+      <span className="mb-1 block font-medium">{label}</span>
+      <Select name={name} defaultValue={String(value)} className="w-44">
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+}
+
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function GuidelineDiffPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SP }) {
@@ -25,6 +40,7 @@ export default async function GuidelineDiffPage({ params, searchParams }: { para
   const numbers = g.versions.map((v) => v.version);
   const to = numbers.includes(intParam(sp, "to") ?? -1) ? intParam(sp, "to")! : numbers[0];
   const from = numbers.includes(intParam(sp, "from") ?? -1) ? intParam(sp, "from")! : (numbers.find((n) => n < to) ?? to);
+  const options = numbers.map((n) => ({ value: n, label: t("versionNo", { version: n }) }));
   const a = g.versions.find((v) => v.version === from)!;
   const b = g.versions.find((v) => v.version === to)!;
 
@@ -37,26 +53,8 @@ export default async function GuidelineDiffPage({ params, searchParams }: { para
         </Link>
       </p>
       <form className="mb-6 flex flex-wrap items-end gap-3" aria-label={t("diff.choose")}>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">{t("diff.from")}</span>
-          <Select name="from" defaultValue={String(from)} className="w-44">
-            {numbers.map((n) => (
-              <option key={n} value={n}>
-                {t("versionNo", { version: n })}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">{t("diff.to")}</span>
-          <Select name="to" defaultValue={String(to)} className="w-44">
-            {numbers.map((n) => (
-              <option key={n} value={n}>
-                {t("versionNo", { version: n })}
-              </option>
-            ))}
-          </Select>
-        </label>
+        <VersionSelect name="from" label={t("diff.from")} value={from} options={options} />
+        <VersionSelect name="to" label={t("diff.to")} value={to} options={options} />
         <button type="submit" className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
           {t("diff.show")}
         </button>
