@@ -1,0 +1,41 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { GuidelineForm } from "@/components/guidelines/guideline-form";
+import { LinkButton } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getGuideline, scopeOptions } from "@/db/queries/guidelines";
+import { requirePagePermission } from "@/lib/auth/session";
+
+export default async function EditGuidelinePage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePagePermission("guidelines:write");
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const db = await getDb();
+  const [g, options, t] = await Promise.all([getGuideline(db, Number(id)), scopeOptions(db), getTranslations("guidelines")]);
+  if (!g) notFound();
+  const draft = g.open?.status === "draft" ? g.open : null;
+  return (
+    <>
+      <PageHeader title={t("editor.editTitle", { title: g.title, version: draft?.version ?? "–" })} lead={t("editor.editLead")} />
+      {draft ? (
+        <GuidelineForm
+          initial={{
+            versionId: draft.id,
+            title: g.title,
+            scope: g.scope.kind,
+            departmentIds: [...g.scope.departmentIds],
+            channelIds: [...g.scope.channelIds],
+            requiredSignoffs: g.requiredSignoffs,
+            bodyMd: draft.bodyMd,
+            changeNote: draft.changeNote ?? "",
+          }}
+          departments={options.departments}
+          channels={options.channels}
+        />
+      ) : (
+        <EmptyState title={t("editor.noDraft")} body={t("editor.noDraftHint")} action={<LinkButton href={`/guidelines/${g.id}`}>{t("backToGuideline")}</LinkButton>} />
+      )}
+    </>
+  );
+}

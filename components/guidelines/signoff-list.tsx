@@ -1,0 +1,42 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/card";
+import type { SignoffDto } from "@/db/queries/guidelines";
+import type { SignoffFunction, SignoffState } from "@/lib/guidelines/lifecycle";
+
+/** Where each required sign-off stands in the current round, and every sign-off ever recorded for the version. */
+export async function SignoffList({ required, state, signoffs }: { required: SignoffFunction[]; state: SignoffState; signoffs: SignoffDto[] }) {
+  const t = await getTranslations("guidelines");
+  const format = await getFormatter();
+  return (
+    <div className="space-y-3">
+      {required.length ? (
+        <ul className="flex flex-wrap gap-2" aria-label={t("signoff.requiredLabel")}>
+          {required.map((f) => {
+            const d = state.decisions[f];
+            return (
+              <li key={f}>
+                <Badge tone={d === "approved" ? "green" : d === "rejected" ? "red" : "amber"}>
+                  {t(`functions.${f}`)}: {d ? t(`decisions.${d}`) : t("decisions.pending")}
+                </Badge>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600">{t("signoff.noneRequired")}</p>
+      )}
+      {signoffs.length ? (
+        <ol className="space-y-2 text-sm">
+          {signoffs.map((s) => (
+            <li key={s.id} className="rounded border border-slate-200 bg-slate-50 p-2">
+              <span className="font-medium">{t(`functions.${s.function}`)}</span> · {t(`decisions.${s.decision}`)} · {s.signatoryName}
+              <span className="text-slate-600"> · {format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
+              {s.recordedByName ? <span className="text-slate-600"> · {t("signoff.recordedBy", { name: s.recordedByName })}</span> : null}
+              {s.comment ? <p className="mt-1 text-slate-700">„{s.comment}“</p> : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
+  );
+}

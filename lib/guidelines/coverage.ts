@@ -1,0 +1,61 @@
+/**
+ * Acknowledgment coverage: per department, the share of affected active users who acknowledged
+ * the current published version. Names of pending people are carried separately so callers can
+ * leave them out for roles that may only see aggregates.
+ */
+
+export interface CoverageUser {
+  id: number;
+  name: string;
+  departmentId: number | null;
+  departmentName: string | null;
+}
+
+export interface DepartmentCoverage {
+  departmentId: number | null;
+  departmentName: string | null;
+  total: number;
+  acknowledged: number;
+  /** 0..1; 1 for a department with nobody affected, so an empty group is never shown as a gap. */
+  share: number;
+  pending: { id: number; name: string }[];
+}
+
+export interface Coverage {
+  total: number;
+  acknowledged: number;
+  share: number;
+  departments: DepartmentCoverage[];
+}
+
+function share(acknowledged: number, total: number): number {
+  return total === 0 ? 1 : acknowledged / total;
+}
+
+export function computeCoverage(affected: readonly CoverageUser[], acknowledgedIds: ReadonlySet<number>): Coverage {
+  const groups = new Map<number | null, DepartmentCoverage>();
+  for (const u of affected) {
+    let g = groups.get(u.departmentId);
+    if (!g) {
+      g = { departmentId: u.departmentId, departmentName: u.departmentName, total: 0, acknowledged: 0, share: 0, pending: [] };
+      groups.set(u.departmentId, g);
+    }
+    g.total++;
+    if (acknowledgedIds.has(u.id)) g.acknowledged++;
+    else g.pending.push({ id: u.id, name: u.name });
+  }
+  const departments = [...groups.values()]
+    .map((g) => ({ ...g, share: share(g.acknowledged, g.total), pending: g.pending.sort((a, b) => a.name.localeCompare(b.name, "de")) }))
+    // People without a department come last; the rest alphabetically.
+    .sort((a, b) =>
+      a.departmentName === null ? 1 : b.departmentName === null ? -1 : a.departmentName.localeCompare(b.departmentName, "de"),
+    );
+  const total = affected.length;
+  const acknowledged = departments.reduce((n, d) => n + d.acknowledged, 0);
+  return { total, acknowledged, share: share(acknowledged, total), departments };
+}
+
+/** The same numbers without anyone's name, for roles that see only aggregates. */
+export function withoutNames(c: Coverage): Coverage {
+  return { ...c, departments: c.departments.map((d) => ({ ...d, pending: [] })) };
+}
