@@ -78,3 +78,8 @@ export function detectGaps(input: {
     channelsWithGaps,
   };
 }
+
+/** A `date` column as a Date for formatters: noon UTC stays on the same day in every European zone. */
+export function dayAsDate(isoDay: string): Date {
+  return new Date(`${isoDay}T12:00:00Z`);
+}

@@ -1,10 +1,12 @@
 import deAdmin from "@/messages/de/admin.json";
 import deAuth from "@/messages/de/auth.json";
+import deChannels from "@/messages/de/channels.json";
 import deCommon from "@/messages/de/common.json";
 import deSections from "@/messages/de/sections.json";
 import deValidation from "@/messages/de/validation.json";
 import enAdmin from "@/messages/en/admin.json";
 import enAuth from "@/messages/en/auth.json";
+import enChannels from "@/messages/en/channels.json";
 import enCommon from "@/messages/en/common.json";
 import enSections from "@/messages/en/sections.json";
 import enValidation from "@/messages/en/validation.json";
@@ -12,8 +14,8 @@ import type { AppLocale } from "./config";
 
 // One file per namespace and language, so each capability owns its own texts.
 export const MESSAGES = {
-  de: { admin: deAdmin, auth: deAuth, common: deCommon, sections: deSections, validation: deValidation },
-  en: { admin: enAdmin, auth: enAuth, common: enCommon, sections: enSections, validation: enValidation },
+  de: { admin: deAdmin, auth: deAuth, channels: deChannels, common: deCommon, sections: deSections, validation: deValidation },
+  en: { admin: enAdmin, auth: enAuth, channels: enChannels, common: enCommon, sections: enSections, validation: enValidation },
 } satisfies Record<AppLocale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["de"];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { channelStatusEnum, platformEnum, responsibilityEnum } from "@/db/schema";
+import type { StrategyKey } from "@/lib/channels/constants";
 import { normalizeHandle } from "@/lib/channels/rules";
 import { httpUrl, optionalId, optionalText, requiredId, trimmed, v } from "@/lib/validation";
 
@@ -19,16 +20,14 @@ const optionalDay = z
   .optional()
   .transform((s) => (s ? s : null));
 
-/** The five strategy questions every channel answers. */
+/** The five strategy questions every channel answers (keys as in STRATEGY_KEYS). */
 export const strategyFields = {
   targetGroupsPresent: optionalText(2000),
   ourGain: optionalText(2000),
   theirGain: optionalText(2000),
   intendedAudience: optionalText(2000),
   inboundAudience: optionalText(2000),
-};
-
-export const STRATEGY_KEYS = Object.keys(strategyFields) as (keyof typeof strategyFields)[];
+} satisfies Record<StrategyKey, unknown>;
 
 export const channelSchema = z.object({
   name: trimmed(120),
