@@ -179,7 +179,7 @@ test.describe("the register and the matrix for the manager", () => {
     await page.getByLabel("Adresse (URL)").fill("https://www.linkedin.com/x");
     await page.getByRole("button", { name: "Anlegen" }).click();
     await expect(page.getByText("Stellvertretung und verantwortliche Person müssen verschiedene Personen sein.")).toBeVisible();
-    await expect(page.getByText("Ein aktiver Kanal braucht eine federführende Abteilung.")).toBeVisible();
+    await expect(page.getByText("Ein aktiver Kanal braucht eine federführende Abteilung.", { exact: true })).toBeVisible();
     await expect(page.getByLabel("Stellvertretung")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Status")).toHaveAttribute("aria-invalid", "true");
 
