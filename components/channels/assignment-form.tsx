@@ -6,6 +6,7 @@ import { setAssignmentAction } from "@/app/(dashboard)/channels/actions";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
+import { OptionList } from "@/components/ui/option-list";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 import { RESPONSIBILITIES } from "@/lib/channels/constants";
@@ -23,12 +24,7 @@ export function AssignmentForm({ channelId, departments }: { channelId: number; 
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
         <Field label={t("fields.department")} errors={fe?.departmentId}>
           <Select name="departmentId" defaultValue="">
-            <option value="">{t("form.noDepartment")}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <OptionList items={departments} empty={t("form.noDepartment")} />
           </Select>
         </Field>
         <Field label={t("detail.responsibility")} errors={fe?.responsibility}>

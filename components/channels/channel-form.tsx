@@ -8,6 +8,7 @@ import { ActionNotice } from "@/components/ui/action-notice";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { OptionList } from "@/components/ui/option-list";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 import { CHANNEL_STATUSES, PLATFORMS } from "@/lib/channels/constants";
@@ -45,16 +46,7 @@ export function ChannelForm({ channel, people, departments }: { channel?: Editab
     : {};
   const v = state && !state.ok ? (state.values ?? {}) : stored;
   const created = !channel && state?.ok ? state.data : undefined;
-  const personOptions = (
-    <>
-      <option value="">{t("form.nobody")}</option>
-      {people.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.name}
-        </option>
-      ))}
-    </>
-  );
+  const personOptions = <OptionList items={people} empty={t("form.nobody")} />;
   return (
     <Card className="max-w-3xl">
       <form action={formAction} className="space-y-4" noValidate key={channel && state?.ok ? `saved-${channel.updatedAt?.valueOf()}` : formKey(state)}>
@@ -109,12 +101,7 @@ export function ChannelForm({ channel, people, departments }: { channel?: Editab
           {departments ? (
             <Field label={t("fields.owningDepartment")} errors={fe?.owningDepartmentId} hint={t("form.owningDepartmentHint")}>
               <Select name="owningDepartmentId" defaultValue={v.owningDepartmentId ?? ""}>
-                <option value="">{t("form.noDepartment")}</option>
-                {departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
+                <OptionList items={departments} empty={t("form.noDepartment")} />
               </Select>
             </Field>
           ) : null}

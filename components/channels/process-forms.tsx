@@ -7,6 +7,7 @@ import { ActionNotice } from "@/components/ui/action-notice";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
+import { OptionList } from "@/components/ui/option-list";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 import { formKey } from "./form-key";
@@ -26,12 +27,7 @@ export function ProcessCreateForm({ departments, departmentId }: { departments: 
         <ActionNotice state={state} success={state?.ok && state.data ? t("created", { name: state.data.name }) : undefined} />
         <Field label={t("department")} errors={fe?.departmentId}>
           <Select name="departmentId" defaultValue={values?.departmentId ?? departmentId ?? ""}>
-            <option value="">—</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <OptionList items={departments} empty="—" />
           </Select>
         </Field>
         <Field label={t("name")} errors={fe?.name}>

@@ -4,6 +4,7 @@ import { ChannelStatusBadge } from "@/components/channels/channel-badges";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
+import { OptionList } from "@/components/ui/option-list";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
@@ -59,12 +60,7 @@ export default async function ChannelRegisterPage({ searchParams }: { searchPara
             ))}
           </Select>
           <Select name="department" defaultValue={filter.departmentId ? String(filter.departmentId) : ""} aria-label={t("channels.fields.department")} className="w-56">
-            <option value="">{t("channels.fields.department")}: {all}</option>
-            {deps.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <OptionList items={deps} empty={`${t("channels.fields.department")}: ${all}`} />
           </Select>
           <Select name="sort" defaultValue={filter.sort} aria-label={t("channels.register.sort")} className="w-52">
             {CHANNEL_SORTS.map((s) => (

@@ -6,6 +6,7 @@ import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { Button } from "@/components/ui/button";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { Checkbox, Label, Select } from "@/components/ui/input";
+import { OptionList } from "@/components/ui/option-list";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
@@ -33,14 +34,7 @@ export default async function ProcessesPage({ searchParams }: { searchParams: SP
         <p className="text-slate-700">{tp("lead")}</p>
         <form className="flex flex-wrap items-center gap-3">
           <Select name="department" defaultValue={filter.departmentId ? String(filter.departmentId) : ""} aria-label={tp("department")} className="w-60">
-            <option value="">
-              {tp("department")}: {t("common.states.all")}
-            </option>
-            {deps.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <OptionList items={deps} empty={`${tp("department")}: ${t("common.states.all")}`} />
           </Select>
           <span className="flex items-center gap-2">
             <Checkbox id="archived" name="archived" value="1" defaultChecked={filter.includeArchived} />
