@@ -26,6 +26,7 @@ export async function recordAudit(db: Executor, e: AuditInput): Promise<void> {
 export interface AuditFilter {
   actorId?: number;
   entityType?: string;
+  entityId?: string;
   action?: string;
   from?: Date;
   to?: Date;
@@ -51,6 +52,7 @@ export async function listAudit(db: Executor, f: AuditFilter = {}) {
   const conds: SQL[] = [];
   if (f.actorId) conds.push(eq(auditLog.actorId, f.actorId));
   if (f.entityType) conds.push(eq(auditLog.entityType, f.entityType));
+  if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
   if (f.action) conds.push(eq(auditLog.action, f.action));
   if (f.from) conds.push(gte(auditLog.createdAt, f.from));
   if (f.to) conds.push(lte(auditLog.createdAt, f.to));

@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Executor } from "../client";
 import { users } from "../schema";
+import { seedChannels } from "./channels";
 import { seedFoundation } from "./foundation";
 import { seedGuidelines } from "./guidelines";
 
@@ -13,6 +14,7 @@ export { DEMO_LOGINS, DEMO_PASSWORD } from "./foundation";
 export async function seedDemo(db: Executor): Promise<void> {
   await db.transaction(async (tx) => {
     await seedFoundation(tx);
+    await seedChannels(tx);
     await seedGuidelines(tx);
   });
 }

@@ -1,5 +1,6 @@
 import deAdmin from "@/messages/de/admin.json";
 import deAuth from "@/messages/de/auth.json";
+import deChannels from "@/messages/de/channels.json";
 import deCommon from "@/messages/de/common.json";
 import deCsv from "@/messages/de/csv.json";
 import deGuidelines from "@/messages/de/guidelines.json";
@@ -7,6 +8,7 @@ import deSections from "@/messages/de/sections.json";
 import deValidation from "@/messages/de/validation.json";
 import enAdmin from "@/messages/en/admin.json";
 import enAuth from "@/messages/en/auth.json";
+import enChannels from "@/messages/en/channels.json";
 import enCommon from "@/messages/en/common.json";
 import enCsv from "@/messages/en/csv.json";
 import enGuidelines from "@/messages/en/guidelines.json";
@@ -19,6 +21,7 @@ export const MESSAGES = {
   de: {
     admin: deAdmin,
     auth: deAuth,
+    channels: deChannels,
     common: deCommon,
     csv: deCsv,
     guidelines: deGuidelines,
@@ -28,6 +31,7 @@ export const MESSAGES = {
   en: {
     admin: enAdmin,
     auth: enAuth,
+    channels: enChannels,
     common: enCommon,
     csv: enCsv,
     guidelines: enGuidelines,

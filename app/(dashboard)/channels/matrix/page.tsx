@@ -1,0 +1,45 @@
+import { getTranslations } from "next-intl/server";
+import { ChannelMatrix } from "@/components/channels/channel-matrix";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import { Checkbox, Label } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { getDb } from "@/db";
+import { loadMatrix } from "@/db/queries/channels";
+import { requirePagePermission } from "@/lib/auth/session";
+import { detectGaps, isoDay } from "@/lib/channels/gaps";
+import { param } from "@/lib/search-params";
+
+type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ChannelMatrixPage({ searchParams }: { searchParams: SP }) {
+  await requirePagePermission("channels:read");
+  const includeRetired = param(await searchParams, "retired") === "1";
+  const matrix = await loadMatrix(await getDb(), { includeRetired });
+  const report = detectGaps({ ...matrix, today: isoDay() });
+  const t = await getTranslations("channels.matrix");
+  return (
+    <div className="space-y-4">
+      <p className="max-w-3xl text-slate-700">{t("lead")}</p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <ul className="space-y-1 text-sm" aria-label={t("gapsRow")}>
+          <li className={report.departmentsWithoutChannel.length ? "font-medium text-red-800" : "text-slate-700"}>
+            {t("departmentsWithoutChannel", { count: report.departmentsWithoutChannel.length })}
+          </li>
+          <li className={report.channelsWithGaps ? "font-medium text-red-800" : "text-slate-700"}>
+            {t("channelsWithGaps", { count: report.channelsWithGaps })}
+          </li>
+        </ul>
+        <form className="flex items-center gap-2">
+          <Checkbox id="retired" name="retired" value="1" defaultChecked={includeRetired} />
+          <Label htmlFor="retired">{t("includeRetired")}</Label>
+          <Button type="submit" variant="secondary" size="sm">
+            {t("show")}
+          </Button>
+        </form>
+      </div>
+      {matrix.truncated ? <Notice tone="info">{t("truncated", { shown: matrix.channels.length, total: matrix.totalChannels })}</Notice> : null}
+      {matrix.channels.length === 0 ? <EmptyState title={t("empty")} /> : <ChannelMatrix {...matrix} report={report} />}
+    </div>
+  );
+}
