@@ -146,8 +146,13 @@ test.describe("administration", () => {
     await page.getByLabel("Name").fill("Ohne Mail");
     await page.getByLabel("E-Mail-Adresse").fill("keine-mail");
     await page.getByLabel("Anfangspasswort").fill("kurz");
+    await page.getByLabel("Rolle").selectOption("manager");
+    await page.getByLabel("Abteilung").selectOption({ label: "Vertrieb" });
     await page.getByRole("button", { name: "Anlegen" }).click();
     await expect(page.getByText("Bitte eine gültige E-Mail-Adresse eingeben.")).toBeVisible();
+    // Nothing typed or chosen is lost on a failed submit.
+    await expect(page.getByLabel("Rolle")).toHaveValue("manager");
+    await expect(page.getByLabel("Abteilung").locator("option:checked")).toHaveText("Vertrieb");
     await expect(page.getByLabel("E-Mail-Adresse")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Name")).toHaveValue("Ohne Mail");
     const res = await page.request.get("/api/v1/users?q=Ohne%20Mail");

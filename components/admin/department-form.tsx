@@ -36,7 +36,7 @@ export function DepartmentForm({ department, people }: { department?: Dept; peop
       : undefined;
   return (
     <Card className="max-w-xl">
-      <form action={formAction} className="space-y-4" noValidate key={!department && state?.ok ? `done-${state.data?.id}` : "form"}>
+      <form action={formAction} className="space-y-4" noValidate key={state && !state.ok ? JSON.stringify(state.values ?? {}) : !department && state?.ok ? `done-${state.data?.id}` : "form"}>
         <ActionNotice state={state} success={success} />
         {department ? <input type="hidden" name="id" value={department.id} /> : null}
         <Field label={t("admin.departments.name")} errors={fe?.name}>

@@ -22,7 +22,7 @@ export function UserCreateForm({ departments }: { departments: { id: number; nam
   const key = state?.ok ? `done-${state.data?.id}` : "form";
   return (
     <Card className="max-w-xl">
-      <form action={formAction} className="space-y-4" key={key} noValidate>
+      <form action={formAction} className="space-y-4" key={state && !state.ok ? JSON.stringify(state.values ?? {}) : key} noValidate>
         <ActionNotice state={state} success={state?.ok && state.data ? t("admin.users.created", { email: state.data.email }) : undefined} />
         <Field label={t("admin.users.name")} errors={fe?.name}>
           <Input name="name" defaultValue={values?.name} required autoComplete="off" />
