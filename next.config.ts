@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: {
     authInterrupts: true,
+    // CSV imports arrive as server-action bodies; 1 MB (the default) is a few thousand rows.
+    serverActions: { bodySizeLimit: "12mb" },
   },
 };
 

@@ -1,12 +1,14 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { channels, type Platform } from "../schema";
+import { channels, departments, type Platform } from "../schema";
 import { recordAudit } from "./audit";
 import { loadRuleSpecs } from "./routing-rules";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { classify } from "@/lib/insights/classifier";
 import { validateIntakeBody, type ValidatedItem } from "@/lib/insights/intake";
 import { compileRules, route } from "@/lib/routing/engine";
+import type { CsvPreview } from "@/lib/insights/csv";
+import type { IntakeItem } from "@/lib/schemas/insights";
 
 /** How an insight came in; shown in its history ("received via API · CRM-Anbindung"). */
 export interface IntakeActor {
@@ -169,4 +171,39 @@ export async function ingestBody(db: Executor, actor: IntakeActor, body: unknown
   const checked = validateIntakeBody(body);
   if (!checked.ok) throw new AppError(checked.code, checked.message, checked.fields);
   return ingestItems(db, actor, checked.items, now);
+}
+
+/**
+ * What a CSV import would do, without writing: how many rows are new, how many were imported
+ * before, and where the active rules would send the first rows.
+ */
+export async function ingestPreview(db: Executor, items: (IntakeItem & { line: number })[], now = new Date()): Promise<CsvPreview> {
+  const keys = items.map((i) => ({ source: i.source, external_id: i.externalId }));
+  const existing = await db.execute(sql`
+    select k.source, k.external_id from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(source text, external_id text)
+    where exists (select 1 from insights i where i.source = k.source and i.external_id = k.external_id)`);
+  const known = new Set((existing.rows as { source: string; external_id: string }[]).map((r) => keyOf(r.source, r.external_id)));
+  const rules = compileRules(await loadRuleSpecs(db, { activeOnly: true }));
+  const depNames = new Map((await db.select({ id: departments.id, name: departments.name }).from(departments)).map((d) => [d.id, d.name]));
+  let routed = 0;
+  const sample: Extract<CsvPreview, { ok: true }>["sample"] = [];
+  for (const item of items) {
+    const duplicate = known.has(keyOf(item.source, item.externalId));
+    const c = classify(item);
+    const decision = duplicate
+      ? null
+      : route(rules, { ...item, platform: item.platform ?? null, channelId: item.channelId ?? null, sentiment: c.sentiment, language: c.language }, now);
+    if (decision) routed++;
+    if (sample.length < 20) {
+      sample.push({
+        line: item.line,
+        occurredAt: item.occurredAt.toISOString(),
+        category: item.category,
+        text: item.text.slice(0, 160),
+        departmentName: decision ? (depNames.get(decision.departmentId) ?? null) : null,
+        duplicate,
+      });
+    }
+  }
+  return { ok: true, rows: items.length, fresh: items.length - known.size, duplicates: known.size, routed, sample };
 }

@@ -289,8 +289,8 @@ export interface FlowFigures {
   /** Median hours from routing to resolution. */
   medianHoursToResolve: number | null;
   /**
-   * Share of the period's insights whose first reaction came by the SLA due time, among those
-   * that have reacted or whose due time has passed (an open insight not yet due is not counted).
+   * Share of the period's insights resolved or declined by their SLA due time, among those that
+   * are done or whose due time has passed (an open insight not yet due is not counted).
    */
   slaCompliance: number | null;
   slaCounted: number;
@@ -310,6 +310,7 @@ export async function flowFigures(
   const to = opts.to.toISOString();
   const inPeriod = sql`(i.routed_at >= ${from}::timestamptz and i.routed_at < ${to}::timestamptz)`;
   const reacted = sql`coalesce(i.accepted_at, i.resolved_at, i.declined_at)`;
+  const done = sql`coalesce(i.resolved_at, i.declined_at)`;
   const res = await db.execute(sql`
     select d.id as department_id, d.name as department_name,
       count(i.id) filter (where ${inPeriod}) as received,
@@ -319,8 +320,8 @@ export async function flowFigures(
         filter (where ${inPeriod} and ${reacted} is not null) as median_accept,
       percentile_cont(0.5) within group (order by extract(epoch from i.resolved_at - i.routed_at) / 3600)
         filter (where ${inPeriod} and i.resolved_at is not null) as median_resolve,
-      count(i.id) filter (where ${inPeriod} and ${reacted} <= i.sla_due_at) as sla_met,
-      count(i.id) filter (where ${inPeriod} and (${reacted} is not null or i.sla_due_at < ${now}::timestamptz)) as sla_counted
+      count(i.id) filter (where ${inPeriod} and ${done} <= i.sla_due_at) as sla_met,
+      count(i.id) filter (where ${inPeriod} and (${done} is not null or i.sla_due_at < ${now}::timestamptz)) as sla_counted
     from departments d
     left join insights i on i.department_id = d.id
     where ${opts.departmentId ? sql`d.id = ${opts.departmentId}` : sql`true`}

@@ -2,20 +2,22 @@ import deAdmin from "@/messages/de/admin.json";
 import deAuth from "@/messages/de/auth.json";
 import deCommon from "@/messages/de/common.json";
 import deCsv from "@/messages/de/csv.json";
+import deInsights from "@/messages/de/insights.json";
 import deSections from "@/messages/de/sections.json";
 import deValidation from "@/messages/de/validation.json";
 import enAdmin from "@/messages/en/admin.json";
 import enAuth from "@/messages/en/auth.json";
 import enCommon from "@/messages/en/common.json";
 import enCsv from "@/messages/en/csv.json";
+import enInsights from "@/messages/en/insights.json";
 import enSections from "@/messages/en/sections.json";
 import enValidation from "@/messages/en/validation.json";
 import type { AppLocale } from "./config";
 
 // One file per namespace and language, so each capability owns its own texts.
 export const MESSAGES = {
-  de: { admin: deAdmin, auth: deAuth, common: deCommon, csv: deCsv, sections: deSections, validation: deValidation },
-  en: { admin: enAdmin, auth: enAuth, common: enCommon, csv: enCsv, sections: enSections, validation: enValidation },
+  de: { admin: deAdmin, auth: deAuth, common: deCommon, csv: deCsv, insights: deInsights, sections: deSections, validation: deValidation },
+  en: { admin: enAdmin, auth: enAuth, common: enCommon, csv: enCsv, insights: enInsights, sections: enSections, validation: enValidation },
 } satisfies Record<AppLocale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["de"];

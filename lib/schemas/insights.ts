@@ -79,7 +79,7 @@ export const insightFormSchema = z.object({
   authorHandle: optionalText(200),
   category,
   sentiment: z.union([z.literal(""), sentiment]).optional().transform((x) => (x ? x : null)),
-});
+}).refine((x) => x.channelId != null || x.platform != null, { message: "insights.errors.channelOrPlatform", path: ["platform"] });
 
 const list = <T extends z.ZodType>(item: T) => z.preprocess((x) => (x == null ? [] : Array.isArray(x) ? x : [x]), z.array(item));
 
@@ -132,5 +132,5 @@ export const resolveSchema = z.object({ id: requiredId, note: reason(), external
 export const declineSchema = z.object({ id: requiredId, note: reason() });
 
 export const csvTextSchema = z.object({
-  csv: z.string({ error: "insights.import.errors.noFile" }).min(1, "insights.import.errors.noFile").max(50 * 1024 * 1024, "csv.errors.tooLarge"),
+  csv: z.string({ error: "insights.import.errors.noFile" }).min(1, "insights.import.errors.noFile").max(10 * 1024 * 1024, "insights.import.errors.tooLarge"),
 });
