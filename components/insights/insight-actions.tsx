@@ -30,6 +30,21 @@ export interface ActionsProps {
   departments: Option[];
 }
 
+function DepartmentField({ label, options, errors }: { label: string; options: Option[]; errors?: string[] }) {
+  return (
+    <Field label={label} errors={errors}>
+      <Select name="departmentId" defaultValue="">
+        <option value="">—</option>
+        {options.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 export function InsightActions(p: ActionsProps) {
   const t = useTranslations("insights.actions");
   const tf = useTranslations("insights");
@@ -71,16 +86,7 @@ export function InsightActions(p: ActionsProps) {
         {(fe) => (
           <>
             {hidden}
-            <Field label={t("reassignTo")} errors={fe?.departmentId}>
-              <Select name="departmentId" defaultValue="">
-                <option value="">—</option>
-                {others.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <DepartmentField label={t("reassignTo")} options={others} errors={fe?.departmentId} />
             <Field label={t("reason")} errors={fe?.note}>
               <Textarea name="note" required />
             </Field>
@@ -107,16 +113,7 @@ export function InsightActions(p: ActionsProps) {
         {(fe) => (
           <>
             <input type="hidden" name="ids[]" value={p.id} />
-            <Field label={tf("bulk.department")} errors={fe?.departmentId}>
-              <Select name="departmentId" defaultValue="">
-                <option value="">—</option>
-                {others.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <DepartmentField label={tf("bulk.department")} options={others} errors={fe?.departmentId} />
             <Field label={tf("bulk.slaHours")} errors={fe?.slaHours}>
               <Input name="slaHours" type="number" min={1} max={720} defaultValue={48} />
             </Field>

@@ -110,6 +110,13 @@ export interface InsightFilter {
   pageSize?: number;
 }
 
+const selectRows = (db: Executor) =>
+  db
+    .select(listColumns)
+    .from(insights)
+    .leftJoin(channels, eq(channels.id, insights.channelId))
+    .leftJoin(departments, eq(departments.id, insights.departmentId));
+
 const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The triage inbox and the "all insights" list: filtered, newest first, paginated. */
@@ -129,11 +136,7 @@ export async function listInsights(db: Executor, viewer: Viewer, f: InsightFilte
   if (f.q) conds.push(ilike(insights.text, likeEscape(f.q)));
   const where = conds.length ? and(...conds) : undefined;
   const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(insights)
-      .leftJoin(channels, eq(channels.id, insights.channelId))
-      .leftJoin(departments, eq(departments.id, insights.departmentId))
+    selectRows(db)
       .where(where)
       .orderBy(desc(insights.occurredAt), desc(insights.id))
       .limit(pageSize)
@@ -155,11 +158,7 @@ export async function departmentInbox(db: Executor, viewer: Viewer, opts: { depa
   const page = Math.max(opts.page ?? 1, 1);
   const where = and(eq(insights.departmentId, departmentId), inArray(insights.status, OPEN_STATUSES));
   const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(insights)
-      .leftJoin(channels, eq(channels.id, insights.channelId))
-      .leftJoin(departments, eq(departments.id, insights.departmentId))
+    selectRows(db)
       .where(where)
       .orderBy(asc(insights.slaDueAt), desc(insights.occurredAt), desc(insights.id))
       .limit(pageSize)

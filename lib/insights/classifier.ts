@@ -50,11 +50,16 @@ const NEGATIONS = new Set(["nicht", "kein", "keine", "keinen", "keinem", "keiner
 const POSITIVE_EMOJI = /[😀😃😄😁😊🙂😍🥰👍👏❤💯🎉]|:\)|:-\)|;\)/gu;
 const NEGATIVE_EMOJI = /[😠😡🤬😞😢😭👎💩😤]|:\(|:-\(/gu;
 
-type Lexicon = { single: string[]; phrases: string[][] };
-const lex = (list: string[]): Lexicon => ({
-  single: list.filter((w) => !w.includes(" ")),
-  phrases: list.filter((w) => w.includes(" ")).map((w) => w.split(" ")),
-});
+type Lexicon = { single: Set<string>; lengths: number[]; phrases: string[][] };
+const lex = (list: string[]): Lexicon => {
+  const single = list.filter((w) => !w.includes(" "));
+  return {
+    single: new Set(single),
+    // Prefix lookups by entry length: a handful of set probes per word instead of a scan of the lexicon.
+    lengths: [...new Set(single.map((w) => w.length))].sort((a, b) => a - b),
+    phrases: list.filter((w) => w.includes(" ")).map((w) => w.split(" ")),
+  };
+};
 const POS = lex(POSITIVE);
 const NEG = lex(NEGATIVE);
 
@@ -64,11 +69,16 @@ function hits(lexicon: Lexicon, ws: string[], i: number): number {
     if (p.every((w, j) => ws[i + j] === w)) return p.length;
   }
   const w = ws[i];
-  return lexicon.single.some((entry) => w.startsWith(entry)) ? 1 : 0;
+  for (const n of lexicon.lengths) {
+    if (n > w.length) break;
+    if (lexicon.single.has(w.slice(0, n))) return 1;
+  }
+  return 0;
 }
 
-export function detectLanguage(text: string): "de" | "en" | null {
-  const ws = words(text.replace(/n't\b/gi, "nt"));
+const classifierWords = (text: string) => words(text.replace(/n't\b/gi, "nt"));
+
+export function detectLanguage(text: string, ws = classifierWords(text)): "de" | "en" | null {
   let de = /[äöüß]/i.test(text) ? 2 : 0;
   let en = 0;
   for (const w of ws) {
@@ -79,8 +89,7 @@ export function detectLanguage(text: string): "de" | "en" | null {
   return de > en ? "de" : "en";
 }
 
-export function sentimentScore(text: string): number {
-  const ws = words(text.replace(/n't\b/gi, "nt"));
+export function sentimentScore(text: string, ws = classifierWords(text)): number {
   let score = 0;
   let negateWithin = 0;
   for (let i = 0; i < ws.length; ) {
@@ -101,8 +110,8 @@ export function sentimentScore(text: string): number {
   return score;
 }
 
-export function detectSentiment(text: string): Sentiment {
-  const s = sentimentScore(text);
+export function detectSentiment(text: string, ws = classifierWords(text)): Sentiment {
+  const s = sentimentScore(text, ws);
   return s > 0 ? "positive" : s < 0 ? "negative" : "neutral";
 }
 
@@ -115,9 +124,13 @@ export interface Classified {
 
 /** Keeps what the source sent; fills in only what is missing and says so. */
 export function classify(input: { text: string; sentiment?: Sentiment | null; language?: string | null }): Classified {
-  const language = input.language ?? detectLanguage(input.text);
+  if (input.language && input.sentiment) {
+    return { sentiment: input.sentiment, sentimentDerived: false, language: input.language, languageDerived: false };
+  }
+  const ws = classifierWords(input.text);
+  const language = input.language ?? detectLanguage(input.text, ws);
   return {
-    sentiment: input.sentiment ?? detectSentiment(input.text),
+    sentiment: input.sentiment ?? detectSentiment(input.text, ws),
     sentimentDerived: !input.sentiment,
     language,
     languageDerived: !input.language && language !== null,
