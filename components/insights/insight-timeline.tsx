@@ -23,10 +23,15 @@ export async function InsightTimeline({ events }: { events: InsightEventDto[] })
         return t(e.type);
     }
   };
+  // A rule routes at intake, in the same step: one `received` event carrying the rule is shown
+  // as the two things that happened.
+  const shown = events.flatMap((e) =>
+    e.type === "received" && e.toDepartmentName ? [{ ...e, toDepartmentName: null }, { ...e, type: "routed" as const, actorName: null, note: null }] : [e],
+  );
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="timeline">
-      {events.map((e) => (
-        <li key={e.id} className="relative">
+      {shown.map((e, i) => (
+        <li key={`${e.id}-${i}`} className="relative">
           <span aria-hidden className="absolute -left-[26px] top-1.5 h-2.5 w-2.5 rounded-full bg-blue-700" />
           <p className="font-medium text-slate-900">{title(e)}</p>
           <p className="text-xs text-slate-600">

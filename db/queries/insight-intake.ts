@@ -39,8 +39,10 @@ const keyOf = (source: string, externalId: string) => `${source}\u0000${external
 
 /**
  * Stores a validated batch: invalid items are reported and skipped, valid ones are classified,
- * routed by the active rules and inserted in one statement together with their history events
- * (received, and routed when a rule matched). (source, external id) already stored or repeated
+ * routed by the active rules and inserted in one statement together with their history event.
+ * Intake and rule routing are one step, so they are one `received` event that names the rule and
+ * department when a rule matched (the history shows it as "received" and "routed by rule");
+ * routing by hand later is a `routed` event of its own. (source, external id) already stored or repeated
  * within the batch are reported as duplicates and never stored twice. All of it runs in one
  * transaction with its audit entry: on any database error nothing of the batch is written.
  */
@@ -120,9 +122,7 @@ export async function ingestItems(db: Executor, actor: IntakeActor, validated: V
           returning id, source, external_id, rule_id, department_id, created_at
         ), ev as (
           insert into insight_events (insight_id, type, actor_id, rule_id, to_department_id, note, created_at)
-          select id, 'received'::insight_event_type, ${actor.userId}::integer, null::integer, null::integer, ${note}, created_at from ins
-          union all
-          select id, 'routed'::insight_event_type, null::integer, rule_id, department_id, null, created_at from ins where department_id is not null
+          select id, 'received'::insight_event_type, ${actor.userId}::integer, rule_id, department_id, ${note}, created_at from ins
         )
         select id, source, external_id from ins`);
       const created = new Set<string>();

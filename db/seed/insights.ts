@@ -166,7 +166,8 @@ export async function seedInsights(db: Executor, now = new Date()): Promise<void
     const sentiment: Sentiment = c.sentiment;
     const chId = channelId(platform, handle);
     const decision = route(rules, { category, platform, channelId: chId, text, sentiment, language: c.language }, receivedAt);
-    const events: Omit<typeof insightEvents.$inferInsert, "insightId">[] = [{ type: "received", note: "api:Social-Listening", createdAt: receivedAt }];
+    const received: Omit<typeof insightEvents.$inferInsert, "insightId"> = { type: "received", note: "api:Social-Listening", createdAt: receivedAt };
+    const events = [received];
     const row: typeof insights.$inferInsert = {
       source: "seed",
       externalId: `brenner-demo-${String(i + 1).padStart(4, "0")}`,
@@ -191,7 +192,9 @@ export async function seedInsights(db: Executor, now = new Date()): Promise<void
     if (decision) {
       routedAt = receivedAt;
       row.ruleId = decision.ruleId;
-      events.push({ type: "routed", ruleId: decision.ruleId, toDepartmentId: departmentId, createdAt: receivedAt });
+      // Routed by a rule at intake: recorded on the received event, as the intake does.
+      received.ruleId = decision.ruleId;
+      received.toDepartmentId = departmentId;
     } else if (ageH > 30 && rand() < 0.85) {
       // The central unit triaged older unmatched insights by hand; recent ones still wait.
       departmentId = category === "praise" ? depId.get("marketing")! : serviceDep;
