@@ -24,6 +24,8 @@ const nextConfig: NextConfig = {
   },
   experimental: {
     authInterrupts: true,
+    // CSV imports arrive as server-action bodies; 1 MB (the default) is a few thousand rows.
+    serverActions: { bodySizeLimit: "12mb" },
   },
 };
 

@@ -22,6 +22,8 @@ const schema = z.object({
   /** Failed logins allowed per e-mail and address within LOGIN_WINDOW_MINUTES. */
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Key of the per-author aliases departments see instead of commenters' handles; defaults to the session secret. */
+  PSEUDONYM_SECRET: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -48,4 +50,9 @@ export function authSecret(): string {
     throw new Error("NEXTAUTH_SECRET is not set. Set it to a random string of at least 16 characters.");
   }
   return "development-only-secret-not-for-production";
+}
+
+/** The key for author aliases. Changing it changes every alias, so set it once and keep it. */
+export function pseudonymSecret(): string {
+  return env.PSEUDONYM_SECRET ?? authSecret();
 }

@@ -1,18 +1,21 @@
 import "server-only";
 import { getDb } from "@/db";
 import { countPendingGuidelines } from "@/db/queries/guidelines";
+import { insightBadgeCount } from "@/db/queries/insights";
 import type { SessionUser } from "@/lib/auth/session";
 import { can, type NavKey } from "@/lib/permissions";
 
-/**
- * Counts shown next to navigation entries (e.g. open alerts). Capabilities register their
- * counters here as they are built; a section without one shows no badge.
- */
+/** Counts shown next to navigation entries; a section without a counter shows no badge. */
 export async function getNavBadges(user: SessionUser): Promise<Partial<Record<NavKey, number>>> {
-  const badges: Partial<Record<NavKey, number>> = {};
-  if (can(user.role, "guidelines:acknowledge")) {
+  const db = await getDb();
+  const [guidelines, insights] = await Promise.all([
     // Guidelines waiting for this person's acknowledgment.
-    badges.guidelines = await countPendingGuidelines(await getDb(), user);
-  }
+    can(user.role, "guidelines:acknowledge") ? countPendingGuidelines(db, user) : 0,
+    // Triage for the central unit, newly routed for a department head.
+    can(user.role, "insights:read") ? insightBadgeCount(db, user) : 0,
+  ]);
+  const badges: Partial<Record<NavKey, number>> = {};
+  if (guidelines > 0) badges.guidelines = guidelines;
+  if (insights > 0) badges.insights = insights;
   return badges;
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 
-type Section = "overview" | "kpis" | "insights" | "alerts";
+type Section = "overview" | "kpis" | "alerts";
 
 /** An honest empty state for a capability that is not built yet: no fake data. */
 export async function SectionPlaceholder({ section }: { section: Section }) {

@@ -4,6 +4,7 @@ import { users } from "../schema";
 import { seedChannels } from "./channels";
 import { seedFoundation } from "./foundation";
 import { seedGuidelines } from "./guidelines";
+import { seedInsights } from "./insights";
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from "./foundation";
 
@@ -16,6 +17,7 @@ export async function seedDemo(db: Executor): Promise<void> {
     await seedFoundation(tx);
     await seedChannels(tx);
     await seedGuidelines(tx);
+    await seedInsights(tx);
   });
 }
 

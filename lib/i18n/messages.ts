@@ -4,6 +4,7 @@ import deChannels from "@/messages/de/channels.json";
 import deCommon from "@/messages/de/common.json";
 import deCsv from "@/messages/de/csv.json";
 import deGuidelines from "@/messages/de/guidelines.json";
+import deInsights from "@/messages/de/insights.json";
 import deSections from "@/messages/de/sections.json";
 import deValidation from "@/messages/de/validation.json";
 import enAdmin from "@/messages/en/admin.json";
@@ -12,6 +13,7 @@ import enChannels from "@/messages/en/channels.json";
 import enCommon from "@/messages/en/common.json";
 import enCsv from "@/messages/en/csv.json";
 import enGuidelines from "@/messages/en/guidelines.json";
+import enInsights from "@/messages/en/insights.json";
 import enSections from "@/messages/en/sections.json";
 import enValidation from "@/messages/en/validation.json";
 import type { AppLocale } from "./config";
@@ -25,6 +27,7 @@ export const MESSAGES = {
     common: deCommon,
     csv: deCsv,
     guidelines: deGuidelines,
+    insights: deInsights,
     sections: deSections,
     validation: deValidation,
   },
@@ -35,6 +38,7 @@ export const MESSAGES = {
     common: enCommon,
     csv: enCsv,
     guidelines: enGuidelines,
+    insights: enInsights,
     sections: enSections,
     validation: enValidation,
   },

@@ -1,7 +1,120 @@
-import { SectionPlaceholder } from "@/components/layout/section-placeholder";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { DepartmentInbox } from "@/components/insights/department-inbox";
+import { FlowFiguresSection } from "@/components/insights/flow-figures";
+import { InsightFilters } from "@/components/insights/insight-filters";
+import { InsightTable } from "@/components/insights/insight-table";
+import { EmptyState } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { getDb } from "@/db";
+import { listDepartments } from "@/db/queries/departments";
+import { departmentInbox, flowFigures, listInsights } from "@/db/queries/insights";
+import { listChannelOptions } from "@/db/queries/routing-rules";
+import { insightCategoryEnum, insightStatusEnum, sentimentEnum } from "@/db/schema";
 import { requirePagePermission } from "@/lib/auth/session";
+import { dayBound } from "@/lib/insights/period";
+import { can } from "@/lib/permissions";
+import { queryKeys } from "@/lib/query-keys";
+import { enumParam, intParam, pageParam, param } from "@/lib/search-params";
+import { cn } from "@/lib/utils";
 
-export default async function Page() {
-  await requirePagePermission("insights:read");
-  return <SectionPlaceholder section="insights" />;
+type SP = Promise<Record<string, string | string[] | undefined>>;
+const FLOW_DAYS = 30;
+
+export default async function InsightsPage({ searchParams }: { searchParams: SP }) {
+  const user = await requirePagePermission("insights:read");
+  const sp = await searchParams;
+  const db = await getDb();
+  const t = await getTranslations("insights");
+  const central = can(user.role, "insights:triage");
+  const head = !central && can(user.role, "insights:act");
+
+  const viewAll = param(sp, "view") === "all" || !central;
+  const values = {
+    status: enumParam(sp, "status", insightStatusEnum.enumValues) ?? (viewAll ? undefined : "triage"),
+    category: enumParam(sp, "category", insightCategoryEnum.enumValues),
+    sentiment: enumParam(sp, "sentiment", sentimentEnum.enumValues),
+    channel: param(sp, "channel"),
+    department: param(sp, "department"),
+    from: param(sp, "from"),
+    to: param(sp, "to"),
+    q: param(sp, "q")?.slice(0, 100),
+  };
+  const now = new Date();
+  const [list, departments, channels, figures] = await Promise.all([
+    listInsights(db, user, {
+      status: values.status,
+      category: values.category,
+      sentiment: values.sentiment,
+      channelId: intParam(sp, "channel"),
+      departmentId: intParam(sp, "department"),
+      from: dayBound(values.from),
+      to: dayBound(values.to, true),
+      q: values.q,
+      page: pageParam(sp),
+    }),
+    listDepartments(db),
+    listChannelOptions(db),
+    flowFigures(db, { from: new Date(now.getTime() - FLOW_DAYS * 86_400_000), to: now, departmentId: head ? (user.departmentId ?? -1) : undefined }),
+  ]);
+  const depOptions = departments.map((d) => ({ id: d.id, name: d.name }));
+
+  let inbox: React.ReactNode = null;
+  if (head) {
+    // Prefetched on the server so the first paint has data; the client then polls.
+    const client = new QueryClient();
+    await client.prefetchQuery({ queryKey: queryKeys.insights.inbox(1), queryFn: () => departmentInbox(db, user, { page: 1 }) });
+    inbox = (
+      <section aria-labelledby="inbox-title" className="space-y-2">
+        <h2 id="inbox-title" className="text-lg font-medium">
+          {t("inbox.title")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("inbox.lead")}</p>
+        <HydrationBoundary state={dehydrate(client)}>
+          <DepartmentInbox />
+        </HydrationBoundary>
+      </section>
+    );
+  }
+
+  const tab = (active: boolean) =>
+    cn("rounded-md px-3 py-1.5 text-sm font-medium", active ? "bg-blue-100 text-blue-900" : "text-slate-700 hover:bg-slate-100");
+  return (
+    <div className="space-y-8">
+      {inbox}
+      <section aria-labelledby="list-title" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="list-title" className="text-lg font-medium">
+            {head ? t("inbox.allTitle") : viewAll ? t("triage.allTitle") : t("triage.title")}
+          </h2>
+          {central ? (
+            <div className="flex gap-1">
+              <Link href="/insights" className={tab(!viewAll)} aria-current={!viewAll ? "page" : undefined}>
+                {t("triage.viewTriage")}
+              </Link>
+              <Link href="/insights?view=all" className={tab(viewAll)} aria-current={viewAll ? "page" : undefined}>
+                {t("triage.viewAll")}
+              </Link>
+            </div>
+          ) : null}
+        </div>
+        {central && !viewAll ? <p className="text-sm text-slate-600">{t("triage.lead")}</p> : null}
+        <InsightFilters values={values} channels={channels} departments={head ? null : depOptions} />
+        {list.rows.length === 0 ? (
+          <EmptyState title={t("triage.empty")} body={t("triage.emptyHint")} />
+        ) : (
+          <InsightTable rows={list.rows} departments={depOptions} canRoute={central} />
+        )}
+        <Pagination
+          page={list.page}
+          pageSize={list.pageSize}
+          total={list.total}
+          basePath="/insights"
+          params={{ ...values, status: param(sp, "status"), view: viewAll && central ? "all" : undefined }}
+        />
+      </section>
+      <FlowFiguresSection figures={figures} days={FLOW_DAYS} />
+    </div>
+  );
 }

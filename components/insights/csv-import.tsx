@@ -1,0 +1,110 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { importCsvAction, previewCsvAction } from "@/app/(dashboard)/insights/actions";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { ActionResult } from "@/lib/action-result";
+import type { CsvPreview } from "@/lib/insights/csv";
+
+type Imported = { created: number; duplicates: number; routed: number };
+
+/** Check first, then import the very same text: the file is read once in the browser. */
+export function CsvImport() {
+  const t = useTranslations();
+  const format = useFormatter();
+  const [csv, setCsv] = useState("");
+  const [preview, previewAction] = useActionState<ActionResult<CsvPreview> | undefined, FormData>(previewCsvAction, undefined);
+  const [imported, importAction] = useActionState<ActionResult<Imported> | undefined, FormData>(importCsvAction, undefined);
+  const p = preview?.ok ? preview.data : undefined;
+  const msg = (key: string) => (t.has(key) ? t(key) : key);
+
+  return (
+    <div className="space-y-4">
+      <Card className="space-y-3">
+        <p className="text-sm text-slate-700">{t("insights.import.lead")}</p>
+        <p className="text-xs text-slate-600">{t("insights.import.columns")}</p>
+        <form action={previewAction} className="flex flex-wrap items-end gap-3" noValidate>
+          <input type="hidden" name="csv" value={csv} />
+          <Field label={t("insights.import.file")} errors={preview && !preview.ok ? preview.fieldErrors?.csv : undefined}>
+            <Input type="file" accept=".csv,text/csv" onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? "")} />
+          </Field>
+          <SubmitButton variant="secondary">{t("insights.import.preview")}</SubmitButton>
+        </form>
+        {preview && !preview.ok ? <ActionNotice state={preview} /> : null}
+      </Card>
+      {p && !p.ok ? (
+        <Card>
+          <Notice tone="error">{t("insights.import.issuesTitle")}</Notice>
+          <Table className="mt-3">
+            <thead>
+              <tr>
+                <Th>{t("csv.row")}</Th>
+                <Th>{t("csv.column")}</Th>
+                <Th>{t("csv.reason")}</Th>
+                <Th>{t("csv.value")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.issues.slice(0, 200).map((i, n) => (
+                <tr key={n}>
+                  <Td>{i.row || "—"}</Td>
+                  <Td>{i.column ?? "—"}</Td>
+                  <Td>{msg(i.reason)}</Td>
+                  <Td>{i.value ?? ""}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      ) : null}
+      {p?.ok ? (
+        <Card className="space-y-3">
+          <h2 className="font-medium">{t("insights.import.previewTitle")}</h2>
+          <p className="text-sm">{t("insights.import.summary", { rows: p.rows, fresh: p.fresh, duplicates: p.duplicates, routed: p.routed })}</p>
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t("csv.row")}</Th>
+                <Th>{t("insights.fields.occurredAt")}</Th>
+                <Th>{t("insights.fields.category")}</Th>
+                <Th>{t("insights.fields.text")}</Th>
+                <Th>{t("insights.fields.department")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.sample.map((s) => (
+                <tr key={s.line}>
+                  <Td>{s.line}</Td>
+                  <Td className="whitespace-nowrap">{format.dateTime(new Date(s.occurredAt), { dateStyle: "short", timeStyle: "short" })}</Td>
+                  <Td>{t(`insights.category.${s.category}` as never)}</Td>
+                  <Td className="max-w-md">{s.text}</Td>
+                  <Td>{s.duplicate ? t("insights.import.duplicate") : (s.departmentName ?? t("insights.import.triage"))}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <form action={importAction}>
+            <input type="hidden" name="csv" value={csv} />
+            {imported?.ok && imported.data ? (
+              <Notice tone="success">{t("insights.import.imported", imported.data)}</Notice>
+            ) : (
+              <ActionNotice state={imported} />
+            )}
+            {imported?.ok ? null : (
+              <SubmitButton className="mt-3" disabled={p.fresh === 0}>
+                {t("insights.import.import")}
+              </SubmitButton>
+            )}
+          </form>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

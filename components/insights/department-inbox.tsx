@@ -1,0 +1,104 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Badge, EmptyState } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { DepartmentInboxPage } from "@/db/queries/insights";
+import { queryKeys } from "@/lib/query-keys";
+import { cn } from "@/lib/utils";
+import { AuthorLabel, SentimentBadge, StatusBadge } from "./labels";
+
+export const INBOX_REFRESH_MS = 15_000;
+
+async function fetchInbox(page: number): Promise<DepartmentInboxPage> {
+  const res = await fetch(`/api/insights/inbox?page=${page}`, { headers: { accept: "application/json" } });
+  if (!res.ok) throw new Error(`inbox ${res.status}`);
+  return res.json();
+}
+
+/** The department's open insights; polls so new ones appear without reloading. */
+export function DepartmentInbox() {
+  const t = useTranslations("insights");
+  const tp = useTranslations("common.pagination");
+  const format = useFormatter();
+  const [page, setPage] = useState(1);
+  const { data, isError, isFetching, dataUpdatedAt } = useQuery({
+    queryKey: queryKeys.insights.inbox(page),
+    queryFn: () => fetchInbox(page),
+    refetchInterval: INBOX_REFRESH_MS,
+    staleTime: 5_000,
+  });
+  if (!data) return isError ? <Notice tone="error">{t("inbox.failed")}</Notice> : <p>{t("inbox.refreshing")}</p>;
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  return (
+    <div className="space-y-3">
+      <p className="text-xs text-slate-600" aria-live="polite">
+        {isFetching ? t("inbox.refreshing") : t("inbox.refreshed", { time: format.dateTime(new Date(dataUpdatedAt), { timeStyle: "medium" }) })}
+      </p>
+      {isError ? <Notice tone="error">{t("inbox.failed")}</Notice> : null}
+      {data.rows.length === 0 ? (
+        <EmptyState title={t("inbox.empty")} body={t("inbox.emptyHint")} />
+      ) : (
+        <Table aria-label={t("inbox.title")}>
+          <thead>
+            <tr>
+              <Th>{t("fields.slaDue")}</Th>
+              <Th>{t("fields.text")}</Th>
+              <Th>{t("fields.category")}</Th>
+              <Th>{t("fields.sentiment")}</Th>
+              <Th>{t("fields.author")}</Th>
+              <Th>{t("fields.occurredAt")}</Th>
+              <Th>{t("fields.status")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={r.id} className={cn(r.overdue && "bg-red-50")}>
+                <Td className={cn("whitespace-nowrap", r.overdue && "font-semibold text-red-800")}>
+                  {r.slaDueAt ? format.dateTime(new Date(r.slaDueAt), { dateStyle: "short", timeStyle: "short" }) : "—"}
+                  {r.overdue ? (
+                    <Badge tone="red" className="ml-2">
+                      {t("inbox.overdue")}
+                    </Badge>
+                  ) : null}
+                </Td>
+                <Td className="max-w-md">
+                  <Link href={`/insights/${r.id}`} className="text-blue-800 hover:underline">
+                    {r.text}
+                  </Link>
+                </Td>
+                <Td>{t(`category.${r.category}`)}</Td>
+                <Td>
+                  <SentimentBadge sentiment={r.sentiment} />
+                </Td>
+                <Td>
+                  <AuthorLabel author={r.author} />
+                </Td>
+                <Td className="whitespace-nowrap">{format.relativeTime(new Date(r.occurredAt))}</Td>
+                <Td>
+                  <StatusBadge status={r.status} />
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <nav aria-label={tp("label")} className="flex items-center justify-between gap-4 text-sm text-slate-700">
+        <span>{tp("summary", { page, pages, total: data.total })}</span>
+        <span className="flex gap-2">
+          <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+            {tp("previous")}
+          </Button>
+          <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+            {tp("next")}
+          </Button>
+        </span>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,344 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "../client";
+import {
+  channels,
+  departments,
+  insightEvents,
+  insights,
+  routingRules,
+  users,
+  type InsightCategory,
+  type Platform,
+  type Sentiment,
+} from "../schema";
+import type { SessionUser } from "./auth";
+import { recordAudit } from "./audit";
+import { pseudonymSecret } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { authorAlias } from "@/lib/insights/pseudonym";
+import { can } from "@/lib/permissions";
+
+export type InsightStatus = (typeof insights.status.enumValues)[number];
+export type InsightEventType = (typeof insightEvents.type.enumValues)[number];
+export const OPEN_STATUSES: InsightStatus[] = ["routed", "accepted"];
+
+/** Who is looking: managers see everything and handles; departments only their own, pseudonymised. */
+export type Viewer = Pick<SessionUser, "id" | "role" | "departmentId">;
+
+/** Departments see a stable alias instead of the handle (GDPR); the central unit sees the handle. */
+export type AuthorView = { kind: "handle"; value: string } | { kind: "alias"; value: string } | null;
+
+function authorFor(viewer: Viewer, handle: string | null): AuthorView {
+  if (!handle) return null;
+  if (can(viewer.role, "insights:triage")) return { kind: "handle", value: handle };
+  return { kind: "alias", value: authorAlias(handle, pseudonymSecret()) };
+}
+
+/** Roles that act for one department see only what is routed there. */
+export function departmentScope(viewer: Viewer): number | null {
+  if (can(viewer.role, "insights:triage") || !can(viewer.role, "insights:act")) return null;
+  if (!viewer.departmentId) throw new AppError("forbidden", "no department");
+  return viewer.departmentId;
+}
+
+export interface InsightRow {
+  id: number;
+  occurredAt: string;
+  text: string;
+  category: InsightCategory;
+  sentiment: Sentiment;
+  status: InsightStatus;
+  platform: Platform | null;
+  channelName: string | null;
+  departmentId: number | null;
+  departmentName: string | null;
+  slaDueAt: string | null;
+  overdue: boolean;
+  loopClosed: boolean;
+  author: AuthorView;
+}
+
+const listColumns = {
+  id: insights.id,
+  occurredAt: insights.occurredAt,
+  text: sql<string>`left(${insights.text}, 280)`,
+  category: insights.category,
+  sentiment: insights.sentiment,
+  status: insights.status,
+  platform: insights.platform,
+  channelName: channels.name,
+  departmentId: insights.departmentId,
+  departmentName: departments.name,
+  slaDueAt: insights.slaDueAt,
+  loopClosedAt: insights.loopClosedAt,
+  authorHandle: insights.authorHandle,
+};
+
+type RawRow = { [K in keyof typeof listColumns]: unknown } & {
+  id: number;
+  occurredAt: Date;
+  slaDueAt: Date | null;
+  loopClosedAt: Date | null;
+  authorHandle: string | null;
+  status: InsightStatus;
+};
+
+/** Plain JSON-safe rows (ISO dates): the department inbox sends them to the browser as they are. */
+function toRow(viewer: Viewer, r: RawRow, now: Date): InsightRow {
+  const { authorHandle, loopClosedAt, occurredAt, slaDueAt, ...rest } = r;
+  return {
+    ...(rest as unknown as Omit<InsightRow, "author" | "occurredAt" | "slaDueAt" | "overdue" | "loopClosed">),
+    occurredAt: occurredAt.toISOString(),
+    slaDueAt: slaDueAt?.toISOString() ?? null,
+    overdue: !!slaDueAt && OPEN_STATUSES.includes(r.status) && slaDueAt < now,
+    loopClosed: !!loopClosedAt,
+    author: authorFor(viewer, authorHandle),
+  };
+}
+
+export interface InsightFilter {
+  status?: InsightStatus;
+  category?: InsightCategory;
+  sentiment?: Sentiment;
+  channelId?: number;
+  departmentId?: number;
+  from?: Date;
+  to?: Date;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+const selectRows = (db: Executor) =>
+  db
+    .select(listColumns)
+    .from(insights)
+    .leftJoin(channels, eq(channels.id, insights.channelId))
+    .leftJoin(departments, eq(departments.id, insights.departmentId));
+
+const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The triage inbox and the "all insights" list: filtered, newest first, paginated. */
+export async function listInsights(db: Executor, viewer: Viewer, f: InsightFilter = {}, now = new Date()) {
+  const pageSize = Math.min(Math.max(f.pageSize ?? 25, 1), 100);
+  const page = Math.max(f.page ?? 1, 1);
+  const scope = departmentScope(viewer);
+  const conds: SQL[] = [];
+  if (scope !== null) conds.push(eq(insights.departmentId, scope));
+  else if (f.departmentId) conds.push(eq(insights.departmentId, f.departmentId));
+  if (f.status) conds.push(eq(insights.status, f.status));
+  if (f.category) conds.push(eq(insights.category, f.category));
+  if (f.sentiment) conds.push(eq(insights.sentiment, f.sentiment));
+  if (f.channelId) conds.push(eq(insights.channelId, f.channelId));
+  if (f.from) conds.push(gte(insights.occurredAt, f.from));
+  if (f.to) conds.push(lt(insights.occurredAt, f.to));
+  if (f.q) conds.push(ilike(insights.text, likeEscape(f.q)));
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, [{ total }]] = await Promise.all([
+    selectRows(db)
+      .where(where)
+      .orderBy(desc(insights.occurredAt), desc(insights.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(insights).where(where),
+  ]);
+  return { rows: rows.map((r) => toRow(viewer, r as RawRow, now)), total, page, pageSize };
+}
+
+/**
+ * A department's open insights, most urgent first (earliest SLA due time, overdue on top), then
+ * newest. Served by the (department, status, sla_due_at) index: one ordered index range per open
+ * status, merged, so the first page stays fast with millions of stored insights.
+ */
+export async function departmentInbox(db: Executor, viewer: Viewer, opts: { departmentId?: number; page?: number; pageSize?: number } = {}, now = new Date()) {
+  const departmentId = departmentScope(viewer) ?? opts.departmentId;
+  if (!departmentId) throw new AppError("bad_request", "department required");
+  const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 100);
+  const page = Math.max(opts.page ?? 1, 1);
+  const where = and(eq(insights.departmentId, departmentId), inArray(insights.status, OPEN_STATUSES));
+  const [rows, [{ total }]] = await Promise.all([
+    selectRows(db)
+      .where(where)
+      .orderBy(asc(insights.slaDueAt), desc(insights.occurredAt), desc(insights.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(insights).where(where),
+  ]);
+  return { rows: rows.map((r) => toRow(viewer, r as RawRow, now)), total, page, pageSize, departmentId };
+}
+export type DepartmentInboxPage = Awaited<ReturnType<typeof departmentInbox>>;
+
+export interface InsightEventDto {
+  id: number;
+  type: InsightEventType;
+  createdAt: Date;
+  actorName: string | null;
+  ruleName: string | null;
+  fromDepartmentName: string | null;
+  toDepartmentName: string | null;
+  note: string | null;
+}
+
+export interface InsightDetail extends Omit<InsightRow, "text"> {
+  text: string;
+  source: string;
+  externalId: string;
+  url: string | null;
+  language: string | null;
+  languageDerived: boolean;
+  sentimentDerived: boolean;
+  ruleName: string | null;
+  createdAt: Date;
+  routedAt: Date | null;
+  acceptedAt: Date | null;
+  resolvedAt: Date | null;
+  declinedAt: Date | null;
+  loopClosedAt: Date | null;
+  resolutionNote: string | null;
+  externalReference: string | null;
+  declineReason: string | null;
+  events: InsightEventDto[];
+}
+
+/** One insight with its history; a department head asking for another department's insight gets 403. */
+export async function getInsight(db: Executor, viewer: Viewer, id: number, now = new Date()): Promise<InsightDetail> {
+  const scope = departmentScope(viewer);
+  const [row] = await db
+    .select({
+      ...listColumns,
+      text: insights.text,
+      source: insights.source,
+      externalId: insights.externalId,
+      url: insights.url,
+      language: insights.language,
+      languageDerived: insights.languageDerived,
+      sentimentDerived: insights.sentimentDerived,
+      ruleName: routingRules.name,
+      createdAt: insights.createdAt,
+      routedAt: insights.routedAt,
+      acceptedAt: insights.acceptedAt,
+      resolvedAt: insights.resolvedAt,
+      declinedAt: insights.declinedAt,
+      resolutionNote: insights.resolutionNote,
+      externalReference: insights.externalReference,
+      declineReason: insights.declineReason,
+    })
+    .from(insights)
+    .leftJoin(channels, eq(channels.id, insights.channelId))
+    .leftJoin(departments, eq(departments.id, insights.departmentId))
+    .leftJoin(routingRules, eq(routingRules.id, insights.ruleId))
+    .where(eq(insights.id, id));
+  if (!row) throw new AppError("not_found", "insight not found");
+  if (scope !== null && row.departmentId !== scope) throw new AppError("forbidden", "insight of another department");
+  const fromDep = alias(departments, "from_dep");
+  const toDep = alias(departments, "to_dep");
+  const events = await db
+    .select({
+      id: insightEvents.id,
+      type: insightEvents.type,
+      createdAt: insightEvents.createdAt,
+      actorName: users.name,
+      ruleName: routingRules.name,
+      fromDepartmentName: fromDep.name,
+      toDepartmentName: toDep.name,
+      note: insightEvents.note,
+    })
+    .from(insightEvents)
+    .leftJoin(users, eq(users.id, insightEvents.actorId))
+    .leftJoin(routingRules, eq(routingRules.id, insightEvents.ruleId))
+    .leftJoin(fromDep, eq(fromDep.id, insightEvents.fromDepartmentId))
+    .leftJoin(toDep, eq(toDep.id, insightEvents.toDepartmentId))
+    .where(eq(insightEvents.insightId, id))
+    .orderBy(asc(insightEvents.createdAt), asc(insightEvents.id))
+    .limit(1000);
+  // The handle never leaves this function for a viewer who may only see the alias.
+  const { authorHandle: _handle, ...rest } = row;
+  const base = toRow(viewer, row as unknown as RawRow, now);
+  return { ...rest, ...base, text: row.text, loopClosedAt: row.loopClosedAt, events } as InsightDetail;
+}
+
+/** Open insights a role should look at: triage for the central unit, the own department's open ones for a head. */
+export async function insightBadgeCount(db: Executor, viewer: Viewer): Promise<number> {
+  if (can(viewer.role, "insights:triage")) {
+    const [{ n }] = await db.select({ n: count() }).from(insights).where(eq(insights.status, "triage"));
+    return n;
+  }
+  if (can(viewer.role, "insights:act") && viewer.departmentId) {
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(insights)
+      .where(and(eq(insights.departmentId, viewer.departmentId), eq(insights.status, "routed")));
+    return n;
+  }
+  return 0;
+}
+
+export interface FlowFigures {
+  departmentId: number;
+  departmentName: string;
+  /** Insights routed to the department within the period. */
+  received: number;
+  /** Routed or accepted now, whenever they arrived. */
+  open: number;
+  /** Open and past their SLA due time now. */
+  overdue: number;
+  /** Median hours from routing to the department's first reaction (accepted, or resolved/declined directly). */
+  medianHoursToAccept: number | null;
+  /** Median hours from routing to resolution. */
+  medianHoursToResolve: number | null;
+  /**
+   * Share of the period's insights resolved or declined by their SLA due time, among those that
+   * are done or whose due time has passed (an open insight not yet due is not counted).
+   */
+  slaCompliance: number | null;
+  slaCounted: number;
+}
+
+/**
+ * Flow figures per department for a period [from, to): what came in, what is open and overdue,
+ * how fast departments react and resolve, and how often they keep the SLA. Times count from the
+ * latest routing, so a reassigned insight counts for the department that has it now.
+ */
+export async function flowFigures(
+  db: Executor,
+  opts: { from: Date; to: Date; departmentId?: number; now?: Date },
+): Promise<FlowFigures[]> {
+  const now = (opts.now ?? new Date()).toISOString();
+  const from = opts.from.toISOString();
+  const to = opts.to.toISOString();
+  const inPeriod = sql`(i.routed_at >= ${from}::timestamptz and i.routed_at < ${to}::timestamptz)`;
+  const reacted = sql`coalesce(i.accepted_at, i.resolved_at, i.declined_at)`;
+  const done = sql`coalesce(i.resolved_at, i.declined_at)`;
+  const res = await db.execute(sql`
+    select d.id as department_id, d.name as department_name,
+      count(i.id) filter (where ${inPeriod}) as received,
+      count(i.id) filter (where i.status in ('routed', 'accepted')) as open,
+      count(i.id) filter (where i.status in ('routed', 'accepted') and i.sla_due_at < ${now}::timestamptz) as overdue,
+      percentile_cont(0.5) within group (order by extract(epoch from ${reacted} - i.routed_at) / 3600)
+        filter (where ${inPeriod} and ${reacted} is not null) as median_accept,
+      percentile_cont(0.5) within group (order by extract(epoch from i.resolved_at - i.routed_at) / 3600)
+        filter (where ${inPeriod} and i.resolved_at is not null) as median_resolve,
+      count(i.id) filter (where ${inPeriod} and ${done} <= i.sla_due_at) as sla_met,
+      count(i.id) filter (where ${inPeriod} and (${done} is not null or i.sla_due_at < ${now}::timestamptz)) as sla_counted
+    from departments d
+    left join insights i on i.department_id = d.id
+    where ${opts.departmentId ? sql`d.id = ${opts.departmentId}` : sql`true`}
+    group by d.id, d.name
+    order by d.name`);
+  const num = (x: unknown) => (x == null ? null : Math.round(Number(x) * 10) / 10);
+  return (res.rows as Record<string, unknown>[]).map((r) => {
+    const counted = Number(r.sla_counted);
+    return {
+      departmentId: Number(r.department_id),
+      departmentName: String(r.department_name),
+      received: Number(r.received),
+      open: Number(r.open),
+      overdue: Number(r.overdue),
+      medianHoursToAccept: num(r.median_accept),
+      medianHoursToResolve: num(r.median_resolve),
+      slaCompliance: counted ? Number(r.sla_met) / counted : null,
+      slaCounted: counted,
+    };
+  });
+}
