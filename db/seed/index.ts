@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import type { Executor } from "../client";
 import { users } from "../schema";
 import { seedFoundation } from "./foundation";
+import { seedKpis } from "./kpis";
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from "./foundation";
 
@@ -12,6 +13,7 @@ export { DEMO_LOGINS, DEMO_PASSWORD } from "./foundation";
 export async function seedDemo(db: Executor): Promise<void> {
   await db.transaction(async (tx) => {
     await seedFoundation(tx);
+    await seedKpis(tx);
   });
 }
 
