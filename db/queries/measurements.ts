@@ -6,50 +6,66 @@ import { AppError } from "@/lib/errors";
 import { targetScale } from "@/lib/kpis/aggregate";
 import { type AlertDecision, decideAlert } from "@/lib/kpis/alerts";
 import { type BucketAggregate, figure, valueOf } from "@/lib/kpis/overview";
-import { type Day, type WindowKind, periodRange, periodStart, trailingPeriods } from "@/lib/kpis/periods";
+import { type Day, type DayRange, periodRange, periodStart, trailingPeriods } from "@/lib/kpis/periods";
 import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
 import { evaluateStatus } from "@/lib/kpis/thresholds";
 import type { KpiDto } from "./kpis";
 
 type MeasurementSource = "manual" | "csv" | "api" | "derived";
 
-const WINDOW_UNITS: Record<WindowKind, string> = { week: "week", month: "month", quarter: "quarter", year: "year" };
-
 /**
- * Per KPI and period: sum, count and (for last-value KPIs) the last value, aggregated in SQL over
- * an index range scan on (kpi_id, measured_on). The cost follows the rows inside [from, to), not
- * the history a KPI has.
+ * Per KPI and bucket: sum, count and (for last-value KPIs) the last value, aggregated in SQL over
+ * an index range scan on (kpi_id, measured_on). `buckets` must be contiguous; rows are assigned to
+ * them by a binary search over their start days (width_bucket), cheaper than truncating each date.
+ * The cost follows the rows inside the buckets, not the history a KPI has.
  */
 export async function windowAggregates(
   db: Executor,
-  opts: { kpiIds: number[]; lastKpiIds: number[]; kind: WindowKind; from: Day; to: Day },
+  opts: { kpiIds: number[]; lastKpiIds: number[]; buckets: readonly DayRange[] },
 ): Promise<BucketAggregate[]> {
-  if (opts.kpiIds.length === 0) return [];
-  // A fixed word from the map above, never user input; date_trunc('week') starts on Monday (ISO).
-  const unit = sql.raw(`'${WINDOW_UNITS[opts.kind]}'`);
-  const start = sql<string>`date_trunc(${unit}, ${measurements.measuredOn}::timestamp)::date::text`;
+  const { buckets } = opts;
+  if (opts.kpiIds.length === 0 || buckets.length === 0) return [];
+  for (let i = 1; i < buckets.length; i++) {
+    if (buckets[i].start !== buckets[i - 1].end) throw new Error("buckets must be contiguous");
+  }
+  const starts = `{${buckets.map((b) => b.start).join(",")}}`;
+  const index = sql<number>`width_bucket(${measurements.measuredOn}, ${starts}::date[])`;
   const inRange = (ids: number[]) =>
-    and(inArray(measurements.kpiId, ids), gte(measurements.measuredOn, opts.from), lt(measurements.measuredOn, opts.to));
+    and(inArray(measurements.kpiId, ids), gte(measurements.measuredOn, buckets[0].start), lt(measurements.measuredOn, buckets.at(-1)!.end));
   const sumsQuery = db
     .select({
       kpiId: measurements.kpiId,
-      start: start.as("start"),
+      bucket: index.mapWith(Number).as("bucket"),
       sum: sql<number>`sum(${measurements.value})`.mapWith(Number),
       count: sql<number>`count(*)`.mapWith(Number),
     })
     .from(measurements)
     .where(inRange(opts.kpiIds))
     .groupBy(sql`1`, sql`2`);
+  // The last value of each (KPI, bucket) is one backward step on the index per pair, not a sort.
   const lastQuery = opts.lastKpiIds.length
     ? db
-        .selectDistinctOn([measurements.kpiId, sql`2`], { kpiId: measurements.kpiId, start: start.as("start"), value: measurements.value })
-        .from(measurements)
-        .where(inRange(opts.lastKpiIds))
-        .orderBy(measurements.kpiId, sql`2`, desc(measurements.measuredOn), desc(measurements.id))
-    : Promise.resolve([] as { kpiId: number; start: string; value: number }[]);
+        .execute(sql`
+          select k.id as "kpiId", b.i::int as "bucket", m.value
+          from unnest(${`{${opts.lastKpiIds.join(",")}}`}::integer[]) as k(id)
+          cross join unnest(${starts}::date[], ${`{${buckets.map((b) => b.end).join(",")}}`}::date[]) with ordinality as b(s, e, i)
+          cross join lateral (
+            select ${measurements.value} as value from ${measurements}
+            where ${measurements.kpiId} = k.id and ${measurements.measuredOn} >= b.s and ${measurements.measuredOn} < b.e
+            order by ${measurements.measuredOn} desc, ${measurements.id} desc
+            limit 1
+          ) as m`)
+        .then((r) => (r.rows as { kpiId: number; bucket: number; value: number }[]).map((x) => ({ kpiId: Number(x.kpiId), bucket: Number(x.bucket), value: Number(x.value) })))
+    : Promise.resolve([] as { kpiId: number; bucket: number; value: number }[]);
   const [sums, lasts] = await Promise.all([sumsQuery, lastQuery]);
-  const last = new Map(lasts.map((l) => [`${l.kpiId}:${l.start}`, l.value]));
-  return sums.map((s) => ({ ...s, last: last.get(`${s.kpiId}:${s.start}`) ?? null }));
+  const last = new Map(lasts.map((l) => [`${l.kpiId}:${l.bucket}`, l.value]));
+  return sums.map((s) => ({
+    kpiId: s.kpiId,
+    start: buckets[s.bucket - 1].start,
+    sum: s.sum,
+    count: s.count,
+    last: last.get(`${s.kpiId}:${s.bucket}`) ?? null,
+  }));
 }
 
 type KpiForEvaluation = Pick<
@@ -98,9 +114,7 @@ export async function evaluateKpi(
   const [bucket] = await windowAggregates(tx, {
     kpiIds: [kpiId],
     lastKpiIds: kpi.aggregation === "last" ? [kpiId] : [],
-    kind: kpi.period,
-    from: range.start,
-    to: range.end,
+    buckets: [range],
   });
   const value = valueOf(bucket, kpi.aggregation);
   const status = evaluateStatus(value, kpi, targetScale(kpi.aggregation, kpi.period, range, today));
@@ -269,9 +283,7 @@ export async function kpiSeries(db: Executor, kpi: KpiDto, opts: { until: Day; t
   const buckets = await windowAggregates(db, {
     kpiIds: [kpi.id],
     lastKpiIds: kpi.aggregation === "last" ? [kpi.id] : [],
-    kind: kpi.period,
-    from: windows[0].start,
-    to: windows.at(-1)!.end,
+    buckets: windows,
   });
   const byStart = new Map(buckets.map((b) => [b.start, b]));
   const defn = { ...kpi };

@@ -3,7 +3,7 @@ import type { Executor } from "../client";
 import { businessProcesses, departments, kpis } from "../schema";
 import { countOpenAlerts, listAlerts } from "./alerts";
 import { windowAggregates } from "./measurements";
-import { buildOverview, type KpiDefinition, overviewWindows } from "@/lib/kpis/overview";
+import { buildOverview, type KpiDefinition, overviewLayout } from "@/lib/kpis/overview";
 import type { Day, WindowKind } from "@/lib/kpis/periods";
 import type { DepartmentScope } from "@/lib/kpis/scope";
 
@@ -12,7 +12,7 @@ export type OverviewData = Awaited<ReturnType<typeof getOverview>>;
 /**
  * The executive overview for the window of `kind` containing `anchor`: every active KPI in scope
  * with its figure, the previous window's, trend and sparkline, plus RAG counts and open alerts.
- * Three queries in all, however many KPIs: definitions, per-window sums, last values.
+ * A fixed number of queries however many KPIs: definitions, per-step sums, last values, alerts.
  */
 export async function getOverview(db: Executor, opts: { kind: WindowKind; anchor: Day; today: Day; scope: DepartmentScope }) {
   const conds: SQL[] = [isNull(kpis.archivedAt), isNull(businessProcesses.archivedAt)];
@@ -40,14 +40,12 @@ export async function getOverview(db: Executor, opts: { kind: WindowKind; anchor
     .innerJoin(departments, eq(departments.id, businessProcesses.departmentId))
     .where(and(...conds))
     .orderBy(asc(departments.name), asc(departments.id), asc(businessProcesses.name), asc(businessProcesses.id), asc(kpis.name), asc(kpis.id));
-  const windows = overviewWindows(opts.anchor, opts.kind);
+  const layout = overviewLayout(opts.anchor, opts.kind);
   const [buckets, openAlerts, openAlertCount] = await Promise.all([
     windowAggregates(db, {
       kpiIds: defs.map((d) => d.id),
       lastKpiIds: defs.filter((d) => d.aggregation === "last").map((d) => d.id),
-      kind: opts.kind,
-      from: windows[0].start,
-      to: windows.at(-1)!.end,
+      buckets: layout.buckets,
     }),
     listAlerts(db, { scope: opts.scope, status: "unresolved", pageSize: 8 }),
     countOpenAlerts(db, opts.scope),
@@ -55,7 +53,7 @@ export async function getOverview(db: Executor, opts: { kind: WindowKind; anchor
   return {
     kind: opts.kind,
     today: opts.today,
-    ...buildOverview(defs, buckets, windows, opts.today),
+    ...buildOverview(defs, buckets, layout, opts.today),
     alerts: { open: openAlertCount, unresolvedTotal: openAlerts.total, latest: openAlerts.rows },
   };
 }

@@ -1,5 +1,5 @@
 import { type Aggregation, targetScale } from "./aggregate";
-import { type Day, type DayRange, type KpiPeriod, type WindowKind, trailingPeriods } from "./periods";
+import { type Day, type DayRange, type KpiPeriod, type WindowKind, periodRange, periodStart, shiftPeriod } from "./periods";
 import { type Rag, type Status, type Thresholds, type Trend, attainment, evaluateStatus, ragOf, trendOf } from "./thresholds";
 
 /** Aggregates of one KPI in one period as SQL returns them; `last` only for last-value KPIs. */
@@ -74,15 +74,61 @@ export interface OverviewDepartment {
   processes: OverviewProcess[];
 }
 
-export const SPARKLINE_WINDOWS = 6;
+/** The finer periods a window is split into for its sparkline; each nests inside the window. */
+export const SPARKLINE_STEP: Record<WindowKind, KpiPeriod> = { week: "week", month: "week", quarter: "month", year: "quarter" };
 
-/** The windows the overview needs: a few before the shown one for the sparkline, oldest first. */
-export function overviewWindows(anchor: Day, kind: WindowKind): DayRange[] {
-  return trailingPeriods(anchor, kind, SPARKLINE_WINDOWS);
+/** `window` cut into `step` periods, the first and last clipped to the window (weeks straddle months). */
+export function splitWindow(window: DayRange, step: KpiPeriod): DayRange[] {
+  const out: DayRange[] = [];
+  let start = window.start;
+  while (start < window.end) {
+    const next = shiftPeriod(periodStart(start, step), step, 1);
+    const end = next < window.end ? next : window.end;
+    out.push({ start, end });
+    start = end;
+  }
+  return out;
 }
 
-export function figure(kpi: KpiDefinition, value: number | null, window: DayRange, today: Day): PeriodFigure {
-  const scale = targetScale(kpi.aggregation, kpi.period, window, today);
+export interface OverviewLayout {
+  current: DayRange;
+  previous: DayRange;
+  /** The sparkline's periods across both windows, contiguous and oldest first. */
+  buckets: DayRange[];
+}
+
+/**
+ * What the overview reads: the shown window and the one before it, split into sparkline steps.
+ * Only these two windows are scanned, so the cost follows the window, not the years of history.
+ */
+export function overviewLayout(anchor: Day, kind: WindowKind): OverviewLayout {
+  const current = periodRange(anchor, kind);
+  const previous = { start: shiftPeriod(current.start, kind, -1), end: current.start };
+  const step = SPARKLINE_STEP[kind];
+  return { current, previous, buckets: [...splitWindow(previous, step), ...splitWindow(current, step)] };
+}
+
+/** Adds up step aggregates into one window's; the last value is the latest step's that has one. */
+export function combine(parts: readonly (BucketAggregate | undefined)[]): Pick<BucketAggregate, "sum" | "count" | "last"> {
+  let sum = 0;
+  let count = 0;
+  let last: number | null = null;
+  for (const p of parts) {
+    if (!p || p.count === 0) continue;
+    sum += p.sum;
+    count += p.count;
+    if (p.last !== null) last = p.last;
+  }
+  return { sum, count, last };
+}
+
+export function figure(
+  kpi: KpiDefinition,
+  value: number | null,
+  window: DayRange,
+  today: Day,
+  scale = targetScale(kpi.aggregation, kpi.period, window, today),
+): PeriodFigure {
   const status = evaluateStatus(value, kpi, scale);
   return {
     value,
@@ -107,26 +153,31 @@ export function countStatus(counts: OverviewCounts, status: Status): void {
 }
 
 /**
- * Puts the overview together from KPI definitions and their per-window aggregates: each KPI's
+ * Puts the overview together from KPI definitions and their per-step aggregates: each KPI's
  * figure for the shown window and the one before, its trend and sparkline, grouped by department
  * and process (in the order given), with RAG counts per department and in total.
  */
-export function buildOverview(
-  kpis: readonly KpiDefinition[],
-  buckets: readonly BucketAggregate[],
-  windows: readonly DayRange[],
-  today: Day,
-) {
+export function buildOverview(kpis: readonly KpiDefinition[], buckets: readonly BucketAggregate[], layout: OverviewLayout, today: Day) {
   const byKpi = new Map<number, Map<Day, BucketAggregate>>();
   for (const b of buckets) {
     let m = byKpi.get(b.kpiId);
     if (!m) byKpi.set(b.kpiId, (m = new Map()));
     m.set(b.start, b);
   }
-  const current = windows[windows.length - 1];
-  const prev = windows[windows.length - 2];
+  const inWindow = (w: DayRange) => layout.buckets.filter((b) => b.start >= w.start && b.end <= w.end);
+  const currentSteps = inWindow(layout.current);
+  const previousSteps = inWindow(layout.previous);
+  // Hundreds of KPIs share a handful of (aggregation, period) pairs: compute each scale once.
+  const scales = new Map<string, number>();
+  const scaleOf = (kpi: KpiDefinition, w: DayRange) => {
+    const key = `${kpi.aggregation}:${kpi.period}:${w.start}:${w.end}`;
+    let s = scales.get(key);
+    if (s === undefined) scales.set(key, (s = targetScale(kpi.aggregation, kpi.period, w, today)));
+    return s;
+  };
   const total = emptyCounts();
   const departments: OverviewDepartment[] = [];
+  const started = layout.buckets.filter((b) => b.start <= today);
   for (const kpi of kpis) {
     let dep = departments.at(-1);
     if (!dep || dep.id !== kpi.departmentId) {
@@ -139,9 +190,9 @@ export function buildOverview(
       dep.processes.push(proc);
     }
     const mine = byKpi.get(kpi.id);
-    const figures = windows.map((w) => figure(kpi, valueOf(mine?.get(w.start), kpi.aggregation), w, today));
-    const cur = figures[figures.length - 1];
-    const before = prev ? figures[figures.length - 2] : figure(kpi, null, current, today);
+    const valueIn = (steps: DayRange[]) => valueOf(combine(steps.map((s) => mine?.get(s.start))), kpi.aggregation);
+    const cur = figure(kpi, valueIn(currentSteps), layout.current, today, scaleOf(kpi, layout.current));
+    const before = figure(kpi, valueIn(previousSteps), layout.previous, today, scaleOf(kpi, layout.previous));
     countStatus(dep.counts, cur.status);
     countStatus(total, cur.status);
     proc.kpis.push({
@@ -153,8 +204,9 @@ export function buildOverview(
       current: cur,
       previous: before,
       trend: trendOf(cur.attainment, before.attainment),
-      sparkline: figures.map((f) => f.attainment),
+      // Steps that have not begun yet are left out rather than drawn as gaps.
+      sparkline: started.map((b) => figure(kpi, valueOf(mine?.get(b.start), kpi.aggregation), b, today, scaleOf(kpi, b)).attainment),
     });
   }
-  return { window: current, previousWindow: prev ?? null, counts: total, departments };
+  return { window: layout.current, previousWindow: layout.previous, counts: total, departments };
 }
