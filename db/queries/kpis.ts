@@ -204,3 +204,9 @@ export async function writableKpis(db: Executor, scope: DepartmentScope) {
     .orderBy(asc(departments.name), asc(businessProcesses.name), asc(kpis.name));
   return rows as KpiDto[];
 }
+
+/** Ids of all active KPIs, so an import can tell "not yours" from "does not exist". */
+export async function activeKpiIds(db: Executor): Promise<Set<number>> {
+  const rows = await db.select({ id: kpis.id }).from(kpis).where(isNull(kpis.archivedAt));
+  return new Set(rows.map((r) => r.id));
+}

@@ -54,6 +54,22 @@ export async function getOverview(db: Executor, opts: { kind: WindowKind; anchor
     kind: opts.kind,
     today: opts.today,
     ...buildOverview(defs, buckets, layout, opts.today),
-    alerts: { open: openAlertCount, unresolvedTotal: openAlerts.total, latest: openAlerts.rows },
+    alerts: {
+      open: openAlertCount,
+      unresolvedTotal: openAlerts.total,
+      // Plain JSON (no Date objects): the same data is prefetched on the server and fetched by the client.
+      latest: openAlerts.rows.map((a) => ({
+        id: a.id,
+        kpiId: a.kpiId,
+        kpiName: a.kpiName,
+        kpiUnit: a.kpiUnit,
+        departmentId: a.departmentId,
+        departmentName: a.departmentName,
+        severity: a.severity,
+        status: a.status,
+        value: a.value,
+        openedAt: a.openedAt.toISOString(),
+      })),
+    },
   };
 }
