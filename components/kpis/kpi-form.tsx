@@ -40,7 +40,8 @@ export function KpiForm({
   const departments = [...new Set(processes.map((p) => p.departmentName))];
   return (
     <Card className="max-w-3xl">
-      <form action={formAction} className="space-y-4" noValidate key={created ? `done-${created.id}` : "form"}>
+      {/* Remounted per result: React resets a form after its action, and the remount restores what was typed. */}
+      <form action={formAction} className="space-y-4" noValidate key={created ? `done-${created.id}` : values ? JSON.stringify(values) : "form"}>
         <ActionNotice state={state} success={kpi ? t("saved") : created ? t("created", { name: created.name }) : undefined} />
         {created ? (
           <LinkButton href={`/kpis/${created.id}`} variant="secondary" size="sm">

@@ -23,7 +23,7 @@ export function MeasurementForm({ kpiId, today }: { kpiId: number; today: string
     <Card>
       <h2 className="mb-1 font-medium">{t("detail.recordValue")}</h2>
       <p className="mb-3 text-sm text-slate-600">{t("detail.recordHint")}</p>
-      <form action={formAction} className="space-y-3" noValidate key={state?.ok ? "saved" : "form"}>
+      <form action={formAction} className="space-y-3" noValidate key={state?.ok ? "saved" : values ? JSON.stringify(values) : "form"}>
         <ActionNotice state={state} success={t("detail.recorded")} />
         {alert && (alert.decision === "open" || alert.decision === "escalate") ? (
           <Notice tone="info">{t("detail.alertOpened", { severity: t(`status.${alert.severity === "critical" || alert.decision === "escalate" ? "critical" : "warning"}`) })}</Notice>
@@ -33,7 +33,7 @@ export function MeasurementForm({ kpiId, today }: { kpiId: number; today: string
         <Field label={t("detail.date")} errors={fe?.measuredOn}>
           <Input type="date" name="measuredOn" max={today} defaultValue={values?.measuredOn ?? today} required />
         </Field>
-        <Field label={t("detail.value")} errors={fe?.value}>
+        <Field label={t("detail.newValue")} errors={fe?.value}>
           <Input name="value" inputMode="decimal" defaultValue={values?.value} required />
         </Field>
         <SubmitButton>{t("detail.record")}</SubmitButton>

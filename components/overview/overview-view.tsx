@@ -129,8 +129,8 @@ export function OverviewView({ initial, today }: { initial: State; today: string
                 </div>
               ))}
             </dl>
-            <Card className="p-4">
-              <h2 className="font-medium">
+            <Card className="p-4" aria-labelledby="open-alerts">
+              <h2 id="open-alerts" className="font-medium">
                 {t("alerts")} <span className="text-slate-600">({data.alerts.open})</span>
               </h2>
               {data.alerts.latest.length === 0 ? (

@@ -37,10 +37,10 @@ export default async function KpisPage({ searchParams }: { searchParams: SP }) {
             {can(user.role, "measurements:write") ? (
               <>
                 <LinkButton href="/kpis/grid" variant="secondary">
-                  {t("grid")}
+                  {t("gridLink")}
                 </LinkButton>
                 <LinkButton href="/kpis/import" variant="secondary">
-                  {t("import")}
+                  {t("importLink")}
                 </LinkButton>
               </>
             ) : null}
