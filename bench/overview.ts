@@ -4,13 +4,12 @@
  * Runs on a throwaway in-memory PGlite and, when BENCH_DATABASE_URL points at a PostgreSQL server,
  * in a throwaway database there (created and dropped; the role needs CREATEDB).
  */
-import crypto from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { type Connection, migrateDatabase, openPglite, openPostgres } from "@/db/client";
+import type { Connection } from "@/db/client";
 import { getOverview } from "@/db/queries/overview";
 import { businessProcesses, departments, kpis } from "@/db/schema";
+import { type Backend, createTestDb } from "@/db/testing";
 import { addDays, todayIn } from "@/lib/kpis/periods";
 
 const KPI_COUNT = 500;
@@ -92,55 +91,31 @@ async function measure(conn: Connection, today: string) {
   return { median: quantile(times, 0.5), p95: quantile(times, 0.95), kpiCount };
 }
 
-async function withPostgres<T>(base: string, fn: (conn: Connection) => Promise<T>): Promise<T> {
-  const name = `bench_${crypto.randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const conn = await openPostgres(url.toString(), 4);
-  try {
-    await migrateDatabase(conn);
-    return await fn(conn);
-  } finally {
-    await conn.close();
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  }
-}
-
-async function withPglite<T>(fn: (conn: Connection) => Promise<T>): Promise<T> {
-  const conn = await openPglite(null);
-  try {
-    await migrateDatabase(conn);
-    return await fn(conn);
-  } finally {
-    await conn.close();
-  }
-}
-
 const today = todayIn();
-const backends: { name: string; open: <T>(fn: (c: Connection) => Promise<T>) => Promise<T> }[] = [{ name: "PGlite", open: withPglite }];
-const pgUrl = process.env.BENCH_DATABASE_URL;
-if (pgUrl) backends.push({ name: "PostgreSQL", open: (fn) => withPostgres(pgUrl, fn) });
-else console.log("BENCH_DATABASE_URL is not set: PGlite only.");
+// The throwaway databases of the integration tests: in-memory PGlite, and a database created and
+// dropped on the server named by TEST_DATABASE_URL, which the benchmark sets from its own variable.
+const backends: Backend[] = ["pglite"];
+if (process.env.BENCH_DATABASE_URL) {
+  process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  backends.push("postgres");
+} else {
+  delete process.env.TEST_DATABASE_URL;
+  console.log("BENCH_DATABASE_URL is not set: PGlite only.");
+}
 
 console.log(`Overview data for the current quarter, ${KPI_COUNT} KPIs, ${RUNS} requests after 3 warm-ups.\n`);
-const results: string[] = [];
 for (const b of backends) {
   for (const scale of SCALES) {
-    await b.open(async (conn) => {
+    const conn = await createTestDb(b);
+    try {
       const t0 = performance.now();
       const rows = await fill(conn, scale.days, today);
       const loadS = ((performance.now() - t0) / 1000).toFixed(1);
       const r = await measure(conn, today);
-      const line = `${b.name.padEnd(10)} ${String(rows).padStart(9)} measurements  median ${r.median.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  (${r.kpiCount} KPIs; filled in ${loadS} s)`;
+      const line = `${(b === "pglite" ? "PGlite" : "PostgreSQL").padEnd(10)} ${String(rows).padStart(9)} measurements  median ${r.median.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  (${r.kpiCount} KPIs; filled in ${loadS} s)`;
       console.log(line);
-      results.push(line);
-    });
+    } finally {
+      await conn.dispose();
+    }
   }
 }

@@ -38,17 +38,22 @@ export async function channelOptions(db: Executor) {
     .orderBy(asc(channels.name));
 }
 
-const kpiColumns = {
-  id: kpis.id,
-  name: kpis.name,
-  description: kpis.description,
-  unit: kpis.unit,
+/** What evaluating a KPI needs: how it aggregates and where its target and thresholds lie. */
+export const kpiRuleColumns = {
   direction: kpis.direction,
   period: kpis.period,
   aggregation: kpis.aggregation,
   target: kpis.target,
   warningThreshold: kpis.warningThreshold,
   criticalThreshold: kpis.criticalThreshold,
+};
+
+const kpiColumns = {
+  id: kpis.id,
+  name: kpis.name,
+  description: kpis.description,
+  unit: kpis.unit,
+  ...kpiRuleColumns,
   channelId: kpis.channelId,
   channelName: channels.name,
   processId: businessProcesses.id,

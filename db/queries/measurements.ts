@@ -9,7 +9,7 @@ import { type BucketAggregate, figure, valueOf } from "@/lib/kpis/overview";
 import { type Day, type DayRange, periodRange, periodStart, trailingPeriods } from "@/lib/kpis/periods";
 import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
 import { evaluateStatus } from "@/lib/kpis/thresholds";
-import type { KpiDto } from "./kpis";
+import { type KpiDto, kpiRuleColumns } from "./kpis";
 
 type MeasurementSource = "manual" | "csv" | "api" | "derived";
 
@@ -93,12 +93,7 @@ export async function evaluateKpi(
   const [kpi] = await tx
     .select({
       id: kpis.id,
-      direction: kpis.direction,
-      period: kpis.period,
-      aggregation: kpis.aggregation,
-      target: kpis.target,
-      warningThreshold: kpis.warningThreshold,
-      criticalThreshold: kpis.criticalThreshold,
+      ...kpiRuleColumns,
       departmentId: businessProcesses.departmentId,
     })
     .from(kpis)

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { businessProcesses, departments, kpis } from "../schema";
 import { countOpenAlerts, listAlerts } from "./alerts";
+import { kpiRuleColumns } from "./kpis";
 import { windowAggregates } from "./measurements";
 import { buildOverview, type KpiDefinition, overviewLayout } from "@/lib/kpis/overview";
 import type { Day, WindowKind } from "@/lib/kpis/periods";
@@ -24,12 +25,7 @@ export async function getOverview(db: Executor, opts: { kind: WindowKind; anchor
       id: kpis.id,
       name: kpis.name,
       unit: kpis.unit,
-      direction: kpis.direction,
-      period: kpis.period,
-      aggregation: kpis.aggregation,
-      target: kpis.target,
-      warningThreshold: kpis.warningThreshold,
-      criticalThreshold: kpis.criticalThreshold,
+      ...kpiRuleColumns,
       processId: businessProcesses.id,
       processName: businessProcesses.name,
       departmentId: departments.id,
