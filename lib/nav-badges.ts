@@ -1,21 +1,26 @@
 import "server-only";
 import { getDb } from "@/db";
+import { countOpenAlerts } from "@/db/queries/alerts";
 import { countPendingGuidelines } from "@/db/queries/guidelines";
 import { insightBadgeCount } from "@/db/queries/insights";
 import type { SessionUser } from "@/lib/auth/session";
+import { alertScope } from "@/lib/kpis/scope";
 import { can, type NavKey } from "@/lib/permissions";
 
 /** Counts shown next to navigation entries; a section without a counter shows no badge. */
 export async function getNavBadges(user: SessionUser): Promise<Partial<Record<NavKey, number>>> {
   const db = await getDb();
-  const [guidelines, insights] = await Promise.all([
+  const [guidelines, insights, alerts] = await Promise.all([
     // Guidelines waiting for this person's acknowledgment.
     can(user.role, "guidelines:acknowledge") ? countPendingGuidelines(db, user) : 0,
     // Triage for the central unit, newly routed for a department head.
     can(user.role, "insights:read") ? insightBadgeCount(db, user) : 0,
+    // Open alerts nobody has acknowledged yet, in the part of the company the user looks after.
+    can(user.role, "alerts:read") ? countOpenAlerts(db, alertScope(user)) : 0,
   ]);
   const badges: Partial<Record<NavKey, number>> = {};
   if (guidelines > 0) badges.guidelines = guidelines;
   if (insights > 0) badges.insights = insights;
+  if (alerts > 0) badges.alerts = alerts;
   return badges;
 }

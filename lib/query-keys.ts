@@ -4,4 +4,5 @@ export const queryKeys = {
     all: ["insights"] as const,
     inbox: (page: number) => ["insights", "inbox", page] as const,
   },
+  overview: (p: { period: string; date: string }) => ["overview", p.period, p.date] as const,
 };

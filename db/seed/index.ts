@@ -5,6 +5,7 @@ import { seedChannels } from "./channels";
 import { seedFoundation } from "./foundation";
 import { seedGuidelines } from "./guidelines";
 import { seedInsights } from "./insights";
+import { seedKpis } from "./kpis";
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from "./foundation";
 
@@ -17,6 +18,7 @@ export async function seedDemo(db: Executor): Promise<void> {
     await seedFoundation(tx);
     await seedChannels(tx);
     await seedGuidelines(tx);
+    await seedKpis(tx);
     await seedInsights(tx);
   });
 }

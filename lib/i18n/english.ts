@@ -1,13 +1,20 @@
-import { MESSAGES } from "./messages";
+import { MESSAGES as enMessages } from "./messages";
+import type { FieldErrors } from "@/lib/errors";
 
 /**
- * The API answers in English: field errors carry i18n keys internally and go out as the English
- * text of the same key (unknown keys are sent as they are).
+ * API clients get readable English instead of i18n keys; a message that is not a key stays as is.
  */
-export function englishFieldErrors(errors: Record<string, string[]>): Record<string, string[]> {
-  const lookup = (key: string): string => {
-    const v = key.split(".").reduce<unknown>((o, p) => (o && typeof o === "object" ? (o as Record<string, unknown>)[p] : undefined), MESSAGES.en);
-    return typeof v === "string" ? v : key;
-  };
-  return Object.fromEntries(Object.entries(errors).map(([field, msgs]) => [field, msgs.map(lookup)]));
+export function englishFieldErrors(fe: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [field, messages] of Object.entries(fe)) out[field] = messages.map(englishMessage);
+  return out;
+}
+
+export function englishMessage(key: string): string {
+  let node: unknown = enMessages.en;
+  for (const part of key.split(".")) {
+    if (node && typeof node === "object" && part in node) node = (node as Record<string, unknown>)[part];
+    else return key;
+  }
+  return typeof node === "string" ? node : key;
 }

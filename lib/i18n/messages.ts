@@ -1,20 +1,24 @@
 import deAdmin from "@/messages/de/admin.json";
+import deAlerts from "@/messages/de/alerts.json";
 import deAuth from "@/messages/de/auth.json";
 import deChannels from "@/messages/de/channels.json";
 import deCommon from "@/messages/de/common.json";
 import deCsv from "@/messages/de/csv.json";
 import deGuidelines from "@/messages/de/guidelines.json";
 import deInsights from "@/messages/de/insights.json";
-import deSections from "@/messages/de/sections.json";
+import deKpis from "@/messages/de/kpis.json";
+import deOverview from "@/messages/de/overview.json";
 import deValidation from "@/messages/de/validation.json";
 import enAdmin from "@/messages/en/admin.json";
+import enAlerts from "@/messages/en/alerts.json";
 import enAuth from "@/messages/en/auth.json";
 import enChannels from "@/messages/en/channels.json";
 import enCommon from "@/messages/en/common.json";
 import enCsv from "@/messages/en/csv.json";
 import enGuidelines from "@/messages/en/guidelines.json";
 import enInsights from "@/messages/en/insights.json";
-import enSections from "@/messages/en/sections.json";
+import enKpis from "@/messages/en/kpis.json";
+import enOverview from "@/messages/en/overview.json";
 import enValidation from "@/messages/en/validation.json";
 import type { AppLocale } from "./config";
 
@@ -22,24 +26,28 @@ import type { AppLocale } from "./config";
 export const MESSAGES = {
   de: {
     admin: deAdmin,
+    alerts: deAlerts,
     auth: deAuth,
     channels: deChannels,
     common: deCommon,
     csv: deCsv,
     guidelines: deGuidelines,
     insights: deInsights,
-    sections: deSections,
+    kpis: deKpis,
+    overview: deOverview,
     validation: deValidation,
   },
   en: {
     admin: enAdmin,
+    alerts: enAlerts,
     auth: enAuth,
     channels: enChannels,
     common: enCommon,
     csv: enCsv,
     guidelines: enGuidelines,
     insights: enInsights,
-    sections: enSections,
+    kpis: enKpis,
+    overview: enOverview,
     validation: enValidation,
   },
 } satisfies Record<AppLocale, Record<string, unknown>>;

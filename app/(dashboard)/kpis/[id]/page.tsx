@@ -1,0 +1,179 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AlertList } from "@/components/alerts/alert-list";
+import { formatKpiValue } from "@/components/kpis/format";
+import { KpiChart } from "@/components/kpis/kpi-chart";
+import { MeasurementForm } from "@/components/kpis/measurement-form";
+import { StatusBadge } from "@/components/kpis/status-badge";
+import { LinkButton } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, Td, Th } from "@/components/ui/table";
+import { getDb } from "@/db";
+import { listAlerts } from "@/db/queries/alerts";
+import { getKpi } from "@/db/queries/kpis";
+import { kpiSeries, listMeasurements } from "@/db/queries/measurements";
+import { requirePagePermission } from "@/lib/auth/session";
+import { addDays, todayIn } from "@/lib/kpis/periods";
+import { alertScope, inScope, measurementScope } from "@/lib/kpis/scope";
+import { can } from "@/lib/permissions";
+import { pageParam } from "@/lib/search-params";
+
+type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function KpiDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SP }) {
+  const user = await requirePagePermission("kpis:read");
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const db = await getDb();
+  const kpi = await getKpi(db, Number(id));
+  if (!kpi) notFound();
+  const today = todayIn();
+  const [series, measurements, alertHistory] = await Promise.all([
+    kpiSeries(db, kpi, { until: today, today, periods: kpi.period === "quarter" ? 8 : 12 }),
+    listMeasurements(db, kpi.id, { page: pageParam(await searchParams) }),
+    can(user.role, "alerts:read") && inScope(alertScope(user), kpi.departmentId)
+      ? listAlerts(db, { scope: alertScope(user), kpiId: kpi.id, pageSize: 10 })
+      : null,
+  ]);
+  const t = await getTranslations("kpis");
+  const format = await getFormatter();
+  const fmt = (v: number | null) => formatKpiValue(format, kpi.unit, v);
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
+  const label = (start: string, end: string) => {
+    const d = new Date(`${start}T12:00:00Z`);
+    if (kpi.period === "month") return format.dateTime(d, { month: "short", year: "2-digit" });
+    if (kpi.period === "quarter") return `Q${Math.floor(d.getUTCMonth() / 3) + 1}/${String(d.getUTCFullYear()).slice(2)}`;
+    return `${format.dateTime(d, { day: "2-digit", month: "2-digit" })}–${format.dateTime(new Date(`${addDays(end, -1)}T12:00:00Z`), { day: "2-digit", month: "2-digit" })}`;
+  };
+  const canWrite = can(user.role, "measurements:write") && inScope(measurementScope(user), kpi.departmentId);
+  return (
+    <>
+      <PageHeader
+        title={kpi.name}
+        lead={kpi.description ?? undefined}
+        actions={
+          <>
+            <LinkButton href="/kpis" variant="ghost">
+              {t("detail.back")}
+            </LinkButton>
+            {can(user.role, "kpis:write") ? (
+              <LinkButton href={`/kpis/${kpi.id}/edit`} variant="secondary">
+                {t("edit")}
+              </LinkButton>
+            ) : null}
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-6">
+          <Card>
+            <h2 className="mb-3 font-medium">{t("detail.chart", { period: t(`periods.${kpi.period}`) })}</h2>
+            <KpiChart kpi={kpi} points={series.map((s) => ({ label: label(s.start, s.end), value: s.value, target: s.target }))} />
+            {kpi.aggregation === "sum" ? <p className="mt-2 text-xs text-slate-600">{t("detail.proRata")}</p> : null}
+          </Card>
+          <section aria-labelledby="periods">
+            <h2 id="periods" className="mb-2 font-medium">
+              {t("detail.periods")}
+            </h2>
+            <Table>
+              <thead>
+                <tr>
+                  <Th>{t("detail.period")}</Th>
+                  <Th className="text-right">{t("detail.value")}</Th>
+                  <Th className="text-right">{t("detail.target")}</Th>
+                  <Th>{t("detail.status")}</Th>
+                  <Th className="text-right">{t("detail.count")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...series].reverse().map((s) => (
+                  <tr key={s.start}>
+                    <Td>
+                      {day(s.start)} – {day(addDays(s.end, -1))}
+                    </Td>
+                    <Td className="text-right tabular-nums">{fmt(s.value)}</Td>
+                    <Td className="text-right tabular-nums text-slate-600">{fmt(s.target)}</Td>
+                    <Td>
+                      <StatusBadge status={s.status} />
+                    </Td>
+                    <Td className="text-right tabular-nums">{s.count}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </section>
+          {alertHistory ? (
+            <section aria-labelledby="alert-history">
+              <h2 id="alert-history" className="mb-2 font-medium">
+                {t("detail.alerts")}
+              </h2>
+              <AlertList rows={alertHistory.rows} showKpi={false} canAcknowledge={() => can(user.role, "alerts:acknowledge")} />
+            </section>
+          ) : null}
+        </div>
+        <div className="space-y-6">
+          <Card>
+            <h2 className="mb-2 font-medium">{t("detail.info")}</h2>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="text-slate-600">{t("detail.process")}</dt>
+              <dd>
+                {kpi.departmentName} · {kpi.processName}
+              </dd>
+              <dt className="text-slate-600">{t("fields.direction")}</dt>
+              <dd>{t(`directions.${kpi.direction}`)}</dd>
+              <dt className="text-slate-600">{t("fields.period")}</dt>
+              <dd>
+                {t(`periods.${kpi.period}`)} · {t(`aggregations.${kpi.aggregation}`)}
+              </dd>
+              <dt className="text-slate-600">{t("fields.target")}</dt>
+              <dd className="tabular-nums">{fmt(kpi.target)}</dd>
+              <dt className="text-slate-600">{t("fields.warningThreshold")}</dt>
+              <dd className="tabular-nums">{fmt(kpi.warningThreshold)}</dd>
+              <dt className="text-slate-600">{t("fields.criticalThreshold")}</dt>
+              <dd className="tabular-nums">{fmt(kpi.criticalThreshold)}</dd>
+              {kpi.channelName ? (
+                <>
+                  <dt className="text-slate-600">{t("detail.channel")}</dt>
+                  <dd>{kpi.channelName}</dd>
+                </>
+              ) : null}
+            </dl>
+          </Card>
+          {canWrite ? <MeasurementForm kpiId={kpi.id} today={today} /> : null}
+          <section aria-labelledby="measurements">
+            <h2 id="measurements" className="mb-2 font-medium">
+              {t("detail.measurements")}
+            </h2>
+            {measurements.rows.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("detail.noMeasurements")}</p>
+            ) : (
+              <Table>
+                <thead>
+                  <tr>
+                    <Th>{t("detail.date")}</Th>
+                    <Th className="text-right">{t("detail.value")}</Th>
+                    <Th>{t("detail.source")}</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {measurements.rows.map((m) => (
+                    <tr key={m.id}>
+                      <Td>{day(m.measuredOn)}</Td>
+                      <Td className="text-right tabular-nums">{fmt(m.value)}</Td>
+                      <Td>
+                        {t(`sources.${m.source}`)}
+                        {m.recordedByName ? <div className="text-xs text-slate-600">{m.recordedByName}</div> : null}
+                      </Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+            <Pagination page={measurements.page} pageSize={measurements.pageSize} total={measurements.total} basePath={`/kpis/${kpi.id}`} params={{}} />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { NextResponse } from "next/server";
+import { activeKpiIds, writableKpis } from "@/db/queries/kpis";
+import { recordMeasurements } from "@/db/queries/measurements";
+import { apiError, sessionRoute } from "@/lib/api";
+import { MAX_CSV_BYTES } from "@/lib/csv/parse";
+import { AppError } from "@/lib/errors";
+import { readMeasurementCsv } from "@/lib/kpis/csv-import";
+import { todayIn } from "@/lib/kpis/periods";
+import { measurementScope } from "@/lib/kpis/scope";
+
+export const dynamic = "force-dynamic";
+
+const PREVIEW_ROWS = 100;
+const MAX_ISSUES = 1000;
+
+/**
+ * The CSV import of measurements, as a route handler because files of 100,000 rows exceed what
+ * a server action accepts. `?mode=preview` checks and shows the rows; `?mode=import` checks again
+ * (nothing is trusted from the preview) and stores all rows or none.
+ */
+export const POST = sessionRoute("measurements:write", async (req, { db, user }) => {
+  const mode = new URL(req.url).searchParams.get("mode");
+  if (mode !== "preview" && mode !== "import") return apiError("bad_request", "mode must be preview or import.");
+  if (Number(req.headers.get("content-length") ?? "0") > MAX_CSV_BYTES) {
+    throw new AppError("payload_too_large", "The file may be at most 50 MB.");
+  }
+  const text = await req.text();
+  const scope = measurementScope(user);
+  const today = todayIn();
+  const [writable, known] = await Promise.all([writableKpis(db, scope), activeKpiIds(db)]);
+  const result = readMeasurementCsv(text, { writable, known, today });
+  const total = result.ok ? result.rows.length : result.total;
+  const issues = result.ok ? [] : result.issues;
+  // The first rows in file order, each with its parsed value or its errors.
+  const preview: { line: number; kpi?: string; date?: string; value?: number; errors?: typeof issues }[] = [];
+  for (const r of result.rows) {
+    if (r.line > PREVIEW_ROWS + 1) break;
+    preview.push({ line: r.line, kpi: r.kpiName, date: r.measuredOn, value: r.value });
+  }
+  for (const i of issues) {
+    if (i.row === 0 || i.row > PREVIEW_ROWS + 1) continue;
+    let row = preview.find((p) => p.line === i.row);
+    if (!row) preview.push((row = { line: i.row, errors: [] }));
+    (row.errors ??= []).push(i);
+  }
+  preview.sort((a, b) => a.line - b.line);
+  const body = { total, errorCount: issues.length, issues: issues.slice(0, MAX_ISSUES), preview };
+  if (mode === "preview" || !result.ok) {
+    return NextResponse.json({ data: { ...body, imported: 0 } }, { status: mode === "import" && !result.ok ? 422 : 200 });
+  }
+  const stored = await recordMeasurements(
+    db,
+    { userId: user.id, scope },
+    result.rows.map((r) => ({ kpiId: r.kpiId, measuredOn: r.measuredOn, value: r.value })),
+    "csv",
+    today,
+  );
+  return NextResponse.json({ data: { ...body, imported: stored.stored, alerts: stored.alerts.length } });
+});

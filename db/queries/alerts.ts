@@ -1,0 +1,131 @@
+import { and, count, desc, eq, ne, type SQL } from "drizzle-orm";
+import type { Executor } from "../client";
+import { alerts, departments, kpis, users } from "../schema";
+import { recordAudit } from "./audit";
+import { AppError } from "@/lib/errors";
+import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
+
+export type AlertStatus = "open" | "acknowledged" | "resolved";
+
+export interface AlertFilter {
+  scope: DepartmentScope;
+  /** "unresolved" = open or acknowledged. */
+  status?: AlertStatus | "unresolved";
+  severity?: "warning" | "critical";
+  kind?: "threshold" | "crisis";
+  departmentId?: number;
+  kpiId?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface AlertDto {
+  id: number;
+  kind: "threshold" | "crisis";
+  severity: "warning" | "critical";
+  status: AlertStatus;
+  kpiId: number | null;
+  kpiName: string | null;
+  kpiUnit: "count" | "percent" | "eur" | "hours" | "score" | null;
+  departmentId: number | null;
+  departmentName: string | null;
+  periodStart: string | null;
+  value: number | null;
+  target: number | null;
+  message: string | null;
+  openedAt: Date;
+  escalatedAt: Date | null;
+  acknowledgedAt: Date | null;
+  acknowledgedByName: string | null;
+  acknowledgeComment: string | null;
+  resolvedAt: Date | null;
+}
+
+function scopeConditions(f: Pick<AlertFilter, "scope" | "status" | "severity" | "kind" | "departmentId" | "kpiId">): SQL[] | null {
+  const conds: SQL[] = [];
+  if (!f.scope.all) {
+    if (f.scope.departmentId == null) return null;
+    conds.push(eq(alerts.departmentId, f.scope.departmentId));
+  }
+  if (f.status === "unresolved") conds.push(ne(alerts.status, "resolved"));
+  else if (f.status) conds.push(eq(alerts.status, f.status));
+  if (f.severity) conds.push(eq(alerts.severity, f.severity));
+  if (f.kind) conds.push(eq(alerts.kind, f.kind));
+  if (f.departmentId) conds.push(eq(alerts.departmentId, f.departmentId));
+  if (f.kpiId) conds.push(eq(alerts.kpiId, f.kpiId));
+  return conds;
+}
+
+export async function listAlerts(db: Executor, f: AlertFilter) {
+  const pageSize = Math.min(Math.max(f.pageSize ?? 25, 1), 200);
+  const page = Math.max(f.page ?? 1, 1);
+  const conds = scopeConditions(f);
+  if (!conds) return { rows: [] as AlertDto[], total: 0, page, pageSize };
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: alerts.id,
+        kind: alerts.kind,
+        severity: alerts.severity,
+        status: alerts.status,
+        kpiId: alerts.kpiId,
+        kpiName: kpis.name,
+        kpiUnit: kpis.unit,
+        departmentId: alerts.departmentId,
+        departmentName: departments.name,
+        periodStart: alerts.periodStart,
+        value: alerts.value,
+        target: kpis.target,
+        message: alerts.message,
+        openedAt: alerts.openedAt,
+        escalatedAt: alerts.escalatedAt,
+        acknowledgedAt: alerts.acknowledgedAt,
+        acknowledgedByName: users.name,
+        acknowledgeComment: alerts.acknowledgeComment,
+        resolvedAt: alerts.resolvedAt,
+      })
+      .from(alerts)
+      .leftJoin(kpis, eq(kpis.id, alerts.kpiId))
+      .leftJoin(departments, eq(departments.id, alerts.departmentId))
+      .leftJoin(users, eq(users.id, alerts.acknowledgedBy))
+      .where(where)
+      .orderBy(desc(alerts.openedAt), desc(alerts.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(alerts).where(where),
+  ]);
+  return { rows: rows as AlertDto[], total, page, pageSize };
+}
+
+/** Alerts that still need someone's attention (open, not yet acknowledged), for the navigation badge. */
+export async function countOpenAlerts(db: Executor, scope: DepartmentScope): Promise<number> {
+  const conds = scopeConditions({ scope, status: "open" });
+  if (!conds) return 0;
+  const [{ n }] = await db.select({ n: count() }).from(alerts).where(and(...conds));
+  return n;
+}
+
+export async function acknowledgeAlert(
+  db: Executor,
+  actor: { userId: number; scope: DepartmentScope },
+  input: { id: number; comment: string },
+) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(alerts).where(eq(alerts.id, input.id)).for("update");
+    if (!before) throw new AppError("not_found", "alert not found");
+    if (before.departmentId == null ? !actor.scope.all : !inScope(actor.scope, before.departmentId)) {
+      throw new AppError("forbidden", "alert of another department");
+    }
+    if (before.status !== "open") {
+      throw new AppError("conflict", "alert is not open", { _form: ["alerts.errors.notOpen"] });
+    }
+    const [row] = await tx
+      .update(alerts)
+      .set({ status: "acknowledged", acknowledgedBy: actor.userId, acknowledgedAt: new Date(), acknowledgeComment: input.comment })
+      .where(eq(alerts.id, input.id))
+      .returning();
+    await recordAudit(tx, { actorId: actor.userId, action: "alert.acknowledge", entityType: "alert", entityId: input.id, before, after: row });
+    return row;
+  });
+}

@@ -1,0 +1,313 @@
+import { and, count, desc, eq, gte, inArray, isNull, lt, max, ne, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { alerts, businessProcesses, kpis, measurements, users } from "../schema";
+import { recordAudit } from "./audit";
+import { AppError } from "@/lib/errors";
+import { targetScale } from "@/lib/kpis/aggregate";
+import { type AlertDecision, decideAlert } from "@/lib/kpis/alerts";
+import { type BucketAggregate, figure, valueOf } from "@/lib/kpis/overview";
+import { type Day, type DayRange, periodRange, periodStart, trailingPeriods } from "@/lib/kpis/periods";
+import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
+import { evaluateStatus } from "@/lib/kpis/thresholds";
+import { type KpiDto, kpiRuleColumns } from "./kpis";
+
+type MeasurementSource = "manual" | "csv" | "api" | "derived";
+
+/**
+ * Per KPI and bucket: sum, count and (for last-value KPIs) the last value, aggregated in SQL over
+ * an index range scan on (kpi_id, measured_on). `buckets` must be contiguous; rows are assigned to
+ * them by a binary search over their start days (width_bucket), cheaper than truncating each date.
+ * The cost follows the rows inside the buckets, not the history a KPI has.
+ */
+export async function windowAggregates(
+  db: Executor,
+  opts: { kpiIds: number[]; lastKpiIds: number[]; buckets: readonly DayRange[] },
+): Promise<BucketAggregate[]> {
+  const { buckets } = opts;
+  if (opts.kpiIds.length === 0 || buckets.length === 0) return [];
+  for (let i = 1; i < buckets.length; i++) {
+    if (buckets[i].start !== buckets[i - 1].end) throw new Error("buckets must be contiguous");
+  }
+  const starts = `{${buckets.map((b) => b.start).join(",")}}`;
+  const index = sql<number>`width_bucket(${measurements.measuredOn}, ${starts}::date[])`;
+  const inRange = (ids: number[]) =>
+    and(inArray(measurements.kpiId, ids), gte(measurements.measuredOn, buckets[0].start), lt(measurements.measuredOn, buckets.at(-1)!.end));
+  const sumsQuery = db
+    .select({
+      kpiId: measurements.kpiId,
+      bucket: index.mapWith(Number).as("bucket"),
+      sum: sql<number>`sum(${measurements.value})`.mapWith(Number),
+      count: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(measurements)
+    .where(inRange(opts.kpiIds))
+    .groupBy(sql`1`, sql`2`);
+  // The last value of each (KPI, bucket) is one backward step on the index per pair, not a sort.
+  const lastQuery = opts.lastKpiIds.length
+    ? db
+        .execute(sql`
+          select k.id as "kpiId", b.i::int as "bucket", m.value
+          from unnest(${`{${opts.lastKpiIds.join(",")}}`}::integer[]) as k(id)
+          cross join unnest(${starts}::date[], ${`{${buckets.map((b) => b.end).join(",")}}`}::date[]) with ordinality as b(s, e, i)
+          cross join lateral (
+            select ${measurements.value} as value from ${measurements}
+            where ${measurements.kpiId} = k.id and ${measurements.measuredOn} >= b.s and ${measurements.measuredOn} < b.e
+            order by ${measurements.measuredOn} desc, ${measurements.id} desc
+            limit 1
+          ) as m`)
+        .then((r) => (r.rows as { kpiId: number; bucket: number; value: number }[]).map((x) => ({ kpiId: Number(x.kpiId), bucket: Number(x.bucket), value: Number(x.value) })))
+    : Promise.resolve([] as { kpiId: number; bucket: number; value: number }[]);
+  const [sums, lasts] = await Promise.all([sumsQuery, lastQuery]);
+  const last = new Map(lasts.map((l) => [`${l.kpiId}:${l.bucket}`, l.value]));
+  return sums.map((s) => ({
+    kpiId: s.kpiId,
+    start: buckets[s.bucket - 1].start,
+    sum: s.sum,
+    count: s.count,
+    last: last.get(`${s.kpiId}:${s.bucket}`) ?? null,
+  }));
+}
+
+type KpiForEvaluation = Pick<
+  KpiDto,
+  "id" | "direction" | "period" | "aggregation" | "target" | "warningThreshold" | "criticalThreshold"
+> & { departmentId: number };
+
+export interface AlertChange {
+  kpiId: number;
+  decision: AlertDecision["type"];
+  severity?: "warning" | "critical";
+}
+
+/**
+ * Re-evaluates a KPI after new values for the given periods, and opens, escalates, updates or
+ * resolves its one threshold alert. The KPI row is locked so concurrent writers cannot open two.
+ */
+export async function evaluateKpi(
+  tx: Executor,
+  kpiId: number,
+  affectedPeriods: ReadonlySet<Day>,
+  today: Day,
+  actorId: number | null,
+): Promise<AlertChange> {
+  const [kpi] = await tx
+    .select({
+      id: kpis.id,
+      ...kpiRuleColumns,
+      departmentId: businessProcesses.departmentId,
+    })
+    .from(kpis)
+    .innerJoin(businessProcesses, eq(businessProcesses.id, kpis.businessProcessId))
+    .where(eq(kpis.id, kpiId))
+    .for("update", { of: kpis });
+  if (!kpi) throw new AppError("not_found", "KPI not found");
+  const [{ latest }] = await tx.select({ latest: max(measurements.measuredOn) }).from(measurements).where(eq(measurements.kpiId, kpiId));
+  if (!latest) return { kpiId, decision: "none" };
+  const range = periodRange(latest, kpi.period);
+  // Values for older periods change those periods' figures, not the alert, which follows the latest period.
+  if (!affectedPeriods.has(range.start)) return { kpiId, decision: "none" };
+  const [bucket] = await windowAggregates(tx, {
+    kpiIds: [kpiId],
+    lastKpiIds: kpi.aggregation === "last" ? [kpiId] : [],
+    buckets: [range],
+  });
+  const value = valueOf(bucket, kpi.aggregation);
+  const status = evaluateStatus(value, kpi, targetScale(kpi.aggregation, kpi.period, range, today));
+  const [current] = await tx
+    .select({ id: alerts.id, severity: alerts.severity, status: alerts.status, periodStart: alerts.periodStart })
+    .from(alerts)
+    .where(and(eq(alerts.kpiId, kpiId), eq(alerts.kind, "threshold"), ne(alerts.status, "resolved")))
+    .for("update");
+  const decision = decideAlert(
+    current ? { severity: current.severity, status: current.status as "open" | "acknowledged", periodStart: current.periodStart ?? range.start } : null,
+    { periodStart: range.start, status, value },
+    range.start,
+  );
+  await applyDecision(tx, decision, { kpi, currentId: current?.id, periodStart: range.start, value, actorId });
+  return { kpiId, decision: decision.type, severity: decision.type === "open" ? decision.severity : current?.severity };
+}
+
+async function applyDecision(
+  tx: Executor,
+  decision: AlertDecision,
+  c: { kpi: KpiForEvaluation; currentId?: number; periodStart: Day; value: number | null; actorId: number | null },
+) {
+  const now = new Date();
+  switch (decision.type) {
+    case "none":
+      return;
+    case "open": {
+      const [row] = await tx
+        .insert(alerts)
+        .values({
+          kind: "threshold",
+          kpiId: c.kpi.id,
+          departmentId: c.kpi.departmentId,
+          severity: decision.severity,
+          status: "open",
+          periodStart: c.periodStart,
+          value: c.value,
+        })
+        .returning();
+      await recordAudit(tx, { actorId: c.actorId, action: "alert.open", entityType: "alert", entityId: row.id, after: row });
+      return;
+    }
+    case "escalate": {
+      const [row] = await tx
+        .update(alerts)
+        .set({ severity: "critical", status: "open", escalatedAt: now, periodStart: c.periodStart, value: c.value })
+        .where(eq(alerts.id, c.currentId!))
+        .returning();
+      await recordAudit(tx, { actorId: c.actorId, action: "alert.escalate", entityType: "alert", entityId: row.id, after: row });
+      return;
+    }
+    case "update":
+      await tx.update(alerts).set({ periodStart: c.periodStart, value: c.value }).where(eq(alerts.id, c.currentId!));
+      return;
+    case "resolve": {
+      const [row] = await tx
+        .update(alerts)
+        .set({ status: "resolved", resolvedAt: now, periodStart: c.periodStart, value: c.value })
+        .where(eq(alerts.id, c.currentId!))
+        .returning();
+      await recordAudit(tx, { actorId: c.actorId, action: "alert.resolve", entityType: "alert", entityId: row.id, after: row });
+      return;
+    }
+  }
+}
+
+export interface MeasurementItem {
+  kpiId: number;
+  measuredOn: Day;
+  value: number;
+}
+
+export interface Writer {
+  userId: number | null;
+  scope: DepartmentScope;
+  /** Shown in the audit log for token writes. */
+  via?: string;
+}
+
+const INSERT_CHUNK = 10_000;
+
+/** A Postgres array literal; the values are numbers and ISO days we produced, nothing to quote. */
+const arrayLiteral = (values: readonly (string | number)[]) => `{${values.join(",")}}`;
+
+/**
+ * One multi-row INSERT per chunk, with the rows passed as five arrays: a statement with tens of
+ * thousands of separate parameters costs more to build and parse than the insert itself.
+ */
+async function insertChunk(tx: Executor, chunk: readonly MeasurementItem[], source: MeasurementSource, userId: number | null) {
+  await tx.execute(sql`
+    insert into ${measurements} (kpi_id, measured_on, value, source, recorded_by)
+    select kpi_id, measured_on, value, ${source}::measurement_source, ${userId}::integer
+    from unnest(
+      ${arrayLiteral(chunk.map((i) => i.kpiId))}::integer[],
+      ${arrayLiteral(chunk.map((i) => i.measuredOn))}::date[],
+      ${arrayLiteral(chunk.map((i) => i.value))}::double precision[]
+    ) as t(kpi_id, measured_on, value)`);
+}
+
+/**
+ * Stores values from any path (form, grid, CSV, API) all-or-nothing, then evaluates each affected
+ * KPI once. Values must not lie in the future; the writer must be allowed the KPIs' departments.
+ */
+export async function recordMeasurements(
+  db: Executor,
+  writer: Writer,
+  items: readonly MeasurementItem[],
+  source: MeasurementSource,
+  today: Day,
+) {
+  if (items.length === 0) throw new AppError("validation_failed", "nothing to store", { items: ["kpis.errors.noValues"] });
+  const future = items.findIndex((i) => i.measuredOn > today);
+  if (future >= 0) {
+    throw new AppError("validation_failed", "date in the future", { [`items.${future}.measuredOn`]: ["kpis.errors.futureDate"] });
+  }
+  const ids = [...new Set(items.map((i) => i.kpiId))];
+  return db.transaction(async (tx) => {
+    const found = await tx
+      .select({ id: kpis.id, period: kpis.period, departmentId: businessProcesses.departmentId })
+      .from(kpis)
+      .innerJoin(businessProcesses, eq(businessProcesses.id, kpis.businessProcessId))
+      .where(and(inArray(kpis.id, ids), isNull(kpis.archivedAt)));
+    const byId = new Map(found.map((k) => [k.id, k]));
+    for (const id of ids) {
+      const k = byId.get(id);
+      if (!k) throw new AppError("not_found", `KPI ${id} not found`);
+      if (!inScope(writer.scope, k.departmentId)) throw new AppError("forbidden", `KPI ${id} belongs to another department`);
+    }
+    for (let i = 0; i < items.length; i += INSERT_CHUNK) {
+      await insertChunk(tx, items.slice(i, i + INSERT_CHUNK), source, writer.userId);
+    }
+    // Imports repeat the same few hundred days; bucket each (KPI, day) once.
+    const affected = new Map<number, Set<Day>>();
+    const seen = new Set<string>();
+    for (const it of items) {
+      const key = `${it.kpiId}:${it.measuredOn}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const start = periodStart(it.measuredOn, byId.get(it.kpiId)!.period);
+      const set = affected.get(it.kpiId);
+      if (set) set.add(start);
+      else affected.set(it.kpiId, new Set([start]));
+    }
+    const changes: AlertChange[] = [];
+    for (const id of ids) changes.push(await evaluateKpi(tx, id, affected.get(id)!, today, writer.userId));
+    let from = items[0].measuredOn;
+    let to = from;
+    for (const it of items) {
+      if (it.measuredOn < from) from = it.measuredOn;
+      if (it.measuredOn > to) to = it.measuredOn;
+    }
+    await recordAudit(tx, {
+      actorId: writer.userId,
+      action: "measurements.record",
+      entityType: "kpi",
+      entityId: ids.length === 1 ? ids[0] : null,
+      after: { source, count: items.length, kpiIds: ids.slice(0, 50), from, to, via: writer.via ?? null },
+    });
+    return { stored: items.length, alerts: changes.filter((c) => c.decision !== "none") };
+  });
+}
+
+/** The KPI's own periods up to the one containing `until`, each with its figure (pro rata while running). */
+export async function kpiSeries(db: Executor, kpi: KpiDto, opts: { until: Day; today: Day; periods?: number }) {
+  const windows = trailingPeriods(opts.until, kpi.period, opts.periods ?? 12);
+  const buckets = await windowAggregates(db, {
+    kpiIds: [kpi.id],
+    lastKpiIds: kpi.aggregation === "last" ? [kpi.id] : [],
+    buckets: windows,
+  });
+  const byStart = new Map(buckets.map((b) => [b.start, b]));
+  const defn = { ...kpi };
+  return windows.map((w) => {
+    const b = byStart.get(w.start);
+    return { ...w, count: b?.count ?? 0, ...figure(defn, valueOf(b, kpi.aggregation), w, opts.today) };
+  });
+}
+
+export async function listMeasurements(db: Executor, kpiId: number, opts: { page?: number; pageSize?: number } = {}) {
+  const pageSize = Math.min(Math.max(opts.pageSize ?? 20, 1), 200);
+  const page = Math.max(opts.page ?? 1, 1);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: measurements.id,
+        measuredOn: measurements.measuredOn,
+        value: measurements.value,
+        source: measurements.source,
+        recordedByName: users.name,
+        createdAt: measurements.createdAt,
+      })
+      .from(measurements)
+      .leftJoin(users, eq(users.id, measurements.recordedBy))
+      .where(eq(measurements.kpiId, kpiId))
+      .orderBy(desc(measurements.measuredOn), desc(measurements.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(measurements).where(eq(measurements.kpiId, kpiId)),
+  ]);
+  return { rows, total, page, pageSize };
+}

@@ -1,0 +1,70 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readMeasurementCsv } from "./csv-import";
+
+const opts = {
+  writable: [
+    { id: 1, name: "Reichweite" },
+    { id: 2, name: "Leads über XING" },
+    { id: 3, name: "Reichweite" },
+  ],
+  known: new Set([1, 2, 3, 9]),
+  today: "2026-06-30",
+};
+
+describe("readMeasurementCsv", () => {
+  it("reads German Excel output with ids and unique names", () => {
+    const r = readMeasurementCsv("\uFEFFKennzahl;Datum;Wert\r\n1;31.05.2026;1.234,5\r\nLeads über XING;2026-06-01;7\r\n", opts);
+    expect(r).toEqual({
+      ok: true,
+      rows: [
+        { line: 2, kpiId: 1, kpiName: "Reichweite", measuredOn: "2026-05-31", value: 1234.5 },
+        { line: 3, kpiId: 2, kpiName: "Leads über XING", measuredOn: "2026-06-01", value: 7 },
+      ],
+    });
+  });
+
+  it("accepts English headers and commas", () => {
+    const r = readMeasurementCsv("kpi,date,value\n2,2026-06-01,3.5\n", opts);
+    expect(r.ok && r.rows[0].value).toBe(3.5);
+  });
+
+  it("reports every bad row with its line, column and reason", () => {
+    const r = readMeasurementCsv(
+      "kennzahl;datum;wert\n1;01.06.2026;5\nReichweite;01.06.2026;5\n9;01.06.2026;5\n77;01.06.2026;5\n2;31.06.2026;x\n2;01.07.2026;\n",
+      opts,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.total).toBe(6);
+    expect(r.rows.map((x) => x.line)).toEqual([2]);
+    expect(r.issues).toEqual([
+      { row: 3, column: "kennzahl", reason: "kpis.errors.ambiguousKpi", value: "Reichweite" },
+      { row: 4, column: "kennzahl", reason: "kpis.errors.forbiddenKpi", value: "9" },
+      { row: 5, column: "kennzahl", reason: "kpis.errors.unknownKpi", value: "77" },
+      { row: 6, column: "datum", reason: "csv.errors.date", value: "31.06.2026" },
+      { row: 6, column: "wert", reason: "csv.errors.number", value: "x" },
+      { row: 7, column: "datum", reason: "kpis.errors.futureDate", value: "01.07.2026" },
+      { row: 7, column: "wert", reason: "csv.errors.required", value: "" },
+    ]);
+  });
+
+  it("names missing columns", () => {
+    expect(readMeasurementCsv("kennzahl;wert\n1;2\n", opts)).toEqual({
+      ok: false,
+      rows: [],
+      issues: [{ row: 1, column: "datum", reason: "csv.errors.missingColumn" }],
+      total: 1,
+    });
+  });
+
+  it("never throws on random input", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const r = readMeasurementCsv(`kennzahl;datum;wert\n${s}`, opts);
+        expect(typeof r.ok).toBe("boolean");
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { kpiAggregationEnum, kpiDirectionEnum, kpiPeriodEnum, kpiUnitEnum } from "@/db/schema";
+import { parseDay, parseNumber } from "@/lib/csv/parse";
+import { validateThresholds } from "@/lib/kpis/thresholds";
+import { optionalId, optionalText, requiredId, trimmed, v } from "@/lib/validation";
+
+/** A number as typed in a German form ("1.234,5") or sent as JSON. */
+export const decimal = z.preprocess(
+  (x) => (typeof x === "string" ? (x.trim() === "" ? undefined : (parseNumber(x) ?? Number.NaN)) : x),
+  z.number({ error: (iss) => (iss.input === undefined ? v.required : v.number) }).finite(v.number),
+);
+
+/** A calendar day as `yyyy-mm-dd` (date inputs, JSON) or `dd.mm.yyyy`, normalised to ISO. */
+export const day = z.preprocess(
+  (x) => (typeof x === "string" ? (x.trim() === "" ? undefined : (parseDay(x) ?? "")) : x),
+  z.string({ error: v.required }).regex(/^\d{4}-\d{2}-\d{2}$/, "kpis.errors.date"),
+);
+
+const choice = <T extends [string, ...string[]]>(values: T) => z.enum(values, { error: v.invalidChoice });
+
+export const kpiSchema = z
+  .object({
+    businessProcessId: requiredId,
+    name: trimmed(120),
+    description: optionalText(1000),
+    unit: choice(kpiUnitEnum.enumValues),
+    direction: choice(kpiDirectionEnum.enumValues),
+    period: choice(kpiPeriodEnum.enumValues),
+    aggregation: choice(kpiAggregationEnum.enumValues),
+    channelId: optionalId,
+    target: decimal,
+    warningThreshold: decimal,
+    criticalThreshold: decimal,
+  })
+  .superRefine((k, ctx) => {
+    for (const [path, messages] of Object.entries(validateThresholds(k) ?? {})) {
+      for (const message of messages) ctx.addIssue({ code: "custom", path: [path], message });
+    }
+  });
+
+export const updateKpiSchema = z.intersection(kpiSchema, z.object({ id: requiredId }));
+
+export const measurementSchema = z.object({ kpiId: requiredId, measuredOn: day, value: decimal });
+
+/** One day's values for several KPIs of a process; empty cells are skipped, the rest must be numbers. */
+export const gridSchema = z
+  .object({
+    processId: requiredId,
+    measuredOn: day,
+    kpiId: z.array(requiredId).max(200),
+    value: z.array(z.string().max(40)).max(200),
+  })
+  .superRefine((g, ctx) => {
+    if (g.kpiId.length !== g.value.length) ctx.addIssue({ code: "custom", path: ["_form"], message: v.invalidChoice });
+    g.value.forEach((raw, i) => {
+      if (raw.trim() !== "" && parseNumber(raw) === null) ctx.addIssue({ code: "custom", path: ["value", i], message: v.number });
+    });
+    if (g.value.every((raw) => raw.trim() === "")) ctx.addIssue({ code: "custom", path: ["_form"], message: "kpis.errors.noValues" });
+  })
+  .transform((g) => ({
+    processId: g.processId,
+    measuredOn: g.measuredOn,
+    items: g.kpiId.flatMap((kpiId, i) => (g.value[i].trim() === "" ? [] : [{ kpiId, value: parseNumber(g.value[i])! }])),
+  }));
+
+export const MAX_API_ITEMS = 10_000;
+
+/** `POST /api/v1/kpis/{id}/measurements`: a batch of values for one KPI. */
+export const apiBatchSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        date: z.string({ error: v.required }).regex(/^\d{4}-\d{2}-\d{2}$/, "kpis.errors.date").refine((s) => parseDay(s) !== null, "kpis.errors.date"),
+        value: z.number({ error: v.number }).finite(v.number),
+      }),
+      { error: v.required },
+    )
+    .min(1, "kpis.errors.noValues")
+    .max(MAX_API_ITEMS, "kpis.errors.tooManyValues"),
+});
+
+export const acknowledgeSchema = z.object({ id: requiredId, comment: trimmed(1000) });
+
+export const OVERVIEW_PERIODS = ["month", "quarter", "year"] as const;
+
+/** Query of the overview page, its data route and its CSV export; anything invalid falls back. */
+export const overviewQuerySchema = z.object({
+  period: z.enum(OVERVIEW_PERIODS).catch("quarter"),
+  date: z
+    .string()
+    .optional()
+    .transform((s) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDay(s) ? s : undefined))
+    .catch(undefined),
+  compare: z
+    .string()
+    .optional()
+    .transform((s) => s === "1")
+    .catch(false),
+});
+export type OverviewQuery = z.output<typeof overviewQuerySchema>;
