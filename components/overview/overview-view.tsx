@@ -113,7 +113,7 @@ export function OverviewView({ initial, today }: { initial: State; today: string
       {query.isError ? <Notice tone="error">{t("error")}</Notice> : null}
       {data ? (
         <>
-          <div className="grid gap-4 lg:grid-cols-[3fr_1fr]">
+          <div className="grid items-start gap-4 lg:grid-cols-[3fr_1fr]">
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="overview-counts">
               {(
                 [

@@ -85,7 +85,8 @@ export const OVERVIEW_PERIODS = ["month", "quarter", "year"] as const;
 
 /** Query of the overview page, its data route and its CSV export; anything invalid falls back. */
 export const overviewQuerySchema = z.object({
-  period: z.enum(OVERVIEW_PERIODS).catch("quarter"),
+  // The current month first: it is what the open alerts speak about.
+  period: z.enum(OVERVIEW_PERIODS).catch("month"),
   date: z
     .string()
     .optional()
