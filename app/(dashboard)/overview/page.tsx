@@ -1,8 +1,12 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { getTranslations } from "next-intl/server";
+import { FlowFiguresSection } from "@/components/insights/flow-figures";
+import { GuidelineCoverageSection } from "@/components/overview/guideline-coverage";
 import { OverviewView } from "@/components/overview/overview-view";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { listGuidelines } from "@/db/queries/guidelines";
+import { flowFigures } from "@/db/queries/insights";
 import { getOverview } from "@/db/queries/overview";
 import { requirePagePermission } from "@/lib/auth/session";
 import { todayIn } from "@/lib/kpis/periods";
@@ -10,6 +14,8 @@ import { overviewScope } from "@/lib/kpis/scope";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { overviewQuerySchema } from "@/lib/schemas/kpis";
+
+const FLOW_DAYS = 30;
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
@@ -27,12 +33,23 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
     queryKey: queryKeys.overview({ period: q.period, date }),
     queryFn: () => getOverview(db, { kind: q.period, anchor: date, today, scope: overviewScope(user) }),
   });
+  // How the departments act on what the social web tells them, and how far the guidelines reach.
+  const all = can(user.role, "overview:read_all");
+  const now = new Date();
+  const [figures, guidelines] = await Promise.all([
+    flowFigures(db, { from: new Date(now.getTime() - FLOW_DAYS * 86_400_000), to: now, departmentId: all ? undefined : (user.departmentId ?? -1) }),
+    listGuidelines(db, { publishedOnly: true, pageSize: 100 }),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} lead={can(user.role, "overview:read_all") ? t("lead") : `${t("lead")} ${t("ownDepartment")}`} />
       <HydrationBoundary state={dehydrate(client)}>
         <OverviewView initial={{ period: q.period, date, compare: q.compare }} today={today} />
       </HydrationBoundary>
+      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+        <FlowFiguresSection figures={figures} days={FLOW_DAYS} />
+        <GuidelineCoverageSection rows={guidelines.rows.filter((g) => g.publishedVersion !== null)} />
+      </div>
     </>
   );
 }
