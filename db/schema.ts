@@ -379,6 +379,10 @@ export const alerts = pgTable(
     uniqueIndex("alerts_one_open_per_kpi")
       .on(t.kpiId)
       .where(sql`${t.status} <> 'resolved' and ${t.kind} = 'threshold'`),
+    // At most one unresolved crisis alert for the whole company.
+    uniqueIndex("alerts_one_open_crisis")
+      .on(t.kind)
+      .where(sql`${t.status} <> 'resolved' and ${t.kind} = 'crisis'`),
     index("alerts_status_idx").on(t.status, t.openedAt),
   ],
 );
@@ -470,6 +474,10 @@ export const insights = pgTable(
     index("insights_department_inbox_idx").on(t.departmentId, t.status, t.slaDueAt),
     index("insights_status_created_idx").on(t.status, t.createdAt),
     index("insights_occurred_idx").on(t.occurredAt),
+    // The crisis early warning counts recent negative voices after every intake batch.
+    index("insights_negative_occurred_idx")
+      .on(t.occurredAt)
+      .where(sql`${t.sentiment} = 'negative' or ${t.category} = 'crisis_signal'`),
   ],
 );
 

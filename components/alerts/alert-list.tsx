@@ -39,7 +39,12 @@ export async function AlertList({ rows, canAcknowledge, showKpi = true }: { rows
                     {a.kpiName}
                   </Link>
                 ) : (
-                  t(`kinds.${a.kind}`)
+                  <>
+                    <span className="font-medium">{t(`kinds.${a.kind}`)}</span>
+                    {a.kind === "crisis" && a.value !== null ? (
+                      <div className="text-sm">{t("crisisDetail", { count: a.value })}</div>
+                    ) : null}
+                  </>
                 )}
                 <div className="text-xs text-slate-600">{a.departmentName}</div>
               </Td>

@@ -2,6 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { channels, departments, type Platform } from "../schema";
 import { recordAudit } from "./audit";
+import { evaluateCrisis } from "./crisis";
 import { loadRuleSpecs } from "./routing-rules";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { classify } from "@/lib/insights/classifier";
@@ -138,6 +139,8 @@ export async function ingestItems(db: Executor, actor: IntakeActor, validated: V
     }
 
     const summary = summarise(results);
+    // New negative voices may add up to a crisis; only then is the early warning re-evaluated.
+    if (rows.some((r) => r.sentiment === "negative" || r.category === "crisis_signal")) await evaluateCrisis(tx, now);
     if (summary.created > 0) {
       await recordAudit(tx, {
         actorId: actor.userId,

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "alerts_one_open_crisis" ON "alerts" USING btree ("kind") WHERE "alerts"."status" <> 'resolved' and "alerts"."kind" = 'crisis';--> statement-breakpoint
+CREATE INDEX "insights_negative_occurred_idx" ON "insights" USING btree ("occurred_at") WHERE "insights"."sentiment" = 'negative' or "insights"."category" = 'crisis_signal';

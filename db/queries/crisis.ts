@@ -1,0 +1,75 @@
+import { and, desc, eq, ne, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { alerts, departments } from "../schema";
+import { recordAudit } from "./audit";
+import {
+  baselinePerWindow,
+  type CrisisPolicy,
+  crisisDecision,
+  crisisSeverity,
+  DEFAULT_CRISIS_POLICY,
+} from "@/lib/insights/crisis";
+
+export interface CrisisCheck {
+  current: number;
+  baseline: number;
+  decision: ReturnType<typeof crisisDecision>;
+  alertId: number | null;
+}
+
+/**
+ * Re-evaluates the crisis early warning after new insights arrived: counts negative insights by
+ * the time they occurred in the current window and in the baseline before it, then opens,
+ * escalates or resolves the one company-wide crisis alert. Run inside the intake's transaction.
+ * The alert belongs to the communications department, which runs crisis communication.
+ */
+export async function evaluateCrisis(db: Executor, now = new Date(), p: CrisisPolicy = DEFAULT_CRISIS_POLICY): Promise<CrisisCheck> {
+  const windowStart = new Date(now.getTime() - p.windowHours * 3_600_000);
+  const baselineStart = new Date(windowStart.getTime() - p.baselineDays * 86_400_000);
+  const res = await db.execute(sql`
+    select
+      count(*) filter (where occurred_at > ${windowStart.toISOString()}::timestamptz) as current,
+      count(*) filter (where occurred_at <= ${windowStart.toISOString()}::timestamptz) as baseline
+    from insights
+    where occurred_at > ${baselineStart.toISOString()}::timestamptz
+      and occurred_at <= ${now.toISOString()}::timestamptz
+      and (sentiment = 'negative' or category = 'crisis_signal')`);
+  const row = res.rows[0] as { current: string | number; baseline: string | number };
+  const current = Number(row.current);
+  const baseline = baselinePerWindow(Number(row.baseline), p);
+  const severity = crisisSeverity(current, baseline, p);
+
+  const [open] = await db
+    .select({ id: alerts.id, severity: alerts.severity })
+    .from(alerts)
+    .where(and(eq(alerts.kind, "crisis"), ne(alerts.status, "resolved")))
+    .orderBy(desc(alerts.openedAt))
+    .limit(1)
+    .for("update");
+  const decision = crisisDecision(open ?? null, severity);
+  const message = `${current} negative insights in ${p.windowHours} h (usually ${Math.round(baseline * 10) / 10})`;
+  let alertId = open?.id ?? null;
+
+  if (decision === "open") {
+    const [comms] = await db.select({ id: departments.id }).from(departments).where(eq(departments.kind, "communications")).limit(1);
+    // A concurrent intake may have opened it a moment earlier: then there is nothing to add.
+    const [created] = await db
+      .insert(alerts)
+      .values({ kind: "crisis", severity: severity!, status: "open", value: current, message, departmentId: comms?.id ?? null, openedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: alerts.id });
+    if (created) {
+      alertId = created.id;
+      await recordAudit(db, { actorId: null, action: "alert.crisis_open", entityType: "alert", entityId: created.id, after: { severity, current, baseline } });
+    }
+  } else if (decision === "escalate") {
+    await db.update(alerts).set({ severity: "critical", status: "open", value: current, message, escalatedAt: now }).where(eq(alerts.id, open!.id));
+    await recordAudit(db, { actorId: null, action: "alert.crisis_escalate", entityType: "alert", entityId: open!.id, after: { current, baseline } });
+  } else if (decision === "resolve") {
+    await db.update(alerts).set({ status: "resolved", value: current, resolvedAt: now }).where(eq(alerts.id, open!.id));
+    await recordAudit(db, { actorId: null, action: "alert.crisis_resolve", entityType: "alert", entityId: open!.id, after: { current, baseline } });
+  } else if (decision === "keep") {
+    await db.update(alerts).set({ value: current, message }).where(eq(alerts.id, open!.id));
+  }
+  return { current, baseline, decision, alertId };
+}
