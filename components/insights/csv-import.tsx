@@ -14,14 +14,36 @@ import type { ActionResult } from "@/lib/action-result";
 import type { CsvPreview } from "@/lib/insights/csv";
 
 type Imported = { created: number; duplicates: number; routed: number };
+/** One check of a file: its number (a fresh import step per check) and the very text that was checked. */
+type Checked = { run: number; csv: string; result: ActionResult<CsvPreview> };
+
+/** Imports exactly the text that was checked; a new check starts a new step with no old outcome. */
+function ImportStep({ csv, fresh }: { csv: string; fresh: number }) {
+  const t = useTranslations();
+  const [imported, importAction] = useActionState<ActionResult<Imported> | undefined, FormData>(importCsvAction, undefined);
+  return (
+    <form action={importAction}>
+      <input type="hidden" name="csv" value={csv} />
+      {imported?.ok && imported.data ? <Notice tone="success">{t("insights.import.imported", imported.data)}</Notice> : <ActionNotice state={imported} />}
+      {imported?.ok ? null : (
+        <SubmitButton className="mt-3" disabled={fresh === 0}>
+          {t("insights.import.import")}
+        </SubmitButton>
+      )}
+    </form>
+  );
+}
 
 /** Check first, then import the very same text: the file is read once in the browser. */
 export function CsvImport() {
   const t = useTranslations();
   const format = useFormatter();
   const [csv, setCsv] = useState("");
-  const [preview, previewAction] = useActionState<ActionResult<CsvPreview> | undefined, FormData>(previewCsvAction, undefined);
-  const [imported, importAction] = useActionState<ActionResult<Imported> | undefined, FormData>(importCsvAction, undefined);
+  const [checked, previewAction] = useActionState<Checked | undefined, FormData>(
+    async (prev, form) => ({ run: (prev?.run ?? 0) + 1, csv: String(form.get("csv") ?? ""), result: await previewCsvAction(undefined, form) }),
+    undefined,
+  );
+  const preview = checked?.result;
   const p = preview?.ok ? preview.data : undefined;
   const msg = (key: string) => (t.has(key) ? t(key) : key);
 
@@ -64,7 +86,7 @@ export function CsvImport() {
           </Table>
         </Card>
       ) : null}
-      {p?.ok ? (
+      {checked && p?.ok ? (
         <Card className="space-y-3">
           <h2 className="font-medium">{t("insights.import.previewTitle")}</h2>
           <p className="text-sm">{t("insights.import.summary", { rows: p.rows, fresh: p.fresh, duplicates: p.duplicates, routed: p.routed })}</p>
@@ -90,19 +112,7 @@ export function CsvImport() {
               ))}
             </tbody>
           </Table>
-          <form action={importAction}>
-            <input type="hidden" name="csv" value={csv} />
-            {imported?.ok && imported.data ? (
-              <Notice tone="success">{t("insights.import.imported", imported.data)}</Notice>
-            ) : (
-              <ActionNotice state={imported} />
-            )}
-            {imported?.ok ? null : (
-              <SubmitButton className="mt-3" disabled={p.fresh === 0}>
-                {t("insights.import.import")}
-              </SubmitButton>
-            )}
-          </form>
+          <ImportStep key={checked.run} csv={checked.csv} fresh={p.fresh} />
         </Card>
       ) : null}
     </div>
