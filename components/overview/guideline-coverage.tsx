@@ -7,6 +7,7 @@ import type { GuidelineListRow } from "@/db/queries/guidelines";
 /** Acknowledgment coverage of the published guidelines: aggregate numbers only, never names. */
 export async function GuidelineCoverageSection({ rows }: { rows: GuidelineListRow[] }) {
   const t = await getTranslations("overview.coverage");
+  const tg = await getTranslations("guidelines");
   const format = await getFormatter();
   return (
     <Card aria-labelledby="coverage-title">
@@ -20,10 +21,9 @@ export async function GuidelineCoverageSection({ rows }: { rows: GuidelineListRo
         <Table>
           <thead>
             <tr>
-              <Th>{t("guideline")}</Th>
-              <Th className="text-right">{t("version")}</Th>
-              <Th className="text-right">{t("acknowledged")}</Th>
-              <Th className="text-right">{t("share")}</Th>
+              <Th>{tg("fields.title")}</Th>
+              <Th>{tg("fields.currentVersion")}</Th>
+              <Th className="text-right">{tg("fields.coverage")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -34,12 +34,15 @@ export async function GuidelineCoverageSection({ rows }: { rows: GuidelineListRo
                     {g.title}
                   </Link>
                 </Td>
-                <Td className="text-right tabular-nums">v{g.publishedVersion}</Td>
+                <Td>{tg("versionNo", { version: g.publishedVersion ?? 0 })}</Td>
                 <Td className="text-right tabular-nums">
-                  {g.coverage ? t("ofTotal", { acknowledged: g.coverage.acknowledged, total: g.coverage.total }) : "—"}
-                </Td>
-                <Td className="text-right tabular-nums">
-                  {g.coverage ? format.number(g.coverage.share, { style: "percent", maximumFractionDigits: 0 }) : "—"}
+                  {g.coverage
+                    ? tg("coverage.cell", {
+                        acknowledged: g.coverage.acknowledged,
+                        total: g.coverage.total,
+                        share: format.number(g.coverage.share, { style: "percent", maximumFractionDigits: 0 }),
+                      })
+                    : "—"}
                 </Td>
               </tr>
             ))}

@@ -22,8 +22,14 @@ export interface CrisisCheck {
  * the time they occurred in the current window and in the baseline before it, then opens,
  * escalates or resolves the one company-wide crisis alert. Run inside the intake's transaction.
  * The alert belongs to the communications department, which runs crisis communication.
+ * Runs in a transaction of its own (a savepoint inside the intake's), so the count, the locked
+ * alert and its audit entry always agree.
  */
-export async function evaluateCrisis(db: Executor, now = new Date(), p: CrisisPolicy = DEFAULT_CRISIS_POLICY): Promise<CrisisCheck> {
+export function evaluateCrisis(db: Executor, now = new Date(), p: CrisisPolicy = DEFAULT_CRISIS_POLICY): Promise<CrisisCheck> {
+  return db.transaction((tx) => evaluateIn(tx, now, p));
+}
+
+async function evaluateIn(db: Executor, now: Date, p: CrisisPolicy): Promise<CrisisCheck> {
   const windowStart = new Date(now.getTime() - p.windowHours * 3_600_000);
   const baselineStart = new Date(windowStart.getTime() - p.baselineDays * 86_400_000);
   const res = await db.execute(sql`

@@ -81,9 +81,10 @@ export interface AlertChange {
 
 /**
  * Re-evaluates a KPI after new values for the given periods, and opens, escalates, updates or
- * resolves its one threshold alert. The KPI row is locked so concurrent writers cannot open two.
+ * resolves its one threshold alert. The KPI row is locked so concurrent writers cannot open two;
+ * only called inside recordMeasurements' transaction, which is what makes the lock hold.
  */
-export async function evaluateKpi(
+async function evaluateKpi(
   tx: Executor,
   kpiId: number,
   affectedPeriods: ReadonlySet<Day>,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readMeasurementCsv } from "./csv-import";
+import { importPreview, readMeasurementCsv } from "./csv-import";
 
 const opts = {
   writable: [
@@ -66,5 +66,24 @@ describe("readMeasurementCsv", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("importPreview", () => {
+  it("shows the first rows in file order, good ones with their value and bad ones with their errors", () => {
+    const r = readMeasurementCsv("kpi;datum;wert\n1;31.05.2026;5\n2;kein Datum;7\n1;01.06.2026;x\n2;02.06.2026;9\n", opts);
+    expect(r.ok).toBe(false);
+    const rows = importPreview(r, 100);
+    expect(rows.map((x) => x.line)).toEqual([2, 3, 4, 5]);
+    expect(rows[0]).toMatchObject({ kpi: "Reichweite", date: "2026-05-31", value: 5 });
+    expect(rows[0].errors).toBeUndefined();
+    expect(rows[1].errors?.map((e) => e.column)).toEqual(["datum"]);
+    expect(rows[2].errors?.map((e) => e.column)).toEqual(["wert"]);
+    expect(rows[3]).toMatchObject({ value: 9 });
+  });
+
+  it("stops after the limit", () => {
+    const r = readMeasurementCsv("kpi;datum;wert\n1;31.05.2026;5\n1;01.06.2026;6\n1;02.06.2026;7\n", opts);
+    expect(importPreview(r, 2).map((x) => x.line)).toEqual([2, 3]);
   });
 });

@@ -83,3 +83,29 @@ export function readMeasurementCsv(
   }
   return issues.length ? { ok: false, rows: out, issues, total: rows.length } : { ok: true, rows: out };
 }
+
+export interface PreviewRow {
+  line: number;
+  kpi?: string;
+  date?: string;
+  value?: number;
+  errors?: CsvIssue[];
+}
+
+/** The first rows of the file in file order (header is line 1), each with its parsed value or its errors. */
+export function importPreview(result: ImportResult, maxRows: number): PreviewRow[] {
+  const byLine = new Map<number, PreviewRow>();
+  for (const r of result.rows) {
+    if (r.line > maxRows + 1) break;
+    byLine.set(r.line, { line: r.line, kpi: r.kpiName, date: r.measuredOn, value: r.value });
+  }
+  if (!result.ok) {
+    for (const i of result.issues) {
+      if (i.row === 0 || i.row > maxRows + 1) continue;
+      const row = byLine.get(i.row) ?? { line: i.row };
+      (row.errors ??= []).push(i);
+      byLine.set(i.row, row);
+    }
+  }
+  return [...byLine.values()].sort((a, b) => a.line - b.line);
+}

@@ -4,7 +4,7 @@ import { recordMeasurements } from "@/db/queries/measurements";
 import { apiError, sessionRoute } from "@/lib/api";
 import { MAX_CSV_BYTES } from "@/lib/csv/parse";
 import { AppError } from "@/lib/errors";
-import { readMeasurementCsv } from "@/lib/kpis/csv-import";
+import { importPreview, readMeasurementCsv } from "@/lib/kpis/csv-import";
 import { todayIn } from "@/lib/kpis/periods";
 import { measurementScope } from "@/lib/kpis/scope";
 
@@ -31,19 +31,7 @@ export const POST = sessionRoute("measurements:write", async (req, { db, user })
   const result = readMeasurementCsv(text, { writable, known, today });
   const total = result.ok ? result.rows.length : result.total;
   const issues = result.ok ? [] : result.issues;
-  // The first rows in file order, each with its parsed value or its errors.
-  const preview: { line: number; kpi?: string; date?: string; value?: number; errors?: typeof issues }[] = [];
-  for (const r of result.rows) {
-    if (r.line > PREVIEW_ROWS + 1) break;
-    preview.push({ line: r.line, kpi: r.kpiName, date: r.measuredOn, value: r.value });
-  }
-  for (const i of issues) {
-    if (i.row === 0 || i.row > PREVIEW_ROWS + 1) continue;
-    let row = preview.find((p) => p.line === i.row);
-    if (!row) preview.push((row = { line: i.row, errors: [] }));
-    (row.errors ??= []).push(i);
-  }
-  preview.sort((a, b) => a.line - b.line);
+  const preview = importPreview(result, PREVIEW_ROWS);
   const body = { total, errorCount: issues.length, issues: issues.slice(0, MAX_ISSUES), preview };
   if (mode === "preview" || !result.ok) {
     return NextResponse.json({ data: { ...body, imported: 0 } }, { status: mode === "import" && !result.ok ? 422 : 200 });
