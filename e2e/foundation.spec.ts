@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { PASSWORD, ROLES, storageFor } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
+import { actionIdFor, callAction } from "./pages/server-action";
 
 const NAV_DE = {
   overview: "Überblick",
@@ -84,34 +85,16 @@ test.describe("forbidden paths for an employee", () => {
   });
 
   test("calling the admin create-user server action answers 403 and creates nobody", async ({ page, browser }) => {
-    // Take the action reference from the admin's own form, as an attacker reading the page would.
+    // Take the action id from the admin's own form, as anyone who can read that page could.
     const adminCtx = await browser.newContext({ storageState: storageFor("admin") });
-    const html = await (await adminCtx.request.get("/admin/users/new")).text();
-    const hidden = [...html.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?/g)]
-      .map((m) => [m[1], (m[2] ?? "").replaceAll("&quot;", '"')] as const)
-      .filter(([k]) => /^\$ACTION_(REF_1|1:0|1:1|KEY)$/.test(k));
-    const ref = JSON.parse(hidden.find(([k]) => k === "$ACTION_1:0")![1]) as { id: string };
+    const actionId = actionIdFor(await (await adminCtx.request.get("/admin/users/new")).text(), "password");
+    const fields = (email: string) => ({ name: email.split("@")[0], email, password: "intruder-password", role: "admin", departmentId: "", locale: "de" });
 
-    // The employee calls it the way the client runtime does: Next-Action header, encoded arguments.
-    const res = await page.request.post("/admin/users/new", {
-      headers: { "Next-Action": ref.id, Accept: "text/x-component" },
-      multipart: {
-        "0": JSON.stringify(["$undefined", "$K1"]),
-        "1_name": "Intruder",
-        "1_email": "intruder@example.com",
-        "1_password": "intruder-password",
-        "1_role": "admin",
-        "1_locale": "de",
-      },
-    });
+    const res = await callAction(page.request, "/admin/users/new", actionId, fields("intruder@example.com"));
     expect(res.status()).toBe(403);
 
-    // The same reference posted as a plain form: refused for the employee, accepted for the admin,
-    // which shows the request itself was a valid call of that action.
-    const form = (email: string) => Object.fromEntries([...hidden, ["name", email.split("@")[0]], ["email", email], ["password", "intruder-password"], ["role", "employee"], ["locale", "de"]]);
-    const plain = await page.request.post("/admin/users/new", { multipart: form("intruder@example.com") });
-    expect(plain.status()).not.toBe(200);
-    const control = await adminCtx.request.post("/admin/users/new", { multipart: form("control.user@example.com") });
+    // The same call by the admin creates the user, which shows the request itself was valid.
+    const control = await callAction(adminCtx.request, "/admin/users/new", actionId, fields("control.user@example.com"));
     expect(control.status()).toBe(200);
 
     const check = async (q: string) => (await (await adminCtx.request.get(`/api/v1/users?q=${q}`)).json()).total;

@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -11,7 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { DepartmentInboxPage } from "@/db/queries/insights";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
-import { AuthorLabel, SentimentBadge, StatusBadge } from "./labels";
+import { AuthorLabel, InsightSummaryCells, StatusBadge } from "./labels";
 
 export const INBOX_REFRESH_MS = 15_000;
 
@@ -67,15 +66,7 @@ export function DepartmentInbox() {
                     </Badge>
                   ) : null}
                 </Td>
-                <Td className="max-w-md">
-                  <Link href={`/insights/${r.id}`} className="text-blue-800 hover:underline">
-                    {r.text}
-                  </Link>
-                </Td>
-                <Td>{t(`category.${r.category}`)}</Td>
-                <Td>
-                  <SentimentBadge sentiment={r.sentiment} />
-                </Td>
+                <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} />
                 <Td>
                   <AuthorLabel author={r.author} />
                 </Td>

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { routeAction } from "@/app/(dashboard)/insights/actions";
@@ -11,7 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { InsightRow } from "@/db/queries/insights";
 import type { ActionResult } from "@/lib/action-result";
-import { AuthorLabel, SentimentBadge, StatusBadge } from "./labels";
+import { AuthorLabel, InsightSummaryCells, StatusBadge } from "./labels";
 
 type Option = { id: number; name: string };
 
@@ -110,15 +109,7 @@ export function InsightTable({ rows, departments, canRoute }: { rows: InsightRow
                 </Td>
               ) : null}
               <Td className="whitespace-nowrap">{format.dateTime(new Date(r.occurredAt), { dateStyle: "short", timeStyle: "short" })}</Td>
-              <Td className="max-w-md">
-                <Link href={`/insights/${r.id}`} className="text-blue-800 hover:underline">
-                  {r.text}
-                </Link>
-              </Td>
-              <Td>{t(`category.${r.category}`)}</Td>
-              <Td>
-                <SentimentBadge sentiment={r.sentiment} />
-              </Td>
+              <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} />
               <Td>{r.channelName ?? (r.platform ? t(`platform.${r.platform}`) : "—")}</Td>
               <Td>
                 <AuthorLabel author={r.author} />

@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
+import { Td } from "@/components/ui/table";
 import type { AuthorView, InsightStatus } from "@/db/queries/insights";
-import type { Sentiment } from "@/db/schema";
+import type { InsightCategory, Sentiment } from "@/db/schema";
 
 const STATUS_TONE: Record<InsightStatus, "slate" | "blue" | "amber" | "green" | "red"> = {
   triage: "amber",
@@ -32,5 +34,23 @@ export function AuthorLabel({ author }: { author: AuthorView }) {
     <span title={t("aliasHint")} data-testid="author-alias">
       {t("alias", { code: author.value })}
     </span>
+  );
+}
+
+/** The text (linked to the insight), category and sentiment cells every insight list shows. */
+export function InsightSummaryCells({ id, text, category, sentiment }: { id: number; text: string; category: InsightCategory; sentiment: Sentiment }) {
+  const t = useTranslations("insights");
+  return (
+    <>
+      <Td className="max-w-md">
+        <Link href={`/insights/${id}`} className="text-blue-800 hover:underline">
+          {text}
+        </Link>
+      </Td>
+      <Td>{t(`category.${category}`)}</Td>
+      <Td>
+        <SentimentBadge sentiment={sentiment} />
+      </Td>
+    </>
   );
 }

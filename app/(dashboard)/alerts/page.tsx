@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
 import { AlertList } from "@/components/alerts/alert-list";
 import { PageHeader } from "@/components/ui/card";
 import { Label, Select } from "@/components/ui/input";
@@ -54,9 +55,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: SP })
         {select("severity", t("filters.severity"), f.severity, SEVERITIES.map((s) => [s, t(`severities.${s}`)]))}
         {select("kind", t("filters.kind"), f.kind, KINDS.map((k) => [k, t(`kinds.${k}`)]))}
         {scope.all ? select("department", t("filters.department"), f.departmentId, departments.map((d) => [String(d.id), d.name])) : null}
-        <button type="submit" className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+        <Button type="submit" variant="secondary">
           {t("filters.apply")}
-        </button>
+        </Button>
       </form>
       <AlertList rows={rows} canAcknowledge={(a) => can(user.role, "alerts:acknowledge") && (a.departmentId == null ? scope.all : inScope(scope, a.departmentId))} />
       <Pagination

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { VersionStatusBadge } from "@/components/guidelines/status-badge";
-import { LinkButton } from "@/components/ui/button";
+import { LinkButton, Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
@@ -72,9 +72,9 @@ export default async function GuidelinesPage({ searchParams }: { searchParams: S
               </option>
             ))}
           </Select>
-          <button type="submit" className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+          <Button type="submit" variant="secondary">
             {tc("actions.filter")}
-          </button>
+          </Button>
         </form>
         {rows.length === 0 ? (
           <EmptyState title={t("empty")} body={t(can(user.role, "guidelines:write") ? "emptyHintWriter" : "emptyHint")} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatKpiValue } from "@/components/kpis/format";
-import { LinkButton } from "@/components/ui/button";
+import { LinkButton, Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Label, Select } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
@@ -60,9 +60,9 @@ export default async function KpisPage({ searchParams }: { searchParams: SP }) {
             ))}
           </Select>
         </div>
-        <button type="submit" className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+        <Button type="submit" variant="secondary">
           {tc("actions.filter")}
-        </button>
+        </Button>
       </form>
       {rows.length === 0 ? (
         <EmptyState title={t("empty")} body={t("emptyHint")} />

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
@@ -50,9 +51,9 @@ export default async function AuditPage({ searchParams }: { searchParams: SP }) 
           {t("admin.audit.to")}
           <Input type="date" name="to" defaultValue={param(sp, "to")} className="w-44" />
         </label>
-        <button type="submit" className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+        <Button type="submit" variant="secondary">
           {t("common.actions.filter")}
-        </button>
+        </Button>
       </form>
       {rows.length === 0 ? (
         <EmptyState title={t("admin.audit.empty")} />

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
 import { listUsers } from "@/db/queries/users";
 import { roleEnum } from "@/db/schema";
-import { LinkButton } from "@/components/ui/button";
+import { LinkButton, Button } from "@/components/ui/button";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
@@ -55,9 +55,9 @@ export default async function UsersPage({ searchParams }: { searchParams: SP }) 
             <option value="active">{t("admin.users.statusActive")}</option>
             <option value="inactive">{t("admin.users.statusInactive")}</option>
           </Select>
-          <button type="submit" className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+          <Button type="submit" variant="secondary">
             {t("common.actions.filter")}
-          </button>
+          </Button>
         </form>
         <LinkButton href="/admin/users/new">{t("admin.users.new")}</LinkButton>
       </div>

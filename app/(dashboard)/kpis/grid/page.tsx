@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
 import { formatKpiValue } from "@/components/kpis/format";
 import { MeasurementGrid } from "@/components/kpis/measurement-grid";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -52,9 +53,9 @@ export default async function GridPage({ searchParams }: { searchParams: SP }) {
           <Label htmlFor="date">{t("grid.date")}</Label>
           <Input id="date" type="date" name="date" defaultValue={day} max={today} />
         </div>
-        <button type="submit" className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+        <Button type="submit" variant="secondary">
           {t("grid.show")}
-        </button>
+        </Button>
       </form>
       {!process ? (
         <EmptyState title={t("grid.pick")} />

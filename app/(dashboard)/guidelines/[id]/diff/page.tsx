@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DiffView } from "@/components/guidelines/diff-view";
@@ -55,9 +56,9 @@ export default async function GuidelineDiffPage({ params, searchParams }: { para
       <form className="mb-6 flex flex-wrap items-end gap-3" aria-label={t("diff.choose")}>
         <VersionSelect name="from" label={t("diff.from")} value={from} options={options} />
         <VersionSelect name="to" label={t("diff.to")} value={to} options={options} />
-        <button type="submit" className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+        <Button type="submit" variant="secondary">
           {t("diff.show")}
-        </button>
+        </Button>
       </form>
       <h2 className="mb-3 text-lg font-semibold">{t("diff.heading", { from, to })}</h2>
       {from === to ? <EmptyState title={t("diff.same")} /> : <DiffView diff={wordDiff(a.bodyMd, b.bodyMd)} />}
