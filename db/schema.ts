@@ -116,6 +116,28 @@ export const apiTokens = pgTable(
   },
 );
 
+/**
+ * Answers of the public API kept for `Idempotency-Key` retries: a retried request with the same
+ * key (per token and route) stores nothing new and gets the first answer again.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    tokenId: integer("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    /** The route the key was used on, e.g. `POST /api/v1/kpis/7/measurements`. */
+    route: text("route").notNull(),
+    key: text("key").notNull(),
+    /** sha256 of the request body: the same key with another body is a conflict. */
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status").notNull(),
+    responseBody: jsonb("response_body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.route, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);
+
 // ─── Channel register and business processes ────────────────────────────────
 
 export const platformEnum = pgEnum("platform", [
@@ -307,7 +329,9 @@ export const guidelineAcknowledgments = pgTable(
 
 // ─── KPIs, measurements, alerts ──────────────────────────────────────────────
 
-export const kpiUnitEnum = pgEnum("kpi_unit", ["count", "percent", "eur", "hours", "score"]);
+// `percent` is a share of a whole (0–100); `percent_unbounded` is a percentage that may exceed 100
+// or fall below 0 (growth, attainment). lib/kpis/units.ts holds the bounds of every unit.
+export const kpiUnitEnum = pgEnum("kpi_unit", ["count", "percent", "percent_unbounded", "eur", "hours", "score"]);
 export const kpiDirectionEnum = pgEnum("kpi_direction", ["higher_is_better", "lower_is_better"]);
 export const kpiPeriodEnum = pgEnum("kpi_period", ["week", "month", "quarter"]);
 export const kpiAggregationEnum = pgEnum("kpi_aggregation", ["sum", "avg", "last"]);
@@ -365,6 +389,8 @@ export const alerts = pgTable(
     severity: alertSeverityEnum("severity").notNull(),
     status: alertStatusEnum("status").notNull().default("open"),
     periodStart: date("period_start"),
+    /** First day of the first period of the streak that crossed the threshold (from the data, not the evaluation's clock). */
+    since: date("since"),
     value: doublePrecision("value"),
     message: text("message"),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
