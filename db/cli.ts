@@ -14,7 +14,7 @@ async function main() {
     await migrateDatabase(conn);
     console.log(`Migrated ${conn.kind} database.`);
     if (cmd === "seed") {
-      await seedDemo(conn.db);
+      await seedDemo(conn.db, new Date());
       console.log(`Seeded the demo company. Logins (password "${DEMO_PASSWORD}"):`);
       for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(28)} ${l.label}`);
     }

@@ -6,27 +6,30 @@ import { seedFoundation } from "./foundation";
 import { seedGuidelines } from "./guidelines";
 import { seedInsights } from "./insights";
 import { seedKpis } from "./kpis";
+import { todayIn } from "@/lib/kpis/periods";
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from "./foundation";
 
 /**
  * Seeds the demo company. Every step is idempotent (keyed on natural keys), so running it twice
- * changes nothing; capability seeds are added below in dependency order.
+ * changes nothing; capability seeds are added below in dependency order. `now` is the moment the
+ * demo is seeded for: the story (which KPIs are off target, which alerts are open, which insights
+ * are overdue) is the same on every day of the year.
  */
-export async function seedDemo(db: Executor): Promise<void> {
+export async function seedDemo(db: Executor, now: Date = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     await seedFoundation(tx);
-    await seedChannels(tx);
+    await seedChannels(tx, now);
     await seedGuidelines(tx);
-    await seedKpis(tx);
-    await seedInsights(tx);
+    await seedKpis(tx, todayIn(now));
+    await seedInsights(tx, now);
   });
 }
 
 /** Seeds only a database nobody has used yet, so a company's own data is never mixed with demo data. */
-export async function seedIfEmpty(db: Executor): Promise<boolean> {
+export async function seedIfEmpty(db: Executor, now: Date = new Date()): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(users);
   if (n > 0) return false;
-  await seedDemo(db);
+  await seedDemo(db, now);
   return true;
 }

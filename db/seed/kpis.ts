@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../client";
 import { businessProcesses, channels, departments, kpis, users } from "../schema";
 import { recordMeasurements, type MeasurementItem } from "../queries/measurements";
-import { addDays, daysBetween, periodStart, shiftPeriod, todayIn } from "@/lib/kpis/periods";
+import { addDays, daysBetween, periodStart, shiftPeriod } from "@/lib/kpis/periods";
 import type { KpiDto } from "../queries/kpis";
 
 /** The business processes every capability agrees on, by department slug. */
@@ -27,7 +27,11 @@ export async function seedBusinessProcesses(db: Executor): Promise<void> {
   if (values.length) await db.insert(businessProcesses).values(values).onConflictDoNothing();
 }
 
-type Ending = "ok" | "warning" | "critical";
+/**
+ * How a KPI's story ends: on target, short of the target but within tolerance, past the warning
+ * or past the critical threshold.
+ */
+type Ending = "ok" | "short" | "warning" | "critical";
 
 interface DemoKpi {
   department: string;
@@ -42,7 +46,7 @@ interface DemoKpi {
   warning: number;
   critical: number;
   channel?: [platform: string, handle: string];
-  /** How the last weeks end: on target, or past the warning or critical threshold. */
+  /** How the latest periods end (the whole current and previous period, whatever the day). */
   ending: Ending;
   decimals?: number;
 }
@@ -55,7 +59,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   { department: "forschung-entwicklung", process: "Produktentwicklung", name: "Bearbeitetes Produktfeedback", description: "Anteil des weitergeleiteten Produktfeedbacks, das innerhalb eines Monats bewertet wurde.", unit: "percent", direction: H, period: "month", aggregation: "avg", target: 90, warning: 80, critical: 70, ending: "ok", decimals: 1 },
   { department: "forschung-entwicklung", process: "Innovationsmanagement", name: "Ideen im Anwenderforum", description: "Neue Ideen-Beiträge im Anwenderforum.", unit: "count", direction: H, period: "quarter", aggregation: "sum", target: 30, warning: 20, critical: 10, channel: ["forum", "anwenderforum"], ending: "ok" },
   { department: "kundenservice", process: "Kundenservice", name: "Zeit bis zur ersten Antwort", description: "Durchschnittliche Zeit bis zur ersten Antwort auf Serviceanfragen über soziale Kanäle.", unit: "hours", direction: L, period: "week", aggregation: "avg", target: 4, warning: 8, critical: 12, ending: "critical", decimals: 1 },
-  { department: "kundenservice", process: "Kundenservice", name: "Zufriedenheit nach Social-Media-Kontakt", description: "Bewertung nach abgeschlossenen Serviceanfragen (1–5).", unit: "score", direction: H, period: "month", aggregation: "avg", target: 4.2, warning: 3.8, critical: 3.4, ending: "ok", decimals: 2 },
+  { department: "kundenservice", process: "Kundenservice", name: "Zufriedenheit nach Social-Media-Kontakt", description: "Bewertung nach abgeschlossenen Serviceanfragen (1–5).", unit: "score", direction: H, period: "month", aggregation: "avg", target: 4.2, warning: 3.8, critical: 3.4, ending: "short", decimals: 2 },
   { department: "kundenservice", process: "Reklamationsmanagement", name: "Anteil negativer Erwähnungen", description: "Anteil negativer Erwähnungen an allen Erwähnungen der Marke.", unit: "percent", direction: L, period: "month", aggregation: "avg", target: 10, warning: 15, critical: 20, ending: "warning", decimals: 1 },
   { department: "kundenservice", process: "Reklamationsmanagement", name: "Reklamationen innerhalb der SLA gelöst", description: "Anteil der über soziale Kanäle eingegangenen Reklamationen, die innerhalb der SLA gelöst wurden.", unit: "percent", direction: H, period: "month", aggregation: "avg", target: 95, warning: 90, critical: 80, ending: "ok", decimals: 1 },
   { department: "personal", process: "Recruiting", name: "Bewerbungen über soziale Kanäle", description: "Bewerbungen, die nachweislich über LinkedIn, XING, Instagram oder TikTok kamen.", unit: "count", direction: H, period: "month", aggregation: "sum", target: 40, warning: 30, critical: 20, ending: "ok" },
@@ -89,29 +93,52 @@ function random(seed: number) {
 }
 
 const PERIOD_DAYS = { week: 7, month: 365.25 / 12, quarter: 365.25 / 4 };
-const ENDING_DAYS = 21;
+
+/**
+ * The first day of a KPI's ending: the start of the period before the current one, and at least
+ * three weeks back. Anchored to the KPI's own periods, the current period is entirely "ending" on
+ * any day of the year (on the 1st as on the 31st), so the same KPIs are off target and the same
+ * alerts open whatever day the demo is seeded for.
+ */
+export function endingStart(k: Pick<DemoKpi, "period">, today: string): string {
+  const previousPeriod = shiftPeriod(periodStart(today, k.period), k.period, -1);
+  const threeWeeks = addDays(today, -20);
+  return previousPeriod < threeWeeks ? previousPeriod : threeWeeks;
+}
+
+/** Attainment (above 1 is better than target in both directions) of the ending. */
+function endingLevel(k: DemoKpi): number {
+  const value =
+    k.ending === "short"
+      ? (k.target + k.warning) / 2
+      : k.ending === "warning"
+        ? (k.warning + k.critical) / 2
+        : k.critical * (k.direction === H ? 0.85 : 1.15);
+  return k.direction === H ? value / k.target : k.target / value;
+}
 
 /**
  * Twelve months of values ending today. Sums come as daily counts (their running total stays
  * ahead of the pro-rata target on every day of a period), averages every three days, last
- * values monthly. KPIs meant to end off target drift past their threshold in the last weeks.
+ * values monthly. KPIs meant to end off target are off target from `endingStart` on. Values stay
+ * within their unit's bounds: a share never exceeds 100 %.
  */
 export function demoValues(k: DemoKpi, kpiId: number, today: string, index: number): MeasurementItem[] {
   const rnd = random(1000 + index);
-  const first = addDays(shiftPeriod(periodStart(today, "month"), "month", -11), 0);
+  const first = shiftPeriod(periodStart(today, "month"), "month", -11);
   const days = daysBetween(first, today) + 1;
+  const endFrom = endingStart(k, today);
   const round = (x: number) => Number(x.toFixed(k.decimals ?? 0));
-  // Level as attainment: above 1 is better than target in both directions.
-  const level = (day: string) => {
-    const late = daysBetween(day, today) < ENDING_DAYS;
-    if (late && k.ending !== "ok") {
-      const edge = k.ending === "critical" ? k.critical : (k.warning + k.critical) / 2;
-      const past = k.ending === "critical" ? (k.direction === H ? 0.85 : 1.15) : 1;
-      return k.direction === H ? (edge * past) / k.target : k.target / (edge * past);
-    }
-    return 1.08 + 0.1 * Math.sin(daysBetween(first, day) / 40) + (rnd() - 0.5) * 0.06;
+  // On target: 1 % to 11 % better than the target, never short of it.
+  const level = (day: string) =>
+    day >= endFrom && k.ending !== "ok" ? endingLevel(k) : 1.06 + 0.04 * Math.sin(daysBetween(first, day) / 40) + (rnd() - 0.5) * 0.02;
+  const toValue = (attainment: number) => {
+    const v = k.direction === H ? k.target * attainment : k.target / attainment;
+    if (k.unit !== "percent") return v;
+    // A share above target squeezes into the room left below 100 %.
+    if (k.direction === H && attainment > 1 && k.target * 1.12 > 100) return k.target + (100 - k.target) * Math.min(1, (attainment - 1) / 0.12);
+    return Math.min(100, Math.max(0, v));
   };
-  const toValue = (attainment: number) => (k.direction === H ? k.target * attainment : k.target / attainment);
   const out: MeasurementItem[] = [];
   if (k.aggregation === "sum") {
     const rate = 1 / PERIOD_DAYS[k.period];
@@ -136,14 +163,15 @@ export function demoValues(k: DemoKpi, kpiId: number, today: string, index: numb
     const step = k.aggregation === "avg" ? 3 : 30;
     for (let i = days - 1; i >= 0; i -= step) {
       const day = addDays(first, i);
-      out.push({ kpiId, measuredOn: day, value: round(toValue(level(day) * (1 + (rnd() - 0.5) * 0.02))) });
+      const jitter = 1 + (rnd() - 0.5) * 0.01;
+      out.push({ kpiId, measuredOn: day, value: round(toValue(level(day) * jitter)) });
     }
   }
   return out;
 }
 
 /** ~20 KPIs with a year of values; the alerts come from the same evaluation as every other write. */
-export async function seedKpis(db: Executor, today = todayIn()): Promise<void> {
+export async function seedKpis(db: Executor, today: string): Promise<void> {
   await seedBusinessProcesses(db);
   const procs = await db
     .select({ id: businessProcesses.id, name: businessProcesses.name, slug: departments.slug })
