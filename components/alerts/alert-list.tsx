@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { formatKpiValue } from "@/components/kpis/format";
+import { formatDay, formatKpiValue, formatPeriod } from "@/components/kpis/format";
 import { StatusBadge } from "@/components/kpis/status-badge";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -10,6 +10,7 @@ import { AcknowledgeForm } from "./acknowledge-form";
 /** Alerts as a table; the acknowledge form appears where the viewer may use it. */
 export async function AlertList({ rows, canAcknowledge, showKpi = true }: { rows: AlertDto[]; canAcknowledge: (a: AlertDto) => boolean; showKpi?: boolean }) {
   const t = await getTranslations("alerts");
+  const tp = await getTranslations("kpis.periodOf");
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   if (rows.length === 0) return <EmptyState title={t("empty")} body={t("emptyHint")} />;
@@ -29,7 +30,9 @@ export async function AlertList({ rows, canAcknowledge, showKpi = true }: { rows
         {rows.map((a) => (
           <tr key={a.id} data-testid={`alert-${a.id}`}>
             <Td>
-              {when(a.openedAt)}
+              {/* "Since" comes from the data: the first period that crossed the threshold. */}
+              {a.since ? formatDay(format, a.since) : when(a.openedAt)}
+              {a.since ? <div className="text-xs text-slate-600">{t("detected", { when: when(a.openedAt) })}</div> : null}
               {a.escalatedAt ? <div className="text-xs text-slate-600">{t("escalated", { when: when(a.escalatedAt) })}</div> : null}
             </Td>
             {showKpi ? (
@@ -54,7 +57,7 @@ export async function AlertList({ rows, canAcknowledge, showKpi = true }: { rows
             </Td>
             <Td className="tabular-nums">
               {formatKpiValue(format, a.kpiUnit, a.value)} / {formatKpiValue(format, a.kpiUnit, a.target)}
-              {a.periodStart ? <div className="text-xs text-slate-600">{format.dateTime(new Date(`${a.periodStart}T12:00:00Z`), { dateStyle: "medium" })}</div> : null}
+              {a.periodStart && a.kpiPeriod ? <div className="text-xs text-slate-600">{formatPeriod(format, tp, a.periodStart, a.kpiPeriod)}</div> : null}
             </Td>
             <Td>
               <Badge tone={a.status === "open" ? "red" : a.status === "acknowledged" ? "amber" : "green"}>{t(`statuses.${a.status}`)}</Badge>

@@ -19,3 +19,19 @@ export function formatKpiValue(format: NumberFormatter, unit: KpiDto["unit"] | n
       return format.number(value, { maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0 });
   }
 }
+
+type DateFormatter = Pick<ReturnType<typeof createFormatter>, "dateTime">;
+type PeriodTranslator = (key: "week" | "month" | "quarter", values: Record<string, string | number>) => string;
+
+/** A KPI period by its first day, as people say it: "Woche ab 16.11.2026", "November 2026", "Q4 2026". */
+export function formatPeriod(format: DateFormatter, t: PeriodTranslator, start: string, period: "week" | "month" | "quarter"): string {
+  const d = new Date(`${start}T12:00:00Z`);
+  if (period === "week") return t("week", { date: format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" }) });
+  if (period === "month") return t("month", { date: format.dateTime(d, { month: "long", year: "numeric", timeZone: "UTC" }) });
+  return t("quarter", { quarter: Math.floor(d.getUTCMonth() / 3) + 1, year: d.getUTCFullYear() });
+}
+
+/** A calendar day (ISO) as a date, independent of the viewer's time zone. */
+export function formatDay(format: DateFormatter, day: string): string {
+  return format.dateTime(new Date(`${day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+}

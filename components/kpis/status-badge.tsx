@@ -2,17 +2,21 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
 import type { Status } from "@/lib/kpis/thresholds";
 
-const TONE = { on_target: "green", warning: "amber", critical: "red", no_data: "slate" } as const;
-const DOT = { on_target: "●", warning: "▲", critical: "■", no_data: "○" } as const;
+const TONE = { on_target: "green", within_tolerance: "yellow", warning: "amber", critical: "red", no_data: "slate" } as const;
+const DOT = { on_target: "●", within_tolerance: "◐", warning: "▲", critical: "■", no_data: "○" } as const;
 
-/** Red/amber/green with a shape as well as a colour, so the status does not rely on colour alone. */
-export function StatusBadge({ status }: { status: Status }) {
+/**
+ * A status with a shape as well as a colour, so it does not rely on colour alone. `prefix` says
+ * what the status is of (e.g. "Quartal" or "Warnung"), where a row shows more than one.
+ */
+export function StatusBadge({ status, prefix }: { status: Status; prefix?: string }) {
   const t = useTranslations("kpis.status");
   return (
-    <Badge tone={TONE[status]} data-status={status}>
+    <Badge tone={TONE[status]} data-status={status} className="whitespace-nowrap">
       <span aria-hidden="true" className="mr-1">
         {DOT[status]}
       </span>
+      {prefix ? `${prefix}: ` : null}
       {t(status)}
     </Badge>
   );

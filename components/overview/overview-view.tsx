@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatKpiValue } from "@/components/kpis/format";
+import { formatDay, formatKpiValue } from "@/components/kpis/format";
 import { StatusBadge } from "@/components/kpis/status-badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -114,20 +114,22 @@ export function OverviewView({ initial, today }: { initial: State; today: string
       {data ? (
         <>
           <div className="grid items-start gap-4 lg:grid-cols-[3fr_1fr]">
-            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="overview-counts">
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="overview-counts">
               {(
                 [
                   ["onTarget", "border-green-600"],
+                  ["withinTolerance", "border-yellow-400"],
                   ["atRisk", "border-amber-500"],
                   ["offTarget", "border-red-700"],
                   ["noData", "border-slate-400"],
                 ] as const
               ).map(([k, border]) => (
-                <div key={k} className={cn("rounded-lg border-l-4 bg-white p-4 shadow-sm", border)}>
+                <div key={k} className={cn("rounded-lg border-l-4 bg-white p-4 shadow-sm", border)} data-count={k}>
                   <dt className="text-sm text-slate-600">{t(`counts.${k}`)}</dt>
                   <dd className="text-2xl font-semibold">{data.counts[k]}</dd>
                 </div>
               ))}
+              <p className="col-span-full text-xs text-slate-600">{t("countsHint")}</p>
             </dl>
             <Card className="p-4" aria-labelledby="open-alerts">
               <h2 id="open-alerts" className="font-medium">
@@ -141,7 +143,11 @@ export function OverviewView({ initial, today }: { initial: State; today: string
                     <li key={a.id}>
                       <StatusBadge status={a.severity} />{" "}
                       {a.kpiId ? <Link href={`/kpis/${a.kpiId}`} className="text-blue-800 underline">{a.kpiName}</Link> : a.kpiName}
-                      <span className="text-slate-600"> · {formatKpiValue(format, a.kpiUnit, a.value)}</span>
+                      <span className="text-slate-600">
+                        {" "}
+                        · {formatKpiValue(format, a.kpiUnit, a.value)}
+                        {a.since ? ` · ${t("since", { since: formatDay(format, a.since) })}` : null}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -154,9 +160,13 @@ export function OverviewView({ initial, today }: { initial: State; today: string
           {data.departments.length === 0 ? (
             <EmptyState title={t("empty")} body={t("emptyHint")} />
           ) : (
-            data.departments.map((d) => <OverviewTable key={d.id} department={d} compare={state.compare} />)
+            data.departments.map((d) => <OverviewTable key={d.id} department={d} compare={state.compare} kind={data.kind as Period} />)
           )}
-          <p className="text-xs text-slate-600">{t("proRata")}</p>
+          <div className="space-y-1 text-xs text-slate-600">
+            <p>{t("statusHelp")}</p>
+            <p>{t("trendHelp")}</p>
+            <p>{t("proRata")}</p>
+          </div>
         </>
       ) : null}
     </div>

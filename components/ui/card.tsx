@@ -27,10 +27,11 @@ export function EmptyState({ title, body, action }: { title: string; body?: stri
   );
 }
 
-export function Badge({ className, tone = "slate", ...props }: ComponentProps<"span"> & { tone?: "slate" | "green" | "amber" | "red" | "blue" }) {
+export function Badge({ className, tone = "slate", ...props }: ComponentProps<"span"> & { tone?: "slate" | "green" | "yellow" | "amber" | "red" | "blue" }) {
   const tones = {
     slate: "bg-slate-100 text-slate-800",
     green: "bg-green-100 text-green-900",
+    yellow: "bg-yellow-50 text-yellow-900 ring-1 ring-inset ring-yellow-400",
     amber: "bg-amber-100 text-amber-900",
     red: "bg-red-100 text-red-900",
     blue: "bg-blue-100 text-blue-900",

@@ -1,8 +1,9 @@
-import { and, count, desc, eq, ne, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { alerts, departments, kpis, users } from "../schema";
 import { recordAudit } from "./audit";
 import { AppError } from "@/lib/errors";
+import type { KpiAlert } from "@/lib/kpis/overview";
 import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
 
 export type AlertStatus = "open" | "acknowledged" | "resolved";
@@ -27,9 +28,12 @@ export interface AlertDto {
   kpiId: number | null;
   kpiName: string | null;
   kpiUnit: "count" | "percent" | "eur" | "hours" | "score" | null;
+  kpiPeriod: "week" | "month" | "quarter" | null;
   departmentId: number | null;
   departmentName: string | null;
   periodStart: string | null;
+  /** Start of the first period that crossed the threshold (threshold alerts). */
+  since: string | null;
   value: number | null;
   target: number | null;
   message: string | null;
@@ -72,9 +76,11 @@ export async function listAlerts(db: Executor, f: AlertFilter) {
         kpiId: alerts.kpiId,
         kpiName: kpis.name,
         kpiUnit: kpis.unit,
+        kpiPeriod: kpis.period,
         departmentId: alerts.departmentId,
         departmentName: departments.name,
         periodStart: alerts.periodStart,
+        since: alerts.since,
         value: alerts.value,
         target: kpis.target,
         message: alerts.message,
@@ -128,4 +134,37 @@ export async function acknowledgeAlert(
     await recordAudit(tx, { actorId: actor.userId, action: "alert.acknowledge", entityType: "alert", entityId: input.id, before, after: row });
     return row;
   });
+}
+
+/**
+ * The one unresolved threshold alert of each given KPI, keyed by KPI: every view that shows a KPI
+ * shows its alert. A lookup on the partial unique index of unresolved threshold alerts.
+ */
+export async function openAlertsByKpi(db: Executor, kpiIds: readonly number[]): Promise<Map<number, KpiAlert>> {
+  if (kpiIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: alerts.id,
+      kpiId: alerts.kpiId,
+      severity: alerts.severity,
+      status: alerts.status,
+      periodStart: alerts.periodStart,
+      since: alerts.since,
+      value: alerts.value,
+    })
+    .from(alerts)
+    .where(and(inArray(alerts.kpiId, [...kpiIds]), eq(alerts.kind, "threshold"), ne(alerts.status, "resolved")));
+  return new Map(
+    rows.map((r) => [
+      r.kpiId!,
+      {
+        id: r.id,
+        severity: r.severity,
+        status: r.status as KpiAlert["status"],
+        periodStart: r.periodStart!,
+        since: r.since ?? r.periodStart!,
+        value: r.value,
+      },
+    ]),
+  );
 }

@@ -4,9 +4,9 @@ import { alerts, businessProcesses, kpis, measurements, users } from "../schema"
 import { recordAudit } from "./audit";
 import { AppError } from "@/lib/errors";
 import { targetScale } from "@/lib/kpis/aggregate";
-import { type AlertDecision, decideAlert } from "@/lib/kpis/alerts";
+import { type AlertDecision, decideAlert, outOfRangeSince } from "@/lib/kpis/alerts";
 import { type BucketAggregate, figure, valueOf } from "@/lib/kpis/overview";
-import { type Day, type DayRange, periodRange, periodStart, trailingPeriods } from "@/lib/kpis/periods";
+import { type Day, type DayRange, type KpiPeriod, periodRange, periodStart, trailingPeriods } from "@/lib/kpis/periods";
 import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
 import { evaluateStatus } from "@/lib/kpis/thresholds";
 import { type KpiDto, kpiRuleColumns } from "./kpis";
@@ -57,7 +57,10 @@ export async function windowAggregates(
           ) as m`)
         .then((r) => (r.rows as { kpiId: number; bucket: number; value: number }[]).map((x) => ({ kpiId: Number(x.kpiId), bucket: Number(x.bucket), value: Number(x.value) })))
     : Promise.resolve([] as { kpiId: number; bucket: number; value: number }[]);
-  const [sums, lasts] = await Promise.all([sumsQuery, lastQuery]);
+  // One after the other: `db` may be a transaction, whose one connection cannot run two queries at
+  // once (pg 8 deprecates queuing them, pg 9 refuses).
+  const sums = await sumsQuery;
+  const lasts = await lastQuery;
   const last = new Map(lasts.map((l) => [`${l.kpiId}:${l.bucket}`, l.value]));
   return sums.map((s) => ({
     kpiId: s.kpiId,
@@ -124,14 +127,32 @@ async function evaluateKpi(
     { periodStart: range.start, status, value },
     range.start,
   );
-  await applyDecision(tx, decision, { kpi, currentId: current?.id, periodStart: range.start, value, actorId });
+  const since = decision.type === "open" || decision.type === "escalate" || decision.type === "update" ? await streakStart(tx, kpi, range.start, today) : null;
+  await applyDecision(tx, decision, { kpi, currentId: current?.id, periodStart: range.start, since: since ?? range.start, value, actorId });
   return { kpiId, decision: decision.type, severity: decision.type === "open" ? decision.severity : current?.severity };
+}
+
+/** How far back "since" is looked for: two years of weeks, months or quarters. */
+const SINCE_LOOKBACK: Record<KpiPeriod, number> = { week: 104, month: 24, quarter: 8 };
+
+/** The first period of the out-of-range run that ends with the KPI's latest period (lib/kpis/alerts.ts). */
+async function streakStart(tx: Executor, kpi: KpiForEvaluation, latestStart: Day, today: Day): Promise<Day | null> {
+  const windows = trailingPeriods(latestStart, kpi.period, SINCE_LOOKBACK[kpi.period]);
+  const buckets = await windowAggregates(tx, {
+    kpiIds: [kpi.id],
+    lastKpiIds: kpi.aggregation === "last" ? [kpi.id] : [],
+    buckets: windows,
+  });
+  const byStart = new Map(buckets.map((b) => [b.start, b]));
+  return outOfRangeSince(
+    windows.map((w) => ({ periodStart: w.start, status: figure(kpi, valueOf(byStart.get(w.start), kpi.aggregation), w, today).status })),
+  );
 }
 
 async function applyDecision(
   tx: Executor,
   decision: AlertDecision,
-  c: { kpi: KpiForEvaluation; currentId?: number; periodStart: Day; value: number | null; actorId: number | null },
+  c: { kpi: KpiForEvaluation; currentId?: number; periodStart: Day; since: Day; value: number | null; actorId: number | null },
 ) {
   const now = new Date();
   switch (decision.type) {
@@ -147,6 +168,7 @@ async function applyDecision(
           severity: decision.severity,
           status: "open",
           periodStart: c.periodStart,
+          since: c.since,
           value: c.value,
         })
         .returning();
@@ -156,14 +178,14 @@ async function applyDecision(
     case "escalate": {
       const [row] = await tx
         .update(alerts)
-        .set({ severity: "critical", status: "open", escalatedAt: now, periodStart: c.periodStart, value: c.value })
+        .set({ severity: "critical", status: "open", escalatedAt: now, periodStart: c.periodStart, since: c.since, value: c.value })
         .where(eq(alerts.id, c.currentId!))
         .returning();
       await recordAudit(tx, { actorId: c.actorId, action: "alert.escalate", entityType: "alert", entityId: row.id, after: row });
       return;
     }
     case "update":
-      await tx.update(alerts).set({ periodStart: c.periodStart, value: c.value }).where(eq(alerts.id, c.currentId!));
+      await tx.update(alerts).set({ periodStart: c.periodStart, since: c.since, value: c.value }).where(eq(alerts.id, c.currentId!));
       return;
     case "resolve": {
       const [row] = await tx

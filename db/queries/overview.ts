@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { businessProcesses, departments, kpis } from "../schema";
-import { countOpenAlerts, listAlerts } from "./alerts";
+import { countOpenAlerts, listAlerts, openAlertsByKpi } from "./alerts";
 import { kpiRuleColumns } from "./kpis";
 import { windowAggregates } from "./measurements";
 import { buildOverview, type KpiDefinition, overviewLayout } from "@/lib/kpis/overview";
@@ -37,19 +37,20 @@ export async function getOverview(db: Executor, opts: { kind: WindowKind; anchor
     .where(and(...conds))
     .orderBy(asc(departments.name), asc(departments.id), asc(businessProcesses.name), asc(businessProcesses.id), asc(kpis.name), asc(kpis.id));
   const layout = overviewLayout(opts.anchor, opts.kind);
-  const [buckets, openAlerts, openAlertCount] = await Promise.all([
+  const [buckets, byKpi, openAlerts, openAlertCount] = await Promise.all([
     windowAggregates(db, {
       kpiIds: defs.map((d) => d.id),
       lastKpiIds: defs.filter((d) => d.aggregation === "last").map((d) => d.id),
       buckets: layout.buckets,
     }),
+    openAlertsByKpi(db, defs.map((d) => d.id)),
     listAlerts(db, { scope: opts.scope, status: "unresolved", pageSize: 8 }),
     countOpenAlerts(db, opts.scope),
   ]);
   return {
     kind: opts.kind,
     today: opts.today,
-    ...buildOverview(defs, buckets, layout, opts.today),
+    ...buildOverview(defs, buckets, layout, opts.today, byKpi),
     alerts: {
       open: openAlertCount,
       unresolvedTotal: openAlerts.total,
@@ -64,6 +65,8 @@ export async function getOverview(db: Executor, opts: { kind: WindowKind; anchor
         severity: a.severity,
         status: a.status,
         value: a.value,
+        periodStart: a.periodStart,
+        since: a.since,
         openedAt: a.openedAt.toISOString(),
       })),
     },

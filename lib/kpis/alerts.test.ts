@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decideAlert, type OpenAlert } from "./alerts";
+import type { Status } from "./thresholds";
+import { outOfRangeSince, decideAlert, type OpenAlert } from "./alerts";
 
 const P = "2026-04-01";
-const evalOf = (status: "on_target" | "warning" | "critical" | "no_data", periodStart = P) => ({ periodStart, status, value: 1 });
+const evalOf = (status: Status, periodStart = P) => ({ periodStart, status, value: 1 });
 const open = (severity: OpenAlert["severity"], status: OpenAlert["status"] = "open", periodStart = P): OpenAlert => ({ severity, status, periodStart });
 
 describe("decideAlert", () => {
@@ -40,5 +41,26 @@ describe("decideAlert", () => {
   it("ignores late values for periods older than the latest one", () => {
     expect(decideAlert(null, evalOf("critical", "2026-03-01"), P)).toEqual({ type: "none" });
     expect(decideAlert(open("critical"), evalOf("on_target", "2026-03-01"), P)).toEqual({ type: "none" });
+  });
+});
+
+describe("short of target within tolerance", () => {
+  it("raises no alert and resolves an open one", () => {
+    expect(decideAlert(null, evalOf("within_tolerance"), P)).toEqual({ type: "none" });
+    expect(decideAlert({ severity: "warning", status: "open", periodStart: P }, evalOf("within_tolerance"), P)).toEqual({ type: "resolve" });
+  });
+});
+
+describe("outOfRangeSince", () => {
+  const run = (...statuses: Status[]) => statuses.map((status, i) => ({ periodStart: `2026-0${i + 1}-01`, status }));
+  it("is the first period of the unbroken out-of-range run that ends with the latest period", () => {
+    expect(outOfRangeSince(run("on_target", "warning", "critical", "warning"))).toBe("2026-02-01");
+    expect(outOfRangeSince(run("critical", "within_tolerance", "warning"))).toBe("2026-03-01");
+    expect(outOfRangeSince(run("warning", "critical"))).toBe("2026-01-01");
+  });
+  it("breaks the run at a period without data or within tolerance, and is null when the latest is in range", () => {
+    expect(outOfRangeSince(run("warning", "no_data", "warning"))).toBe("2026-03-01");
+    expect(outOfRangeSince(run("warning", "on_target"))).toBeNull();
+    expect(outOfRangeSince([])).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { Day } from "./periods";
-import type { Status } from "./thresholds";
+import { isAlerting, type Status } from "./thresholds";
 
 export type Severity = "warning" | "critical";
 
@@ -35,8 +35,25 @@ export function decideAlert(current: OpenAlert | null, evaluation: PeriodEvaluat
   if (evaluation.periodStart < latestPeriodStart) return { type: "none" };
   const { status } = evaluation;
   if (status === "no_data") return { type: "none" };
-  if (status === "on_target") return current ? { type: "resolve" } : { type: "none" };
+  // Short of the target but within tolerance crosses no threshold: no alert, and an open one resolves.
+  if (!isAlerting(status)) return current ? { type: "resolve" } : { type: "none" };
   if (!current) return { type: "open", severity: status };
   if (status === "critical" && current.severity === "warning") return { type: "escalate" };
   return { type: "update" };
+}
+
+/**
+ * Since when a KPI has been out of range: the start of the first period of the unbroken run of
+ * periods, ending with the latest, whose values crossed a threshold (warning or critical). It comes
+ * from the data, so an alert opened by an import of history, or by the seed, is "since" the period
+ * the trouble began, not the moment the evaluation ran. Periods without data break the run. Null
+ * when the latest period is not out of range. `periods` are oldest first.
+ */
+export function outOfRangeSince(periods: readonly Pick<PeriodEvaluation, "periodStart" | "status">[]): Day | null {
+  let since: Day | null = null;
+  for (let i = periods.length - 1; i >= 0; i--) {
+    if (!isAlerting(periods[i].status)) break;
+    since = periods[i].periodStart;
+  }
+  return since;
 }

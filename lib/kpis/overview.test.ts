@@ -92,7 +92,52 @@ describe("buildOverview", () => {
     expect(kpi.sparkline).toHaveLength(5 + 3);
     expect(kpi.sparkline[1]).toBeNull();
     expect(service.processes[0].kpis[0].current.rag).toBe("red");
-    expect(o.counts).toEqual({ onTarget: 1, atRisk: 0, offTarget: 1, noData: 0 });
+    expect(o.counts).toEqual({ onTarget: 1, withinTolerance: 0, atRisk: 0, offTarget: 1, noData: 0 });
     expect(hr.counts.onTarget).toBe(1);
+    expect(kpi.proRata).toBe(true);
+    expect(kpi.alert).toBeNull();
+    expect(kpi.overall).toBe("on_target");
+  });
+
+  it("shows a KPI's open alert on its row in every window and counts it at least at the alert's severity", () => {
+    // The quarter's average is on target while last week's value opened a critical alert.
+    const steps = [
+      { kpiId: 2, start: "2026-04-01", sum: 30, count: 10, last: null },
+      { kpiId: 2, start: "2026-05-01", sum: 30, count: 10, last: null },
+      { kpiId: 2, start: "2026-06-01", sum: 39, count: 3, last: null },
+    ];
+    const alert = { id: 9, severity: "critical", status: "open", periodStart: "2026-06-08", since: "2026-06-01", value: 13 } as const;
+    for (const kind of ["month", "quarter", "year"] as const) {
+      const o = buildOverview([applications, responseTime], steps, overviewLayout("2026-06-10", kind), "2026-06-10", new Map([[2, alert]]));
+      const k = o.departments[1].processes[0].kpis[0];
+      expect(k.alert).toEqual(alert);
+      expect(k.overall).toBe("critical");
+      expect(o.counts.offTarget).toBe(1);
+      const c = o.counts;
+      expect(c.onTarget + c.withinTolerance + c.atRisk + c.offTarget + c.noData).toBe(2);
+    }
+  });
+
+  it("counts a miss within tolerance as yellow, not green", () => {
+    const o = buildOverview([responseTime], [{ kpiId: 2, start: "2026-05-11", sum: 15, count: 3, last: null }], layout, "2026-05-15");
+    const k = o.departments[0].processes[0].kpis[0];
+    expect(k.current.status).toBe("within_tolerance");
+    expect(k.current.rag).toBe("yellow");
+    expect(o.counts).toEqual({ onTarget: 0, withinTolerance: 1, atRisk: 0, offTarget: 0, noData: 0 });
+  });
+
+  it("draws the trend from the sparkline it shows", () => {
+    // Response times falling week by week (lower is better): the line climbs and the arrow says better.
+    const weeks = ["2026-04-06", "2026-04-13", "2026-04-20", "2026-04-27", "2026-05-04", "2026-05-11"];
+    const o = buildOverview(
+      [responseTime],
+      weeks.map((start, i) => ({ kpiId: 2, start, sum: 3 * (10 - i), count: 3, last: null })),
+      layout,
+      "2026-05-15",
+    );
+    const k = o.departments[0].processes[0].kpis[0];
+    const drawn = k.sparkline.filter((p): p is number => p !== null);
+    expect(drawn.at(-1)!).toBeGreaterThan(drawn[0]);
+    expect(k.trend).toBe("improving");
   });
 });

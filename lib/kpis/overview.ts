@@ -1,6 +1,7 @@
 import { type Aggregation, targetScale } from "./aggregate";
 import { type Day, type DayRange, type KpiPeriod, type WindowKind, periodRange, periodStart, shiftPeriod } from "./periods";
-import { type Rag, type Status, type Thresholds, type Trend, attainment, evaluateStatus, ragOf, trendOf } from "./thresholds";
+import { type Rag, type Status, type Thresholds, attainment, evaluateStatus, overallStatus, ragOf } from "./thresholds";
+import { type Trend, trendOfSeries } from "./trend";
 
 /** Aggregates of one KPI in one period as SQL returns them; `last` only for last-value KPIs. */
 export interface BucketAggregate {
@@ -41,21 +42,44 @@ export interface PeriodFigure {
   attainment: number | null;
 }
 
+/** A KPI's one unresolved threshold alert, as every view shows it. */
+export interface KpiAlert {
+  id: number;
+  severity: "warning" | "critical";
+  status: "open" | "acknowledged";
+  /** Start of the KPI period the alert judges (its latest period with data). */
+  periodStart: Day;
+  /** Start of the first period of the run that crossed the threshold. */
+  since: Day;
+  /** The value of `periodStart`'s period. */
+  value: number | null;
+}
+
 export interface OverviewKpi {
   id: number;
   name: string;
   unit: KpiDefinition["unit"];
   direction: KpiDefinition["direction"];
   aggregation: Aggregation;
+  period: KpiPeriod;
   current: PeriodFigure;
   previous: PeriodFigure;
+  /** The open alert, whatever window is shown: its severity is visible on the KPI's row in every view. */
+  alert: KpiAlert | null;
+  /** What the KPI counts as in the summary: the worse of the window's status and the open alert. */
+  overall: Status;
+  /** Whether `current` is judged pro rata (a sum in a window that has not ended yet). */
+  proRata: boolean;
+  /** Describes the sparkline (see lib/kpis/trend.ts). */
   trend: Trend | null;
-  /** Attainment per window, oldest first, ending with the shown window (null: no data). */
+  /** Attainment per step, oldest first, over the previous and the shown window (null: no data). */
   sparkline: (number | null)[];
 }
 
+/** KPIs per overall status; the five add up to the number of KPIs shown. */
 export interface OverviewCounts {
   onTarget: number;
+  withinTolerance: number;
   atRisk: number;
   offTarget: number;
   noData: number;
@@ -123,7 +147,7 @@ export function combine(parts: readonly (BucketAggregate | undefined)[]): Pick<B
 }
 
 export function figure(
-  kpi: KpiDefinition,
+  kpi: Thresholds & Pick<KpiDefinition, "aggregation" | "period">,
   value: number | null,
   window: DayRange,
   today: Day,
@@ -142,22 +166,30 @@ export function figure(
 }
 
 export function emptyCounts(): OverviewCounts {
-  return { onTarget: 0, atRisk: 0, offTarget: 0, noData: 0 };
+  return { onTarget: 0, withinTolerance: 0, atRisk: 0, offTarget: 0, noData: 0 };
 }
 
 export function countStatus(counts: OverviewCounts, status: Status): void {
   if (status === "on_target") counts.onTarget++;
+  else if (status === "within_tolerance") counts.withinTolerance++;
   else if (status === "warning") counts.atRisk++;
   else if (status === "critical") counts.offTarget++;
   else counts.noData++;
 }
 
 /**
- * Puts the overview together from KPI definitions and their per-step aggregates: each KPI's
- * figure for the shown window and the one before, its trend and sparkline, grouped by department
- * and process (in the order given), with RAG counts per department and in total.
+ * Puts the overview together from KPI definitions, their per-step aggregates and their open
+ * alerts: each KPI's figure for the shown window and the one before, its open alert, trend and
+ * sparkline, grouped by department and process (in the order given), with counts per department
+ * and in total by overall status.
  */
-export function buildOverview(kpis: readonly KpiDefinition[], buckets: readonly BucketAggregate[], layout: OverviewLayout, today: Day) {
+export function buildOverview(
+  kpis: readonly KpiDefinition[],
+  buckets: readonly BucketAggregate[],
+  layout: OverviewLayout,
+  today: Day,
+  openAlerts: ReadonlyMap<number, KpiAlert> = new Map(),
+) {
   const byKpi = new Map<number, Map<Day, BucketAggregate>>();
   for (const b of buckets) {
     let m = byKpi.get(b.kpiId);
@@ -191,21 +223,29 @@ export function buildOverview(kpis: readonly KpiDefinition[], buckets: readonly 
     }
     const mine = byKpi.get(kpi.id);
     const valueIn = (steps: DayRange[]) => valueOf(combine(steps.map((s) => mine?.get(s.start))), kpi.aggregation);
-    const cur = figure(kpi, valueIn(currentSteps), layout.current, today, scaleOf(kpi, layout.current));
+    const currentScale = scaleOf(kpi, layout.current);
+    const cur = figure(kpi, valueIn(currentSteps), layout.current, today, currentScale);
     const before = figure(kpi, valueIn(previousSteps), layout.previous, today, scaleOf(kpi, layout.previous));
-    countStatus(dep.counts, cur.status);
-    countStatus(total, cur.status);
+    const alert = openAlerts.get(kpi.id) ?? null;
+    const overall = overallStatus(cur.status, alert?.severity ?? null);
+    countStatus(dep.counts, overall);
+    countStatus(total, overall);
+    // Steps that have not begun yet are left out rather than drawn as gaps.
+    const sparkline = started.map((b) => figure(kpi, valueOf(mine?.get(b.start), kpi.aggregation), b, today, scaleOf(kpi, b)).attainment);
     proc.kpis.push({
       id: kpi.id,
       name: kpi.name,
       unit: kpi.unit,
       direction: kpi.direction,
       aggregation: kpi.aggregation,
+      period: kpi.period,
       current: cur,
       previous: before,
-      trend: trendOf(cur.attainment, before.attainment),
-      // Steps that have not begun yet are left out rather than drawn as gaps.
-      sparkline: started.map((b) => figure(kpi, valueOf(mine?.get(b.start), kpi.aggregation), b, today, scaleOf(kpi, b)).attainment),
+      alert,
+      overall,
+      proRata: kpi.aggregation === "sum" && layout.current.end > today && cur.value !== null,
+      trend: trendOfSeries(sparkline),
+      sparkline,
     });
   }
   return { window: layout.current, previousWindow: layout.previous, counts: total, departments };

@@ -7,8 +7,18 @@ export interface Thresholds {
   criticalThreshold: number;
 }
 
-export type Status = "on_target" | "warning" | "critical" | "no_data";
-export type Rag = "green" | "amber" | "red" | "grey";
+/**
+ * The one status model of a KPI value, used by every view (overview, KPI page, alerts, export, API):
+ * - `on_target`: the target is met (green);
+ * - `within_tolerance`: short of the target, but the warning threshold is not crossed (yellow);
+ * - `warning`: the warning threshold is crossed (amber);
+ * - `critical`: the critical threshold is crossed (red);
+ * - `no_data`: nothing was measured (grey).
+ * Only `warning` and `critical` raise an alert.
+ */
+export type Status = "on_target" | "within_tolerance" | "warning" | "critical" | "no_data";
+export type Rag = "green" | "yellow" | "amber" | "red" | "grey";
+export const STATUSES: readonly Status[] = ["on_target", "within_tolerance", "warning", "critical", "no_data"];
 
 /**
  * Thresholds must lie on the bad side of the target, the critical one furthest out:
@@ -36,18 +46,38 @@ function worse(direction: Direction, a: number, b: number): boolean {
 }
 
 /**
- * A value has crossed a threshold when it is strictly on its bad side; a value exactly on the
- * threshold has not. `scale` scales target and thresholds (pro rata for sums of running periods).
+ * A value has crossed a threshold (or missed the target) when it is strictly on its bad side; a
+ * value exactly on the threshold has not, and a value exactly on the target meets it. `scale`
+ * scales target and thresholds (pro rata for sums of running periods).
  */
 export function evaluateStatus(value: number | null, t: Thresholds, scale = 1): Status {
   if (value === null || !Number.isFinite(value)) return "no_data";
   if (worse(t.direction, value, t.criticalThreshold * scale)) return "critical";
   if (worse(t.direction, value, t.warningThreshold * scale)) return "warning";
+  if (worse(t.direction, value, t.target * scale)) return "within_tolerance";
   return "on_target";
 }
 
 export function ragOf(status: Status): Rag {
-  return { on_target: "green", warning: "amber", critical: "red", no_data: "grey" }[status] as Rag;
+  const rag: Record<Status, Rag> = { on_target: "green", within_tolerance: "yellow", warning: "amber", critical: "red", no_data: "grey" };
+  return rag[status];
+}
+
+/** Whether a status crosses a threshold, i.e. warrants an alert. */
+export function isAlerting(status: Status): status is "warning" | "critical" {
+  return status === "warning" || status === "critical";
+}
+
+const RANK: Record<Status, number> = { no_data: 0, on_target: 1, within_tolerance: 2, warning: 3, critical: 4 };
+
+/**
+ * What a KPI counts as when its figure for a window and its open alert disagree (a quarter's
+ * average on target while last week's value is critical): the worse of the two, so a KPI with an
+ * open alert always counts at least at the alert's severity and the summary agrees with the alerts.
+ */
+export function overallStatus(figure: Status, alertSeverity: "warning" | "critical" | null): Status {
+  if (!alertSeverity) return figure;
+  return RANK[alertSeverity] > RANK[figure] ? alertSeverity : figure;
 }
 
 /**
@@ -59,15 +89,4 @@ export function attainment(value: number | null, target: number, direction: Dire
   if (direction === "higher_is_better") return target === 0 ? null : value / target;
   if (value === 0) return target >= 0 ? null : 0;
   return target / value;
-}
-
-export type Trend = "improving" | "worsening" | "flat";
-
-/** Compares two attainments; changes under `tolerance` (relative) count as flat. */
-export function trendOf(current: number | null, previous: number | null, tolerance = 0.02): Trend | null {
-  if (current === null || previous === null) return null;
-  const delta = current - previous;
-  const base = Math.max(Math.abs(previous), 1e-9);
-  if (Math.abs(delta) / base < tolerance) return "flat";
-  return delta > 0 ? "improving" : "worsening";
 }
