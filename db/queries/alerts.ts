@@ -27,7 +27,7 @@ export interface AlertDto {
   status: AlertStatus;
   kpiId: number | null;
   kpiName: string | null;
-  kpiUnit: "count" | "percent" | "eur" | "hours" | "score" | null;
+  kpiUnit: "count" | "percent" | "percent_unbounded" | "eur" | "hours" | "score" | null;
   kpiPeriod: "week" | "month" | "quarter" | null;
   departmentId: number | null;
   departmentName: string | null;

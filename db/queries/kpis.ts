@@ -66,7 +66,7 @@ export type KpiDto = {
   id: number;
   name: string;
   description: string | null;
-  unit: "count" | "percent" | "eur" | "hours" | "score";
+  unit: "count" | "percent" | "percent_unbounded" | "eur" | "hours" | "score";
   direction: "higher_is_better" | "lower_is_better";
   period: "week" | "month" | "quarter";
   aggregation: "sum" | "avg" | "last";

@@ -22,7 +22,7 @@ export function valueOf(b: Pick<BucketAggregate, "sum" | "count" | "last"> | und
 export interface KpiDefinition extends Thresholds {
   id: number;
   name: string;
-  unit: "count" | "percent" | "eur" | "hours" | "score";
+  unit: "count" | "percent" | "percent_unbounded" | "eur" | "hours" | "score";
   period: KpiPeriod;
   aggregation: Aggregation;
   processId: number;

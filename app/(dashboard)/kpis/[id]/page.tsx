@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AlertList } from "@/components/alerts/alert-list";
-import { formatKpiValue } from "@/components/kpis/format";
+import { formatDay, formatKpiValue, formatPeriod } from "@/components/kpis/format";
 import { KpiChart } from "@/components/kpis/kpi-chart";
 import { MeasurementForm } from "@/components/kpis/measurement-form";
 import { StatusBadge } from "@/components/kpis/status-badge";
@@ -47,6 +47,9 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
     return `${format.dateTime(d, { day: "2-digit", month: "2-digit" })}–${format.dateTime(new Date(`${addDays(end, -1)}T12:00:00Z`), { day: "2-digit", month: "2-digit" })}`;
   };
   const canWrite = can(user.role, "measurements:write") && inScope(measurementScope(user), kpi.departmentId);
+  const tp = await getTranslations("kpis.periodOf");
+  // The one unresolved alert is the newest in the history, if any.
+  const openAlert = alertHistory?.rows.find((a) => a.status !== "resolved") ?? null;
   return (
     <>
       <PageHeader
@@ -65,6 +68,20 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
           </>
         }
       />
+      {openAlert ? (
+        <Card className={`mb-6 border-l-4 p-4 ${openAlert.severity === "critical" ? "border-l-red-700" : "border-l-amber-500"}`} aria-labelledby="open-alert" data-testid="kpi-open-alert" data-severity={openAlert.severity}>
+          <h2 id="open-alert" className="font-medium">
+            {t("detail.openAlert")} <StatusBadge status={openAlert.severity} />
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            {t("detail.openAlertDetail", {
+              value: fmt(openAlert.value),
+              period: openAlert.periodStart ? formatPeriod(format, tp, openAlert.periodStart, kpi.period) : "—",
+              since: openAlert.since ? formatDay(format, openAlert.since) : "—",
+            })}
+          </p>
+        </Card>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <Card>
