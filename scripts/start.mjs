@@ -31,5 +31,17 @@ if (!fs.existsSync(path.join(root, distDir, "BUILD_ID")) || process.argv.include
 
 const child = spawn(process.execPath, [next, "start", "-p", port, "-H", host], { stdio: "inherit", env });
 console.log(`Serving on http://localhost:${port}`);
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+let stopping = false;
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    stopping = true;
+    child.kill(sig);
+  });
+}
+// A server that dies on its own is a failure, whatever its exit code: say so and exit non-zero, so
+// a supervisor (deploy/social-coordination.service: Restart=on-failure) starts it again.
+child.on("exit", (code, signal) => {
+  if (stopping) process.exit(0);
+  console.error(`The server stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}).`);
+  process.exit(code && code !== 0 ? code : 1);
+});

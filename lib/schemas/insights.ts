@@ -30,6 +30,14 @@ const apiOptionalText = (max: number) =>
     .nullish()
     .transform((s) => (s ? s : null));
 
+/** Instants an insight can have happened at; outside, a date is a typo or a probe (year 0). */
+export const EARLIEST_OCCURRED_AT = Date.UTC(1970, 0, 1);
+export const LATEST_OCCURRED_AT = Date.UTC(2101, 0, 1);
+export const inSaneRange = (d: Date) => {
+  const t = d.getTime();
+  return Number.isFinite(t) && t >= EARLIEST_OCCURRED_AT && t < LATEST_OCCURRED_AT;
+};
+
 /**
  * One insight as the API and the CSV import deliver it. `source` names the connector or feed and,
  * with `externalId`, makes intake idempotent. Missing sentiment or language is derived.
@@ -43,6 +51,7 @@ export const intakeItemSchema = z
     occurredAt: z.iso
       .datetime({ offset: true, error: "insights.errors.occurredAt" })
       .transform((s) => new Date(s))
+      .refine(inSaneRange, { message: "insights.errors.occurredRange", abort: true })
       .refine((d) => d.getTime() <= Date.now() + 24 * 3_600_000, "insights.errors.occurredInFuture"),
     text: apiText(5000),
     url: z
@@ -72,7 +81,8 @@ export const insightFormSchema = z.object({
   occurredAt: z
     .string({ error: v.required })
     .transform((s) => parseLocalDateTime(s))
-    .refine((d): d is Date => d !== null, "insights.errors.occurredAt"),
+    .refine((d): d is Date => d !== null, "insights.errors.occurredAt")
+    .refine(inSaneRange, "insights.errors.occurredRange"),
   text: trimmed(5000),
   url: z.union([z.literal(""), httpUrl]).optional().transform((x) => (x ? x : null)),
   language: z.union([z.literal(""), z.enum(INSIGHT_LANGUAGES, { error: v.invalidChoice })]).optional().transform((x) => (x ? x : null)),
