@@ -149,11 +149,9 @@ for (const backend of availableBackends()) {
         measuredOn: addDays(today, -(i % 700)),
         value: i % 2 ? 0.01 : 50,
       }));
-      const started = Date.now();
+      // How fast is measured by `npm run bench:*`, not asserted here: machines are shared and noisy.
       const result = await recordMeasurements(t.db, { userId: managerId, scope: all }, items, "csv", today);
-      const seconds = (Date.now() - started) / 1000;
       expect(result.stored).toBe(100_000);
-      expect(seconds).toBeLessThan(30);
       // Averages of 50 against a target of 90 are critical; so is a sum of tiny values against 1000 a month.
       expect(result.alerts.map((c) => [c.kpiId, c.decision, c.severity]).sort()).toEqual(
         [
