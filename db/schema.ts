@@ -234,41 +234,17 @@ export const guidelineVersionStatusEnum = pgEnum("guideline_version_status", [
 export const signoffFunctionEnum = pgEnum("signoff_function", ["legal", "data_protection", "works_council"]);
 export const signoffDecisionEnum = pgEnum("signoff_decision", ["approved", "rejected"]);
 
+/**
+ * A guideline is the identity that ties its versions together. Title, scope and required sign-offs
+ * belong to each version: a draft may change them without touching what is published, and readers
+ * see those of the published version only.
+ */
 export const guidelines = pgTable("guidelines", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-  title: text("title").notNull(),
-  scope: guidelineScopeEnum("scope").notNull().default("company"),
-  requiredSignoffs: signoffFunctionEnum("required_signoffs").array().notNull().default(sql`'{}'`),
   createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
   archivedAt: timestamp("archived_at", { withTimezone: true }),
   ...timestamps,
 });
-
-export const guidelineScopeDepartments = pgTable(
-  "guideline_scope_departments",
-  {
-    guidelineId: integer("guideline_id")
-      .notNull()
-      .references(() => guidelines.id, { onDelete: "cascade" }),
-    departmentId: integer("department_id")
-      .notNull()
-      .references(() => departments.id, { onDelete: "cascade" }),
-  },
-  (t) => [primaryKey({ columns: [t.guidelineId, t.departmentId] })],
-);
-
-export const guidelineScopeChannels = pgTable(
-  "guideline_scope_channels",
-  {
-    guidelineId: integer("guideline_id")
-      .notNull()
-      .references(() => guidelines.id, { onDelete: "cascade" }),
-    channelId: integer("channel_id")
-      .notNull()
-      .references(() => channels.id, { onDelete: "cascade" }),
-  },
-  (t) => [primaryKey({ columns: [t.guidelineId, t.channelId] })],
-);
 
 export const guidelineVersions = pgTable(
   "guideline_versions",
@@ -278,9 +254,14 @@ export const guidelineVersions = pgTable(
       .notNull()
       .references(() => guidelines.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
+    title: text("title").notNull(),
+    scope: guidelineScopeEnum("scope").notNull().default("company"),
+    requiredSignoffs: signoffFunctionEnum("required_signoffs").array().notNull().default(sql`'{}'`),
     bodyMd: text("body_md").notNull(),
     changeNote: text("change_note"),
     status: guidelineVersionStatusEnum("status").notNull().default("draft"),
+    /** Incremented on every submission for review; only sign-offs of the current round count. 0 = never submitted. */
+    reviewRound: integer("review_round").notNull().default(0),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
@@ -296,6 +277,34 @@ export const guidelineVersions = pgTable(
   ],
 );
 
+/** The departments a version applies to when its scope is `departments`. */
+export const guidelineVersionDepartments = pgTable(
+  "guideline_version_departments",
+  {
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => guidelineVersions.id, { onDelete: "cascade" }),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.departmentId] })],
+);
+
+/** The channels a version applies to when its scope is `channels`. */
+export const guidelineVersionChannels = pgTable(
+  "guideline_version_channels",
+  {
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => guidelineVersions.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.channelId] })],
+);
+
 export const guidelineSignoffs = pgTable(
   "guideline_signoffs",
   {
@@ -305,6 +314,8 @@ export const guidelineSignoffs = pgTable(
       .references(() => guidelineVersions.id, { onDelete: "cascade" }),
     function: signoffFunctionEnum("function").notNull(),
     decision: signoffDecisionEnum("decision").notNull(),
+    /** The version's review round this sign-off was given in. */
+    reviewRound: integer("review_round").notNull(),
     signatoryName: text("signatory_name").notNull(),
     comment: text("comment"),
     recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),

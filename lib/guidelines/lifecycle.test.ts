@@ -4,6 +4,7 @@ import {
   canRecordSignoff,
   canStartNewVersion,
   isEditable,
+  nextReviewRound,
   type SignoffFunction,
   signoffState,
   transition,
@@ -13,11 +14,9 @@ import {
   type VersionStatus,
 } from "./lifecycle";
 
-const t0 = new Date("2025-03-01T10:00:00Z");
-const later = (min: number) => new Date(t0.getTime() + min * 60_000);
 const ALL: SignoffFunction[] = ["legal", "data_protection", "works_council"];
-const approvedAll = signoffState([], [], t0);
-const missingAll = signoffState(ALL, [], t0);
+const approvedAll = signoffState([], [], 1);
+const missingAll = signoffState(ALL, [], 1);
 
 // The complete table: for each status, the events allowed and where they lead (with sign-offs given).
 const ALLOWED: Record<VersionStatus, Partial<Record<VersionEvent, VersionStatus>>> = {
@@ -47,7 +46,7 @@ describe("version transitions", () => {
   });
 
   it("lets a version without required sign-offs be approved and published", () => {
-    expect(transition("in_review", "approve", signoffState([], [], t0))).toEqual({ ok: true, to: "approved" });
+    expect(transition("in_review", "approve", signoffState([], [], 1))).toEqual({ ok: true, to: "approved" });
   });
 
   it("offers only the events a person chooses", () => {
@@ -63,31 +62,54 @@ describe("version transitions", () => {
 describe("sign-off state", () => {
   it("needs every required function approved", () => {
     const s = signoffState(ALL, [
-      { function: "legal", decision: "approved", createdAt: later(1) },
-      { function: "works_council", decision: "approved", createdAt: later(2) },
-    ], t0);
+      { function: "legal", decision: "approved", reviewRound: 1 },
+      { function: "works_council", decision: "approved", reviewRound: 1 },
+    ], 1);
     expect(s.missing).toEqual(["data_protection"]);
     expect(s.allApproved).toBe(false);
   });
 
-  it("counts the latest decision per function, so an approval after a rejection counts", () => {
+  it("counts the latest decision per function within the round", () => {
     const s = signoffState(["legal"], [
-      { function: "legal", decision: "approved", createdAt: later(5) },
-      { function: "legal", decision: "rejected", createdAt: later(1) },
-    ], t0);
+      { function: "legal", decision: "rejected", reviewRound: 2 },
+      { function: "legal", decision: "approved", reviewRound: 2 },
+    ], 2);
     expect(s.decisions.legal).toBe("approved");
     expect(s.allApproved).toBe(true);
   });
 
   it("ignores sign-offs from an earlier review round", () => {
-    const resubmitted = later(10);
-    const s = signoffState(["legal"], [{ function: "legal", decision: "approved", createdAt: later(1) }], resubmitted);
+    const earlier = [{ function: "legal", decision: "approved", reviewRound: 1 }] as const;
+    expect(signoffState(["legal"], earlier, 1).allApproved).toBe(true);
+    const s = signoffState(["legal"], earlier, 2);
     expect(s.allApproved).toBe(false);
-    expect(signoffState(["legal"], [{ function: "legal", decision: "approved", createdAt: later(1) }], null).allApproved).toBe(false);
+    expect(s.decisions).toEqual({});
+  });
+
+  it("lets an approval after a rejection count only when it belongs to the new round", () => {
+    const history = [
+      { function: "legal", decision: "approved", reviewRound: 1 },
+      { function: "works_council", decision: "rejected", reviewRound: 1 },
+      { function: "works_council", decision: "approved", reviewRound: 2 },
+    ] as const;
+    const s = signoffState(["legal", "works_council"], history, 2);
+    expect(s.decisions).toEqual({ works_council: "approved" });
+    expect(s.missing).toEqual(["legal"]);
+  });
+
+  it("counts nothing for a version that was never submitted", () => {
+    expect(signoffState(["legal"], [{ function: "legal", decision: "approved", reviewRound: 0 }], 0).allApproved).toBe(false);
+    expect(signoffState([], [], 0).allApproved).toBe(true);
+  });
+
+  it("starts a new round with every submission", () => {
+    expect(nextReviewRound(0)).toBe(1);
+    expect(nextReviewRound(1)).toBe(2);
+    expect(nextReviewRound(41)).toBe(42);
   });
 
   it("does not let an unrequired function stand in for a required one", () => {
-    const s = signoffState(["works_council"], [{ function: "legal", decision: "approved", createdAt: later(1) }], t0);
+    const s = signoffState(["works_council"], [{ function: "legal", decision: "approved", reviewRound: 1 }], 1);
     expect(s.missing).toEqual(["works_council"]);
   });
 

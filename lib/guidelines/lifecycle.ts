@@ -30,7 +30,8 @@ const TRANSITIONS: Record<VersionEvent, { from: readonly VersionStatus[]; to: Ve
 export interface SignoffRecord {
   function: SignoffFunction;
   decision: SignoffDecision;
-  createdAt: Date;
+  /** The review round of the version the sign-off was given in. */
+  reviewRound: number;
 }
 
 export interface SignoffState {
@@ -40,20 +41,28 @@ export interface SignoffState {
   allApproved: boolean;
 }
 
+/** A version that was never submitted is in round 0; each submission for review starts the next round. */
+export const NOT_SUBMITTED_ROUND = 0;
+
+export function nextReviewRound(current: number): number {
+  return Math.max(current, NOT_SUBMITTED_ROUND) + 1;
+}
+
 /**
- * Which sign-offs count for a version: only those given in the current review round (since it was
- * last submitted), since an edit after a rejection changes the text the earlier approvals were for.
+ * Which sign-offs count for a version: only those given in its current review round, since an edit
+ * after a rejection changes the text the earlier approvals were for. Rounds are numbers the version
+ * carries, never clock readings. `signoffs` come in the order they were recorded; within the round
+ * the latest decision per function counts.
  */
 export function signoffState(
   required: readonly SignoffFunction[],
   signoffs: readonly SignoffRecord[],
-  submittedAt: Date | null,
+  currentRound: number,
 ): SignoffState {
   const decisions: Partial<Record<SignoffFunction, SignoffDecision>> = {};
-  const current = signoffs
-    .filter((s) => submittedAt !== null && s.createdAt.getTime() >= submittedAt.getTime())
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  for (const s of current) decisions[s.function] = s.decision;
+  if (currentRound > NOT_SUBMITTED_ROUND) {
+    for (const s of signoffs) if (s.reviewRound === currentRound) decisions[s.function] = s.decision;
+  }
   const missing = required.filter((f) => decisions[f] !== "approved");
   return { decisions, missing, allApproved: missing.length === 0 };
 }
