@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, max, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, max, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import {
@@ -6,9 +6,9 @@ import {
   channels,
   departments,
   guidelineAcknowledgments,
-  guidelineScopeChannels,
-  guidelineScopeDepartments,
   guidelineSignoffs,
+  guidelineVersionChannels,
+  guidelineVersionDepartments,
   guidelineVersions,
   guidelines,
   users,
@@ -19,6 +19,7 @@ import { type Coverage, computeCoverage, withoutNames } from "@/lib/guidelines/c
 import {
   canRecordSignoff,
   canStartNewVersion,
+  nextReviewRound,
   type SignoffDecision,
   type SignoffFunction,
   type SignoffState,
@@ -60,31 +61,35 @@ interface ScopeDetail extends GuidelineScope {
   channels: { id: number; name: string }[];
 }
 
-async function loadScopes(db: Executor, ids: number[]): Promise<Map<number, ScopeDetail>> {
+/** The scope of each given version (title, scope and sign-offs belong to a version, not the guideline). */
+async function loadScopes(db: Executor, versionIds: number[]): Promise<Map<number, ScopeDetail>> {
   const out = new Map<number, ScopeDetail>();
-  if (ids.length === 0) return out;
+  if (versionIds.length === 0) return out;
   // Sequential on purpose: this also runs inside transactions, where one connection takes one query at a time.
-  const heads = await db.select({ id: guidelines.id, scope: guidelines.scope }).from(guidelines).where(inArray(guidelines.id, ids));
+  const heads = await db
+    .select({ id: guidelineVersions.id, scope: guidelineVersions.scope })
+    .from(guidelineVersions)
+    .where(inArray(guidelineVersions.id, versionIds));
   const deps = await db
-    .select({ gid: guidelineScopeDepartments.guidelineId, id: departments.id, name: departments.name })
-    .from(guidelineScopeDepartments)
-    .innerJoin(departments, eq(departments.id, guidelineScopeDepartments.departmentId))
-    .where(inArray(guidelineScopeDepartments.guidelineId, ids))
+    .select({ vid: guidelineVersionDepartments.versionId, id: departments.id, name: departments.name })
+    .from(guidelineVersionDepartments)
+    .innerJoin(departments, eq(departments.id, guidelineVersionDepartments.departmentId))
+    .where(inArray(guidelineVersionDepartments.versionId, versionIds))
     .orderBy(asc(departments.name));
   const chans = await db
-    .select({ gid: guidelineScopeChannels.guidelineId, id: channels.id, name: channels.name })
-    .from(guidelineScopeChannels)
-    .innerJoin(channels, eq(channels.id, guidelineScopeChannels.channelId))
-    .where(inArray(guidelineScopeChannels.guidelineId, ids))
+    .select({ vid: guidelineVersionChannels.versionId, id: channels.id, name: channels.name })
+    .from(guidelineVersionChannels)
+    .innerJoin(channels, eq(channels.id, guidelineVersionChannels.channelId))
+    .where(inArray(guidelineVersionChannels.versionId, versionIds))
     .orderBy(asc(channels.name));
   for (const h of heads) out.set(h.id, { kind: h.scope, departmentIds: [], channelIds: [], departments: [], channels: [] });
   for (const d of deps) {
-    const s = out.get(d.gid)!;
+    const s = out.get(d.vid)!;
     (s.departmentIds as number[]).push(d.id);
     s.departments.push({ id: d.id, name: d.name });
   }
   for (const c of chans) {
-    const s = out.get(c.gid)!;
+    const s = out.get(c.vid)!;
     (s.channelIds as number[]).push(c.id);
     s.channels.push({ id: c.id, name: c.name });
   }
@@ -107,6 +112,10 @@ async function acknowledgedBy(db: Executor, versionIds: number[]): Promise<Map<n
 
 // ─── List ────────────────────────────────────────────────────────────────────
 
+/**
+ * One row per guideline. Title and scope are those of the published version; a guideline that has
+ * never been published (only writers and reviewers see it) shows its latest version's.
+ */
 export interface GuidelineListRow {
   id: number;
   title: string;
@@ -137,16 +146,20 @@ export async function listGuidelines(db: Executor, f: GuidelineFilter = {}) {
     .as("latest_no");
   const lv = alias(guidelineVersions, "lv");
   const pv = alias(guidelineVersions, "pv");
+  // What the guideline shows: the published version's values, else (never published) the latest version's.
+  const shownTitle = sql<string>`coalesce(${pv.title}, ${lv.title})`;
+  const shownScope = sql<ScopeKind>`coalesce(${pv.scope}, ${lv.scope})`;
   const conds: SQL[] = [];
   if (f.status) conds.push(eq(lv.status, f.status));
-  if (f.scope) conds.push(eq(guidelines.scope, f.scope));
+  if (f.scope) conds.push(sql`${shownScope} = ${f.scope}`);
   if (f.publishedOnly) conds.push(isNotNull(pv.id));
   const where = conds.length ? and(...conds) : undefined;
   const rowsQuery = db
     .select({
       id: guidelines.id,
-      title: guidelines.title,
-      scope: guidelines.scope,
+      title: shownTitle,
+      scope: shownScope,
+      latestId: lv.id,
       latestVersion: lv.version,
       latestStatus: lv.status,
       publishedId: pv.id,
@@ -162,18 +175,18 @@ export async function listGuidelines(db: Executor, f: GuidelineFilter = {}) {
       .leftJoin(pv, and(eq(pv.guidelineId, guidelines.id), eq(pv.status, "published")))
       .where(where);
   }
-  rowsQuery.orderBy(asc(guidelines.title), asc(guidelines.id)).limit(pageSize).offset((page - 1) * pageSize);
+  rowsQuery.orderBy(asc(shownTitle), asc(guidelines.id)).limit(pageSize).offset((page - 1) * pageSize);
   const [found, [{ total }]] = await Promise.all([rowsQuery, countQuery]);
   // The joins were added to a dynamic query, so the types do not know pv comes from a left join.
   const rows = found as ((typeof found)[number] & { publishedId: number | null; publishedVersion: number | null })[];
 
   const [scopes, { people, assignments }, acks] = await Promise.all([
-    loadScopes(db, rows.map((r) => r.id)),
+    loadScopes(db, rows.map((r) => r.publishedId ?? r.latestId)),
     loadPeople(db),
     acknowledgedBy(db, rows.flatMap((r) => (r.publishedId ? [r.publishedId] : []))),
   ]);
   const out: GuidelineListRow[] = rows.map((r) => {
-    const scope = scopes.get(r.id)!;
+    const scope = scopes.get(r.publishedId ?? r.latestId)!;
     let coverage: GuidelineListRow["coverage"] = null;
     if (r.publishedId) {
       const c = computeCoverage(affectedUsers(scope, people, assignments), acks.get(r.publishedId) ?? new Set());
@@ -208,6 +221,11 @@ export interface VersionDto {
   id: number;
   version: number;
   status: VersionStatus;
+  /** Title, scope and required sign-offs as this version has them. */
+  title: string;
+  scope: ScopeDetail;
+  requiredSignoffs: SignoffFunction[];
+  reviewRound: number;
   bodyMd: string;
   changeNote: string | null;
   createdByName: string | null;
@@ -222,6 +240,7 @@ export interface VersionDto {
 
 export interface GuidelineDetail {
   id: number;
+  /** Title, required sign-offs and scope of the published version (of the latest one while none is published). */
   title: string;
   requiredSignoffs: SignoffFunction[];
   scope: ScopeDetail;
@@ -233,33 +252,38 @@ export interface GuidelineDetail {
   canStartNewVersion: boolean;
 }
 
+/**
+ * A guideline with its versions. With `publishedOnly` (readers) only published and archived versions
+ * are returned, and a guideline without any is not found: a reader never sees a draft's title.
+ */
 export async function getGuideline(db: Executor, id: number, opts: { publishedOnly?: boolean } = {}): Promise<GuidelineDetail | null> {
   const [g] = await db.select().from(guidelines).where(eq(guidelines.id, id)).limit(1);
   if (!g) return null;
   const author = alias(users, "author");
   const recorder = alias(users, "recorder");
-  const [versionRows, scopes] = await Promise.all([
-    db
-      .select({
-        id: guidelineVersions.id,
-        version: guidelineVersions.version,
-        status: guidelineVersions.status,
-        bodyMd: guidelineVersions.bodyMd,
-        changeNote: guidelineVersions.changeNote,
-        createdByName: author.name,
-        createdAt: guidelineVersions.createdAt,
-        submittedAt: guidelineVersions.submittedAt,
-        approvedAt: guidelineVersions.approvedAt,
-        publishedAt: guidelineVersions.publishedAt,
-        archivedAt: guidelineVersions.archivedAt,
-      })
-      .from(guidelineVersions)
-      .leftJoin(author, eq(author.id, guidelineVersions.createdBy))
-      .where(eq(guidelineVersions.guidelineId, id))
-      .orderBy(desc(guidelineVersions.version)),
-    loadScopes(db, [id]),
-  ]);
+  const versionRows = await db
+    .select({
+      id: guidelineVersions.id,
+      version: guidelineVersions.version,
+      status: guidelineVersions.status,
+      title: guidelineVersions.title,
+      requiredSignoffs: guidelineVersions.requiredSignoffs,
+      reviewRound: guidelineVersions.reviewRound,
+      bodyMd: guidelineVersions.bodyMd,
+      changeNote: guidelineVersions.changeNote,
+      createdByName: author.name,
+      createdAt: guidelineVersions.createdAt,
+      submittedAt: guidelineVersions.submittedAt,
+      approvedAt: guidelineVersions.approvedAt,
+      publishedAt: guidelineVersions.publishedAt,
+      archivedAt: guidelineVersions.archivedAt,
+    })
+    .from(guidelineVersions)
+    .leftJoin(author, eq(author.id, guidelineVersions.createdBy))
+    .where(eq(guidelineVersions.guidelineId, id))
+    .orderBy(desc(guidelineVersions.version));
   const versionIds = versionRows.map((v) => v.id);
+  const scopes = await loadScopes(db, versionIds);
   const signoffRows = versionIds.length
     ? await db
         .select({
@@ -267,6 +291,7 @@ export async function getGuideline(db: Executor, id: number, opts: { publishedOn
           versionId: guidelineSignoffs.versionId,
           function: guidelineSignoffs.function,
           decision: guidelineSignoffs.decision,
+          reviewRound: guidelineSignoffs.reviewRound,
           signatoryName: guidelineSignoffs.signatoryName,
           comment: guidelineSignoffs.comment,
           recordedByName: recorder.name,
@@ -278,17 +303,22 @@ export async function getGuideline(db: Executor, id: number, opts: { publishedOn
         .orderBy(asc(guidelineSignoffs.createdAt), asc(guidelineSignoffs.id))
     : [];
   const all: VersionDto[] = versionRows.map((v) => {
-    const signoffs = signoffRows.filter((s) => s.versionId === v.id).map(({ versionId: _v, ...s }) => s);
-    return { ...v, signoffs, signoffState: signoffState(g.requiredSignoffs, signoffs, v.submittedAt) };
+    const signoffs = signoffRows.filter((s) => s.versionId === v.id).map(({ versionId: _v, reviewRound: _r, ...s }) => s);
+    const rows = signoffRows.filter((s) => s.versionId === v.id);
+    return { ...v, scope: scopes.get(v.id)!, signoffs, signoffState: signoffState(v.requiredSignoffs, rows, v.reviewRound) };
   });
   const versions = opts.publishedOnly ? all.filter((v) => v.status === "published" || v.status === "archived") : all;
+  const published = all.find((v) => v.status === "published") ?? null;
+  // What the guideline shows as a whole: the published version, else the newest the caller may see.
+  const shown = published ?? versions[0];
+  if (!shown) return null;
   return {
     id: g.id,
-    title: g.title,
-    requiredSignoffs: g.requiredSignoffs,
-    scope: scopes.get(id)!,
+    title: shown.title,
+    requiredSignoffs: shown.requiredSignoffs,
+    scope: shown.scope,
     versions,
-    published: all.find((v) => v.status === "published") ?? null,
+    published,
     open: opts.publishedOnly ? null : (all.find((v) => v.status === "draft" || v.status === "in_review" || v.status === "approved") ?? null),
     canStartNewVersion: canStartNewVersion(all.map((v) => v.status)),
   };
@@ -302,8 +332,8 @@ export async function getCoverage(db: Executor, guidelineId: number, opts: { wit
     .where(and(eq(guidelineVersions.guidelineId, guidelineId), eq(guidelineVersions.status, "published")))
     .limit(1);
   if (!pv) return null;
-  const [scopes, { people, assignments }, acks] = await Promise.all([loadScopes(db, [guidelineId]), loadPeople(db), acknowledgedBy(db, [pv.id])]);
-  const c = computeCoverage(affectedUsers(scopes.get(guidelineId)!, people, assignments), acks.get(pv.id) ?? new Set());
+  const [scopes, { people, assignments }, acks] = await Promise.all([loadScopes(db, [pv.id]), loadPeople(db), acknowledgedBy(db, [pv.id])]);
+  const c = computeCoverage(affectedUsers(scopes.get(pv.id)!, people, assignments), acks.get(pv.id) ?? new Set());
   return opts.withNames ? c : withoutNames(c);
 }
 
@@ -319,16 +349,17 @@ export interface GuidelineInput {
   changeNote: string | null;
 }
 
-async function writeScope(tx: Executor, guidelineId: number, input: GuidelineInput) {
-  await tx.delete(guidelineScopeDepartments).where(eq(guidelineScopeDepartments.guidelineId, guidelineId));
-  await tx.delete(guidelineScopeChannels).where(eq(guidelineScopeChannels.guidelineId, guidelineId));
+/** Replaces the scope of one version (only ever a draft, or a version being created). */
+async function writeScope(tx: Executor, versionId: number, input: Pick<GuidelineInput, "scope" | "departmentIds" | "channelIds">) {
+  await tx.delete(guidelineVersionDepartments).where(eq(guidelineVersionDepartments.versionId, versionId));
+  await tx.delete(guidelineVersionChannels).where(eq(guidelineVersionChannels.versionId, versionId));
   if (input.scope === "departments") {
     const ids = [...new Set(input.departmentIds)];
-    const found = await tx.select({ id: departments.id }).from(departments).where(inArray(departments.id, ids));
+    const found = ids.length ? await tx.select({ id: departments.id }).from(departments).where(inArray(departments.id, ids)) : [];
     if (ids.length === 0 || found.length !== ids.length) {
       throw new AppError("validation_failed", "unknown or missing departments", { departmentIds: ["guidelines.errors.departmentsRequired"] });
     }
-    await tx.insert(guidelineScopeDepartments).values(ids.map((departmentId) => ({ guidelineId, departmentId })));
+    await tx.insert(guidelineVersionDepartments).values(ids.map((departmentId) => ({ versionId, departmentId })));
   }
   if (input.scope === "channels") {
     const ids = [...new Set(input.channelIds)];
@@ -336,7 +367,7 @@ async function writeScope(tx: Executor, guidelineId: number, input: GuidelineInp
     if (ids.length === 0 || found.length !== ids.length) {
       throw new AppError("validation_failed", "unknown or missing channels", { channelIds: ["guidelines.errors.channelsRequired"] });
     }
-    await tx.insert(guidelineScopeChannels).values(ids.map((channelId) => ({ guidelineId, channelId })));
+    await tx.insert(guidelineVersionChannels).values(ids.map((channelId) => ({ versionId, channelId })));
   }
 }
 
@@ -352,15 +383,21 @@ function scopeAudit(input: GuidelineInput) {
 
 export async function createGuideline(db: Executor, actorId: number | null, input: GuidelineInput) {
   return db.transaction(async (tx) => {
-    const [g] = await tx
-      .insert(guidelines)
-      .values({ title: input.title, scope: input.scope, requiredSignoffs: input.requiredSignoffs, createdBy: actorId })
-      .returning();
-    await writeScope(tx, g.id, input);
+    const [g] = await tx.insert(guidelines).values({ createdBy: actorId }).returning({ id: guidelines.id });
     const [v] = await tx
       .insert(guidelineVersions)
-      .values({ guidelineId: g.id, version: 1, bodyMd: input.bodyMd, changeNote: input.changeNote, createdBy: actorId })
+      .values({
+        guidelineId: g.id,
+        version: 1,
+        title: input.title,
+        scope: input.scope,
+        requiredSignoffs: input.requiredSignoffs,
+        bodyMd: input.bodyMd,
+        changeNote: input.changeNote,
+        createdBy: actorId,
+      })
       .returning({ id: guidelineVersions.id });
+    await writeScope(tx, v.id, input);
     await recordAudit(tx, { actorId, action: "guideline.create", entityType: "guideline", entityId: g.id, after: { ...scopeAudit(input), versionId: v.id } });
     return { id: g.id, versionId: v.id };
   });
@@ -375,51 +412,78 @@ async function lockVersion(tx: Executor, versionId: number) {
 
 const notDraft = () => new AppError("conflict", "only drafts can be edited", { _form: ["guidelines.errors.notDraft"] });
 
-/** Edits a guideline together with its draft: scope and sign-offs are fixed once a version is in review. */
+/**
+ * Edits a draft: its text, and its own title, scope and required sign-offs. Nothing published
+ * changes until the draft itself is published. Scope and sign-offs are fixed once it is in review.
+ */
 export async function updateDraft(db: Executor, actorId: number | null, versionId: number, input: GuidelineInput) {
   return db.transaction(async (tx) => {
     const { v, g } = await lockVersion(tx, versionId);
     if (v.status !== "draft") throw notDraft();
-    await writeScope(tx, g.id, input);
-    await tx
-      .update(guidelines)
-      .set({ title: input.title, scope: input.scope, requiredSignoffs: input.requiredSignoffs, updatedAt: new Date() })
-      .where(eq(guidelines.id, g.id));
+    const before = (await loadScopes(tx, [v.id])).get(v.id)!;
+    await writeScope(tx, v.id, input);
     await tx
       .update(guidelineVersions)
-      .set({ bodyMd: input.bodyMd, changeNote: input.changeNote, updatedAt: new Date() })
+      .set({
+        title: input.title,
+        scope: input.scope,
+        requiredSignoffs: input.requiredSignoffs,
+        bodyMd: input.bodyMd,
+        changeNote: input.changeNote,
+        updatedAt: new Date(),
+      })
       .where(eq(guidelineVersions.id, v.id));
     await recordAudit(tx, {
       actorId,
       action: "guideline.update_draft",
       entityType: "guideline_version",
       entityId: v.id,
-      before: { title: g.title, scope: g.scope, requiredSignoffs: g.requiredSignoffs, bodyLength: v.bodyMd.length, changeNote: v.changeNote },
+      before: {
+        title: v.title,
+        scope: v.scope,
+        departmentIds: [...before.departmentIds],
+        channelIds: [...before.channelIds],
+        requiredSignoffs: v.requiredSignoffs,
+        bodyLength: v.bodyMd.length,
+        changeNote: v.changeNote,
+      },
       after: { ...scopeAudit(input), bodyLength: input.bodyMd.length, changeNote: input.changeNote },
     });
     return { id: g.id, versionId: v.id };
   });
 }
 
-/** Starts the next version as a draft copy of the newest one. */
+/** Starts the next version as a draft copy of the newest one: its text, title, scope and required sign-offs. */
 export async function startNewVersion(db: Executor, actorId: number | null, guidelineId: number) {
   return db.transaction(async (tx) => {
     const [g] = await tx.select().from(guidelines).where(eq(guidelines.id, guidelineId)).for("update");
     if (!g) throw new AppError("not_found", "guideline not found");
     const existing = await tx
-      .select({ version: guidelineVersions.version, status: guidelineVersions.status, bodyMd: guidelineVersions.bodyMd })
+      .select()
       .from(guidelineVersions)
       .where(eq(guidelineVersions.guidelineId, guidelineId))
       .orderBy(desc(guidelineVersions.version));
     if (!canStartNewVersion(existing.map((v) => v.status))) {
       throw new AppError("conflict", "a version is already in progress", { _form: ["guidelines.errors.versionInProgress"] });
     }
-    const next = (existing[0]?.version ?? 0) + 1;
+    const newest = existing[0];
+    if (!newest) throw new AppError("not_found", "guideline has no version to start from");
+    const next = newest.version + 1;
     try {
       const [v] = await tx
         .insert(guidelineVersions)
-        .values({ guidelineId, version: next, bodyMd: existing[0]?.bodyMd ?? "", createdBy: actorId })
+        .values({
+          guidelineId,
+          version: next,
+          title: newest.title,
+          scope: newest.scope,
+          requiredSignoffs: newest.requiredSignoffs,
+          bodyMd: newest.bodyMd,
+          createdBy: actorId,
+        })
         .returning({ id: guidelineVersions.id });
+      const scope = (await loadScopes(tx, [newest.id])).get(newest.id)!;
+      await writeScope(tx, v.id, { scope: scope.kind, departmentIds: [...scope.departmentIds], channelIds: [...scope.channelIds] });
       await recordAudit(tx, { actorId, action: "guideline.new_version", entityType: "guideline_version", entityId: v.id, after: { guidelineId, version: next } });
       return { id: guidelineId, versionId: v.id };
     } catch (err) {
@@ -429,12 +493,14 @@ export async function startNewVersion(db: Executor, actorId: number | null, guid
   });
 }
 
-async function currentSignoffs(tx: Executor, versionId: number, required: SignoffFunction[], submittedAt: Date | null) {
+/** The sign-off state of a version in its current review round. */
+async function currentSignoffs(tx: Executor, v: { id: number; requiredSignoffs: SignoffFunction[]; reviewRound: number }) {
   const rows = await tx
-    .select({ function: guidelineSignoffs.function, decision: guidelineSignoffs.decision, createdAt: guidelineSignoffs.createdAt })
+    .select({ function: guidelineSignoffs.function, decision: guidelineSignoffs.decision, reviewRound: guidelineSignoffs.reviewRound })
     .from(guidelineSignoffs)
-    .where(eq(guidelineSignoffs.versionId, versionId));
-  return signoffState(required, rows, submittedAt);
+    .where(eq(guidelineSignoffs.versionId, v.id))
+    .orderBy(asc(guidelineSignoffs.id));
+  return signoffState(v.requiredSignoffs, rows, v.reviewRound);
 }
 
 const TIMESTAMP_OF: Partial<Record<VersionStatus, "submittedAt" | "approvedAt" | "publishedAt" | "archivedAt">> = {
@@ -456,7 +522,7 @@ export async function changeVersionStatus(
 ) {
   return db.transaction(async (tx) => {
     const { v, g } = await lockVersion(tx, versionId);
-    const state = await currentSignoffs(tx, v.id, g.requiredSignoffs, v.submittedAt);
+    const state = await currentSignoffs(tx, v);
     const r = transition(v.status, event, state);
     if (!r.ok) {
       const key = r.reason === "signoffs_missing" ? "guidelines.errors.signoffsMissing" : "guidelines.errors.invalidTransition";
@@ -477,7 +543,13 @@ export async function changeVersionStatus(
     try {
       await tx
         .update(guidelineVersions)
-        .set({ status: r.to, updatedAt: now, ...(stamp ? { [stamp]: now } : {}) })
+        .set({
+          status: r.to,
+          updatedAt: now,
+          ...(stamp ? { [stamp]: now } : {}),
+          // Each submission opens a new review round; sign-offs of earlier rounds no longer count.
+          ...(event === "submit" ? { reviewRound: nextReviewRound(v.reviewRound) } : {}),
+        })
         .where(eq(guidelineVersions.id, v.id));
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError("conflict", "another version was published", { _form: ["guidelines.errors.invalidTransition"] });
@@ -506,7 +578,7 @@ export interface SignoffInput {
 export async function recordSignoff(db: Executor, actorId: number | null, input: SignoffInput) {
   return db.transaction(async (tx) => {
     const { v, g } = await lockVersion(tx, input.versionId);
-    if (!canRecordSignoff(v.status, g.requiredSignoffs, input.function)) {
+    if (!canRecordSignoff(v.status, v.requiredSignoffs, input.function)) {
       const key = v.status !== "in_review" ? "guidelines.errors.notInReview" : "guidelines.errors.signoffNotRequired";
       throw new AppError("conflict", "sign-off not possible", { function: [key] });
     }
@@ -515,14 +587,14 @@ export async function recordSignoff(db: Executor, actorId: number | null, input:
     }
     const [s] = await tx
       .insert(guidelineSignoffs)
-      .values({ ...input, recordedBy: actorId })
+      .values({ ...input, reviewRound: v.reviewRound, recordedBy: actorId })
       .returning();
-    await recordAudit(tx, { actorId, action: `guideline_signoff.${input.decision}`, entityType: "guideline_version", entityId: v.id, after: { signoffId: s.id, function: s.function, decision: s.decision, signatoryName: s.signatoryName, comment: s.comment } });
+    await recordAudit(tx, { actorId, action: `guideline_signoff.${input.decision}`, entityType: "guideline_version", entityId: v.id, after: { signoffId: s.id, function: s.function, decision: s.decision, reviewRound: s.reviewRound, signatoryName: s.signatoryName, comment: s.comment } });
     const now = new Date();
     let status: VersionStatus = v.status;
     if (input.decision === "rejected") {
       status = "draft";
-    } else if (transition(v.status, "approve", await currentSignoffs(tx, v.id, g.requiredSignoffs, v.submittedAt)).ok) {
+    } else if (transition(v.status, "approve", await currentSignoffs(tx, v)).ok) {
       status = "approved";
     }
     if (status !== v.status) {
@@ -554,9 +626,10 @@ export async function acknowledgeVersion(db: Executor, user: Reader, versionId: 
     if (v.status !== "published") {
       throw new AppError("conflict", "only the published version can be acknowledged", { _form: ["guidelines.errors.notPublished"] });
     }
-    const scopes = await loadScopes(tx, [v.guidelineId]);
+    // The published version's own scope decides, whatever a draft of the next version says.
+    const scopes = await loadScopes(tx, [v.id]);
     const assignments = await assignmentsOf(tx);
-    if (!appliesTo(scopes.get(v.guidelineId)!, { departmentId: user.departmentId, active: true }, assignments)) {
+    if (!appliesTo(scopes.get(v.id)!, { departmentId: user.departmentId, active: true }, assignments)) {
       throw new AppError("forbidden", "this guideline does not apply to you");
     }
     const inserted = await tx
@@ -589,9 +662,9 @@ export async function listMyGuidelines(db: Executor, user: Reader, opts: { page?
   const page = Math.max(opts.page ?? 1, 1);
   const rows = await db
     .select({
-      id: guidelines.id,
-      title: guidelines.title,
-      scope: guidelines.scope,
+      id: guidelineVersions.guidelineId,
+      title: guidelineVersions.title,
+      scope: guidelineVersions.scope,
       versionId: guidelineVersions.id,
       version: guidelineVersions.version,
       publishedAt: guidelineVersions.publishedAt,
@@ -599,15 +672,14 @@ export async function listMyGuidelines(db: Executor, user: Reader, opts: { page?
       acknowledgedAt: guidelineAcknowledgments.acknowledgedAt,
     })
     .from(guidelineVersions)
-    .innerJoin(guidelines, eq(guidelines.id, guidelineVersions.guidelineId))
     .leftJoin(
       guidelineAcknowledgments,
       and(eq(guidelineAcknowledgments.versionId, guidelineVersions.id), eq(guidelineAcknowledgments.userId, user.id)),
     )
     .where(eq(guidelineVersions.status, "published"));
-  const [scopes, assignments] = await Promise.all([loadScopes(db, rows.map((r) => r.id)), assignmentsOf(db)]);
+  const [scopes, assignments] = await Promise.all([loadScopes(db, rows.map((r) => r.versionId)), assignmentsOf(db)]);
   const mine: MyGuidelineRow[] = rows
-    .filter((r) => appliesTo(scopes.get(r.id)!, { departmentId: user.departmentId, active: true }, assignments))
+    .filter((r) => appliesTo(scopes.get(r.versionId)!, { departmentId: user.departmentId, active: true }, assignments))
     .map((r) => ({ ...r, pending: r.acknowledgedAt === null }))
     .sort((a, b) => Number(b.pending) - Number(a.pending) || a.title.localeCompare(b.title, "de"));
   return {
@@ -635,8 +707,8 @@ export async function myAcknowledgment(db: Executor, user: Reader, guidelineId: 
     .where(and(eq(guidelineVersions.guidelineId, guidelineId), eq(guidelineVersions.status, "published")))
     .limit(1);
   if (!pv) return { applies: false, versionId: null, acknowledgedAt: null };
-  const [scopes, assignments] = await Promise.all([loadScopes(db, [guidelineId]), assignmentsOf(db)]);
-  const applies = appliesTo(scopes.get(guidelineId)!, { departmentId: user.departmentId, active: true }, assignments);
+  const [scopes, assignments] = await Promise.all([loadScopes(db, [pv.id]), assignmentsOf(db)]);
+  const applies = appliesTo(scopes.get(pv.id)!, { departmentId: user.departmentId, active: true }, assignments);
   return { applies, versionId: pv.id, acknowledgedAt: pv.acknowledgedAt };
 }
 

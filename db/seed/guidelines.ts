@@ -3,8 +3,8 @@ import type { Executor } from "../client";
 import {
   departments,
   guidelineAcknowledgments,
-  guidelineScopeDepartments,
   guidelineSignoffs,
+  guidelineVersionDepartments,
   guidelineVersions,
   guidelines,
   users,
@@ -157,7 +157,11 @@ export async function seedGuidelines(db: Executor): Promise<void> {
   const recorder = userId.get("sophie.wolf@example.com") ?? author;
 
   for (const def of DEMO_GUIDELINES) {
-    const [existing] = await db.select({ id: guidelines.id }).from(guidelines).where(eq(guidelines.title, def.title)).limit(1);
+    const [existing] = await db
+      .select({ id: guidelineVersions.guidelineId })
+      .from(guidelineVersions)
+      .where(eq(guidelineVersions.title, def.title))
+      .limit(1);
     if (existing) continue;
     const deps = def.departments.length
       ? await db.select({ id: departments.id }).from(departments).where(inArray(departments.slug, def.departments))
@@ -166,22 +170,23 @@ export async function seedGuidelines(db: Executor): Promise<void> {
     if (deps.length !== def.departments.length) continue;
     const [g] = await db
       .insert(guidelines)
-      .values({
-        title: def.title,
-        scope: def.departments.length ? "departments" : "company",
-        requiredSignoffs: def.requiredSignoffs,
-        createdBy: author,
-        createdAt: daysAgo(now, def.versions[0].createdDaysAgo)!,
-      })
+      .values({ createdBy: author, createdAt: daysAgo(now, def.versions[0].createdDaysAgo)! })
       .returning({ id: guidelines.id });
-    if (deps.length) await db.insert(guidelineScopeDepartments).values(deps.map((d) => ({ guidelineId: g.id, departmentId: d.id })));
 
     for (const [i, v] of def.versions.entries()) {
+      // A sign-off given before the (last) submission belongs to the round before it: the one a
+      // rejection ended. A version never submitted is in round 0.
+      const beforeSubmission = (s: DemoSignoff) => v.submittedDaysAgo !== undefined && s.daysAgo > v.submittedDaysAgo;
+      const round = v.submittedDaysAgo === undefined ? 0 : (v.signoffs ?? []).some(beforeSubmission) ? 2 : 1;
       const [row] = await db
         .insert(guidelineVersions)
         .values({
           guidelineId: g.id,
           version: i + 1,
+          title: def.title,
+          scope: def.departments.length ? "departments" : "company",
+          requiredSignoffs: def.requiredSignoffs,
+          reviewRound: round,
           bodyMd: v.body,
           changeNote: v.changeNote,
           status: v.status,
@@ -194,12 +199,14 @@ export async function seedGuidelines(db: Executor): Promise<void> {
           archivedAt: daysAgo(now, v.archivedDaysAgo),
         })
         .returning({ id: guidelineVersions.id });
+      if (deps.length) await db.insert(guidelineVersionDepartments).values(deps.map((d) => ({ versionId: row.id, departmentId: d.id })));
       if (v.signoffs?.length) {
         await db.insert(guidelineSignoffs).values(
           v.signoffs.map((s) => ({
             versionId: row.id,
             function: s.function,
             decision: s.decision,
+            reviewRound: beforeSubmission(s) ? round - 1 : round,
             signatoryName: SIGNATORIES[s.function],
             comment: s.comment ?? null,
             recordedBy: recorder,

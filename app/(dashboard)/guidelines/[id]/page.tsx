@@ -37,11 +37,12 @@ export default async function GuidelinePage({ params }: { params: Promise<{ id: 
     getFormatter(),
   ]);
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "");
-  const scopeText =
-    g.scope.kind === "company"
-      ? t("scope.company")
-      : `${t(`scope.${g.scope.kind}`)}: ${(g.scope.kind === "departments" ? g.scope.departments : g.scope.channels).map((x) => x.name).join(", ")}`;
+  const describeScope = (s: typeof g.scope) =>
+    s.kind === "company" ? t("scope.company") : `${t(`scope.${s.kind}`)}: ${(s.kind === "departments" ? s.departments : s.channels).map((x) => x.name).join(", ")}`;
+  // The header shows the published version's title and scope; the open version shows its own.
+  const scopeText = describeScope(g.scope);
   const open = g.open;
+  const openScopeText = open ? describeScope(open.scope) : null;
 
   return (
     <>
@@ -84,8 +85,10 @@ export default async function GuidelinePage({ params }: { params: Promise<{ id: 
                 </h2>
                 <VersionStatusBadge status={open.status} label={t(`status.${open.status}`)} />
               </div>
+              {open.title !== g.title ? <p className="text-sm text-slate-700">{t("openTitle", { title: open.title })}</p> : null}
+              {openScopeText && openScopeText !== scopeText ? <p className="text-sm text-slate-700">{t("openAppliesTo", { scope: openScopeText })}</p> : null}
               {open.changeNote ? <p className="text-sm text-slate-700">{t("changeNoteLabel", { note: open.changeNote })}</p> : null}
-              <SignoffList required={g.requiredSignoffs} state={open.signoffState} signoffs={open.signoffs} />
+              <SignoffList required={open.requiredSignoffs} state={open.signoffState} signoffs={open.signoffs} />
               {canWrite ? (
                 <div className="flex flex-wrap gap-3">
                   {availableEvents(open.status, open.signoffState).map((e) => (
@@ -100,9 +103,9 @@ export default async function GuidelinePage({ params }: { params: Promise<{ id: 
                   ))}
                 </div>
               ) : null}
-              {open.status === "in_review" && can(user.role, "guidelines:signoff") && g.requiredSignoffs.length ? (
+              {open.status === "in_review" && can(user.role, "guidelines:signoff") && open.requiredSignoffs.length ? (
                 <div className="border-t border-slate-200 pt-4">
-                  <SignoffForm versionId={open.id} functions={g.requiredSignoffs} />
+                  <SignoffForm versionId={open.id} functions={open.requiredSignoffs} />
                 </div>
               ) : null}
               <details className="border-t border-slate-200 pt-4">

@@ -17,16 +17,17 @@ export default async function EditGuidelinePage({ params }: { params: Promise<{ 
   const draft = g.open?.status === "draft" ? g.open : null;
   return (
     <>
-      <PageHeader title={t("editor.editTitle", { title: g.title, version: draft?.version ?? "–" })} lead={t("editor.editLead")} />
+      <PageHeader title={t("editor.editTitle", { title: draft?.title ?? g.title, version: draft?.version ?? "–" })} lead={t("editor.editLead")} />
       {draft ? (
         <GuidelineForm
           initial={{
             versionId: draft.id,
-            title: g.title,
-            scope: g.scope.kind,
-            departmentIds: [...g.scope.departmentIds],
-            channelIds: [...g.scope.channelIds],
-            requiredSignoffs: g.requiredSignoffs,
+            // The draft's own values: they apply only once this version is published.
+            title: draft.title,
+            scope: draft.scope.kind,
+            departmentIds: [...draft.scope.departmentIds],
+            channelIds: [...draft.scope.channelIds],
+            requiredSignoffs: draft.requiredSignoffs,
             bodyMd: draft.bodyMd,
             changeNote: draft.changeNote ?? "",
           }}
