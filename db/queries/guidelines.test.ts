@@ -194,6 +194,118 @@ for (const backend of availableBackends()) {
       expect((await getCoverage(t.db, g.id, { withNames: false }))!.total).toBe(2);
     });
 
+    // ─── A draft never changes what is published ───────────────────────────────
+
+    /** Publishes v1 of a guideline and starts v2 as a draft with `draft` as its title, scope and sign-offs. */
+    async function publishedWithDraft(published: Partial<GuidelineInput>, draft: Partial<GuidelineInput>) {
+      const { id, versionId: v1 } = await createGuideline(t.db, manager(), input({ requiredSignoffs: [], ...published }));
+      for (const e of ["submit", "approve", "publish"] as const) await changeVersionStatus(t.db, manager(), v1, e);
+      const { versionId: v2 } = await startNewVersion(t.db, manager(), id);
+      const before = {
+        lena: await listMyGuidelines(t.db, reader("employee@example.com")),
+        coverage: (await getCoverage(t.db, id, { withNames: true }))!,
+        list: (await listGuidelines(t.db, { pageSize: 100 })).rows.find((r) => r.id === id)!,
+      };
+      await updateDraft(t.db, manager(), v2, input({ requiredSignoffs: [], ...published, ...draft, bodyMd: "# Regeln\n\nEntwurf." }));
+      return { id, v1, v2, before };
+    }
+
+    const publishAll = async (versionId: number) => {
+      for (const e of ["submit", "approve", "publish"] as const) await changeVersionStatus(t.db, manager(), versionId, e);
+    };
+
+    it("keeps a draft's narrower scope and new title away from readers, coverage and acknowledgment until it is published", async () => {
+      const lena = reader("employee@example.com"); // Marketing
+      const anna = reader("anna.schmidt@example.com"); // Vertrieb
+      const { id, v1, v2, before } = await publishedWithDraft(
+        { title: "Isolation veröffentlicht", scope: "departments", departmentIds: [dep.marketing, dep.vertrieb] },
+        { title: "Isolation Entwurf", departmentIds: [dep.vertrieb], requiredSignoffs: ["legal"] },
+      );
+      const check = async () => {
+        const mine = await listMyGuidelines(t.db, lena);
+        expect(mine.rows.find((r) => r.id === id)).toMatchObject({ title: "Isolation veröffentlicht", versionId: v1, scope: "departments" });
+        expect(mine.pending).toBe(before.lena.pending);
+        expect(await countPendingGuidelines(t.db, lena)).toBe(before.lena.pending);
+        expect((await myAcknowledgment(t.db, lena, id)).applies).toBe(true);
+        expect(await getCoverage(t.db, id, { withNames: true })).toEqual(before.coverage);
+        const listed = (await listGuidelines(t.db, { pageSize: 100 })).rows.find((r) => r.id === id)!;
+        expect(listed).toMatchObject({ title: "Isolation veröffentlicht", scopeNames: ["Marketing", "Vertrieb"], coverage: before.list.coverage });
+        const forReaders = (await listGuidelines(t.db, { publishedOnly: true, pageSize: 100 })).rows.find((r) => r.id === id)!;
+        expect(forReaders.title).toBe("Isolation veröffentlicht");
+        const readerView = (await getGuideline(t.db, id, { publishedOnly: true }))!;
+        expect(readerView).toMatchObject({ title: "Isolation veröffentlicht", requiredSignoffs: [], open: null });
+        expect(readerView.scope.departments.map((d) => d.name)).toEqual(["Marketing", "Vertrieb"]);
+      };
+      await check();
+      // The editor and the review see the draft's own values.
+      const work = (await getGuideline(t.db, id))!;
+      expect(work.title).toBe("Isolation veröffentlicht");
+      expect(work.open).toMatchObject({ id: v2, title: "Isolation Entwurf", requiredSignoffs: ["legal"] });
+      expect(work.open!.scope.departments.map((d) => d.name)).toEqual(["Vertrieb"]);
+      expect(work.published).toMatchObject({ id: v1, title: "Isolation veröffentlicht", requiredSignoffs: [] });
+      await acknowledgeVersion(t.db, lena, v1);
+      expect((await listMyGuidelines(t.db, lena)).rows.find((r) => r.id === id)!.pending).toBe(false);
+
+      // In review, with the draft's own required sign-off, nothing published changes either.
+      await changeVersionStatus(t.db, manager(), v2, "submit");
+      await expect(changeVersionStatus(t.db, manager(), v2, "approve")).rejects.toMatchObject({ fieldErrors: { _form: ["guidelines.errors.signoffsMissing"] } });
+      expect((await listMyGuidelines(t.db, lena)).rows.find((r) => r.id === id)).toMatchObject({ title: "Isolation veröffentlicht", pending: false });
+      await recordSignoff(t.db, manager(), { versionId: v2, function: "legal", decision: "approved", signatoryName: "Dr. Berger", comment: null });
+      await changeVersionStatus(t.db, manager(), v2, "publish");
+
+      // Published: the new title and the narrower scope apply.
+      expect((await listMyGuidelines(t.db, lena)).rows.map((r) => r.id)).not.toContain(id);
+      expect((await myAcknowledgment(t.db, lena, id)).applies).toBe(false);
+      await expect(acknowledgeVersion(t.db, lena, v2)).rejects.toMatchObject({ code: "forbidden" });
+      expect((await listMyGuidelines(t.db, anna)).rows.find((r) => r.id === id)).toMatchObject({ title: "Isolation Entwurf", versionId: v2, pending: true });
+      const cov = (await getCoverage(t.db, id, { withNames: false }))!;
+      expect(cov.departments.map((d) => d.departmentName)).toEqual(["Vertrieb"]);
+      expect(cov.acknowledged).toBe(0);
+      const listed = (await listGuidelines(t.db, { pageSize: 100 })).rows.find((r) => r.id === id)!;
+      expect(listed).toMatchObject({ title: "Isolation Entwurf", scopeNames: ["Vertrieb"], publishedVersion: 2 });
+      expect((await getGuideline(t.db, id, { publishedOnly: true }))!.title).toBe("Isolation Entwurf");
+    });
+
+    it("does not let a draft's wider scope reach anyone before it is published", async () => {
+      const lena = reader("employee@example.com"); // Marketing, outside the published scope
+      const { id, v1, v2, before } = await publishedWithDraft(
+        { title: "Nur Personal veröffentlicht", scope: "departments", departmentIds: [dep.personal] },
+        { title: "Für alle im Entwurf", scope: "company" },
+      );
+      expect(before.lena.rows.map((r) => r.id)).not.toContain(id);
+      expect((await listMyGuidelines(t.db, lena)).rows.map((r) => r.id)).not.toContain(id);
+      expect(await countPendingGuidelines(t.db, lena)).toBe(before.lena.pending);
+      expect((await myAcknowledgment(t.db, lena, id)).applies).toBe(false);
+      await expect(acknowledgeVersion(t.db, lena, v1)).rejects.toMatchObject({ code: "forbidden" });
+      expect(await getCoverage(t.db, id, { withNames: true })).toEqual(before.coverage);
+      expect(before.coverage.departments.map((d) => d.departmentName)).toEqual(["Personal"]);
+      expect((await listGuidelines(t.db, { scope: "company", pageSize: 100 })).rows.map((r) => r.id)).not.toContain(id);
+      expect((await listGuidelines(t.db, { scope: "departments", pageSize: 100 })).rows.find((r) => r.id === id)).toMatchObject({ title: "Nur Personal veröffentlicht", scope: "departments" });
+      // The audit trail records what the draft changed from and to.
+      const audit = await listAudit(t.db, { entityType: "guideline_version", pageSize: 200 });
+      const edit = audit.rows.find((r) => r.entityId === String(v2) && r.action === "guideline.update_draft")!;
+      expect(edit.before).toMatchObject({ title: "Nur Personal veröffentlicht", scope: "departments", departmentIds: [dep.personal] });
+      expect(edit.after).toMatchObject({ title: "Für alle im Entwurf", scope: "company" });
+
+      await publishAll(v2);
+      expect((await listMyGuidelines(t.db, lena)).rows.find((r) => r.id === id)).toMatchObject({ title: "Für alle im Entwurf", scope: "company", pending: true });
+      await acknowledgeVersion(t.db, lena, v2);
+      const cov = (await getCoverage(t.db, id, { withNames: false }))!;
+      expect(cov.departments.length).toBeGreaterThan(1);
+      expect(cov.acknowledged).toBe(1);
+      expect((await listGuidelines(t.db, { scope: "company", pageSize: 100 })).rows.find((r) => r.id === id)!.title).toBe("Für alle im Entwurf");
+    });
+
+    it("starts a new version from the newest version's title, scope and sign-offs", async () => {
+      const [chan] = await t.db.insert(channels).values({ name: "Testkanal Kopie", platform: "instagram", handle: "test-kopie", status: "active" }).returning();
+      const { id, versionId: v1 } = await createGuideline(t.db, manager(), input({ title: "Kopiervorlage", scope: "channels", channelIds: [chan.id], requiredSignoffs: [] }));
+      await publishAll(v1);
+      const { versionId: v2 } = await startNewVersion(t.db, manager(), id);
+      const open = (await getGuideline(t.db, id))!.open!;
+      expect(open).toMatchObject({ id: v2, title: "Kopiervorlage", requiredSignoffs: [], reviewRound: 0 });
+      expect(open.scope).toMatchObject({ kind: "channels", channelIds: [chan.id] });
+    });
+
     it("filters by status and scope, hides unpublished work from readers, and paginates", async () => {
       const { versionId } = await createGuideline(t.db, manager(), input({ title: "Entwurf nur intern" }));
       const drafts = await listGuidelines(t.db, { status: "draft" });
