@@ -13,6 +13,8 @@ interface Step {
   from: readonly InsightStatus[];
   /** Who may take the step: the head of the insight's department, or the central unit. */
   who: "department" | "central" | "either";
+  /** A further condition on the locked row; throws when the step may not happen. */
+  check?: (current: typeof insights.$inferSelect) => void;
   patch: (now: Date, current: typeof insights.$inferSelect) => InsightPatch;
   event: { type: InsightEventType; note?: string | null; toDepartmentId?: number | null };
   action: string;
@@ -36,6 +38,7 @@ async function step(db: Executor, viewer: Viewer, id: number, s: Step, now = new
     if (!s.from.includes(current.status)) {
       throw new AppError("conflict", `insight is ${current.status}`, { _form: ["insights.errors.wrongStatus"] });
     }
+    s.check?.(current);
     const patch = s.patch(now, current);
     await tx.update(insights).set({ ...patch, updatedAt: now }).where(eq(insights.id, id));
     await tx.insert(insightEvents).values({
@@ -122,17 +125,21 @@ export function declineInsight(db: Executor, viewer: Viewer, id: number, note: s
   });
 }
 
-/** The central unit records that the customer got an answer. */
-export async function closeLoop(db: Executor, viewer: Viewer, id: number) {
-  const [row] = await db.select({ loopClosedAt: insights.loopClosedAt }).from(insights).where(eq(insights.id, id));
-  if (row?.loopClosedAt) throw new AppError("conflict", "loop already closed", { _form: ["insights.errors.loopClosed"] });
+/**
+ * The central unit records that the customer got an answer. Whether the loop is already closed is
+ * read from the locked row, so of two simultaneous calls exactly one succeeds.
+ */
+export async function closeLoop(db: Executor, viewer: Viewer, id: number, now = new Date()) {
   return step(db, viewer, id, {
     from: ["resolved", "declined"],
     who: "central",
-    patch: (now) => ({ loopClosedAt: now }),
+    check: (current) => {
+      if (current.loopClosedAt) throw new AppError("conflict", "loop already closed", { _form: ["insights.errors.loopClosed"] });
+    },
+    patch: (at) => ({ loopClosedAt: at }),
     event: { type: "loop_closed" },
     action: "insight.close_loop",
-  });
+  }, now);
 }
 
 /**

@@ -211,6 +211,27 @@ for (const backend of availableBackends()) {
       expect(audit.rows[0]).toMatchObject({ entityId: String(id), actorName: "Dr. Katrin Hoffmann" });
     });
 
+    it("closes the loop once when two people do it at the same time", async () => {
+      const central2 = { ...manager };
+      // Several rounds: on PostgreSQL both calls really run on their own connections at once.
+      for (let round = 0; round < 5; round++) {
+        const res = await ingestBody(t.db, api, item({ externalId: `loop-race-${round}` }));
+        const id = res.items[0].id!;
+        await acceptInsight(t.db, rnd, id);
+        await resolveInsight(t.db, rnd, id, { note: "Erledigt.", externalReference: null });
+        const results = await Promise.allSettled([closeLoop(t.db, manager, id), closeLoop(t.db, central2, id)]);
+        expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+        const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+        expect(failed).toHaveLength(1);
+        expect(failed[0].reason).toBeInstanceOf(AppError);
+        expect(failed[0].reason).toMatchObject({ code: "conflict", fieldErrors: { _form: ["insights.errors.loopClosed"] } });
+        const events = await t.db.select({ type: insightEvents.type }).from(insightEvents).where(eq(insightEvents.insightId, id));
+        expect(events.filter((e) => e.type === "loop_closed")).toHaveLength(1);
+        const audit = await listAudit(t.db, { entityType: "insight", action: "insight.close_loop", pageSize: 100 });
+        expect(audit.rows.filter((r) => r.entityId === String(id))).toHaveLength(1);
+      }
+    });
+
     it("reassigns with a reason and declines; a bad step writes nothing", async () => {
       const res = await ingestBody(t.db, api, item({ externalId: "e-1" }));
       const id = res.items[0].id!;
