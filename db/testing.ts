@@ -21,10 +21,12 @@ export interface TestDb extends Connection {
   dispose: () => Promise<void>;
 }
 
-export async function createTestDb(backend: Backend): Promise<TestDb> {
+/** With `migrate: false` the database is left empty, for tests of the migrations themselves. */
+export async function createTestDb(backend: Backend, opts: { migrate?: boolean } = {}): Promise<TestDb> {
+  const migrate = opts.migrate ?? true;
   if (backend === "pglite") {
     const conn = await openPglite(null);
-    await migrateDatabase(conn);
+    if (migrate) await migrateDatabase(conn);
     return { ...conn, dispose: conn.close };
   }
   const base = serverUrl();
@@ -37,7 +39,7 @@ export async function createTestDb(backend: Backend): Promise<TestDb> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   const conn = await openPostgres(url.toString(), 4);
-  await migrateDatabase(conn);
+  if (migrate) await migrateDatabase(conn);
   return {
     ...conn,
     dispose: async () => {

@@ -96,6 +96,7 @@ for (const backend of availableBackends()) {
       await changeVersionStatus(t.db, manager(), versionId, "submit");
       // The legal approval belonged to the rejected round and no longer counts.
       let g = (await getGuideline(t.db, id))!;
+      expect(g.open!.reviewRound).toBe(2);
       expect(g.open!.signoffState.missing).toEqual(["legal", "works_council"]);
       await expect(changeVersionStatus(t.db, manager(), versionId, "approve")).rejects.toMatchObject({ fieldErrors: { _form: ["guidelines.errors.signoffsMissing"] } });
       await recordSignoff(t.db, manager(), { versionId, function: "legal", decision: "approved", signatoryName: "Dr. Berger", comment: null });
@@ -112,6 +113,16 @@ for (const backend of availableBackends()) {
         ["works_council", "approved"],
       ]);
       expect(g.published!.signoffs.at(-1)!.recordedByName).toBe("Petra Albrecht");
+      // Withdrawn after approval and submitted again: a new round, the approvals must be given again.
+      const { id: id2, versionId: w } = await createGuideline(t.db, manager(), input({ title: "Zurückgezogen", requiredSignoffs: ["legal"] }));
+      await changeVersionStatus(t.db, manager(), w, "submit");
+      expect((await recordSignoff(t.db, manager(), { versionId: w, function: "legal", decision: "approved", signatoryName: "Dr. Berger", comment: null })).status).toBe("approved");
+      await changeVersionStatus(t.db, manager(), w, "withdraw");
+      await changeVersionStatus(t.db, manager(), w, "submit");
+      const again = (await getGuideline(t.db, id2))!.open!;
+      expect(again).toMatchObject({ status: "in_review", reviewRound: 2 });
+      expect(again.signoffState.missing).toEqual(["legal"]);
+      await expect(changeVersionStatus(t.db, manager(), w, "approve")).rejects.toMatchObject({ fieldErrors: { _form: ["guidelines.errors.signoffsMissing"] } });
       const audit = await listAudit(t.db, { entityType: "guideline_version", pageSize: 200 });
       const actions = audit.rows.filter((r) => r.entityId === String(versionId)).map((r) => r.action);
       expect(actions).toEqual(expect.arrayContaining(["guideline_version.submit", "guideline_signoff.rejected", "guideline_version.reject", "guideline_version.approve", "guideline_version.publish"]));
