@@ -149,8 +149,8 @@ export const DEMO_GUIDELINES: DemoGuideline[] = [
 const daysAgo = (now: number, d: number | undefined) => (d === undefined ? null : new Date(now - d * 86_400_000));
 
 /** Seeds the demo guidelines; a guideline whose title already exists is left as it is. */
-export async function seedGuidelines(db: Executor): Promise<void> {
-  const now = Date.now();
+export async function seedGuidelines(db: Executor, at: Date = new Date()): Promise<void> {
+  const now = at.getTime();
   const people = await db.select({ id: users.id, email: users.email }).from(users);
   const userId = new Map(people.map((p) => [p.email, p.id]));
   const author = userId.get("manager@example.com") ?? null;

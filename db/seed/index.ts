@@ -20,7 +20,7 @@ export async function seedDemo(db: Executor, now: Date = new Date()): Promise<vo
   await db.transaction(async (tx) => {
     await seedFoundation(tx);
     await seedChannels(tx, now);
-    await seedGuidelines(tx);
+    await seedGuidelines(tx, now);
     await seedKpis(tx, todayIn(now));
     await seedInsights(tx, now);
   });
