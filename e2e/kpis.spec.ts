@@ -17,7 +17,7 @@ test.describe("KPIs, measurements and alerts", () => {
     const page = await browser.newPage({ storageState: storageFor("manager") });
     const form = new KpiFormPage(page);
     await form.goto();
-    await form.fill({ process: "Kundenservice", name: KPI, unit: "Prozent", direction: "Höher ist besser", period: "Monat", aggregation: "Letzter Wert", target: "90", warning: "95", critical: "70" });
+    await form.fill({ process: "Kundenservice", name: KPI, unit: "Prozent (Anteil, 0–100)", direction: "Höher ist besser", period: "Monat", aggregation: "Letzter Wert", target: "90", warning: "95", critical: "70" });
     await form.submit();
     await expect(page.getByText("Bei „höher ist besser“ muss die Warnschwelle unter dem Zielwert liegen.")).toBeVisible();
     await page.getByLabel("Warnschwelle").fill("80");

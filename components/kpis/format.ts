@@ -1,15 +1,16 @@
 import type { createFormatter } from "next-intl";
-import type { KpiDto } from "@/db/queries/kpis";
+import type { KpiUnit } from "@/lib/kpis/units";
 
 type NumberFormatter = Pick<ReturnType<typeof createFormatter>, "number">;
 
 /** A KPI value in its unit, for server and client components alike (both formatters share this API). */
-export function formatKpiValue(format: NumberFormatter, unit: KpiDto["unit"] | null, value: number | null | undefined): string {
+export function formatKpiValue(format: NumberFormatter, unit: KpiUnit | null, value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   switch (unit) {
     case "eur":
       return format.number(value, { style: "currency", currency: "EUR", maximumFractionDigits: Math.abs(value) < 100 ? 2 : 0 });
     case "percent":
+    case "percent_unbounded":
       return `${format.number(value, { maximumFractionDigits: 1 })} %`;
     case "hours":
       return `${format.number(value, { maximumFractionDigits: 1 })} h`;

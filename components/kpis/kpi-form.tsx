@@ -11,8 +11,8 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 import type { KpiDto, ProcessOption } from "@/db/queries/kpis";
+import { KPI_UNITS } from "@/lib/kpis/units";
 
-const UNITS = ["count", "percent", "eur", "hours", "score"] as const;
 const DIRECTIONS = ["higher_is_better", "lower_is_better"] as const;
 const PERIODS = ["week", "month", "quarter"] as const;
 const AGGREGATIONS = ["sum", "avg", "last"] as const;
@@ -74,7 +74,7 @@ export function KpiForm({
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label={t("fields.unit")} errors={fe?.unit}>
             <Select name="unit" defaultValue={val("unit") ?? "count"}>
-              {UNITS.map((u) => (
+              {KPI_UNITS.map((u) => (
                 <option key={u} value={u}>
                   {t(`units.${u}`)}
                 </option>

@@ -5,6 +5,7 @@ import { recordAudit } from "./audit";
 import { AppError } from "@/lib/errors";
 import type { KpiAlert } from "@/lib/kpis/overview";
 import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
+import type { KpiUnit } from "@/lib/kpis/units";
 
 export type AlertStatus = "open" | "acknowledged" | "resolved";
 
@@ -27,7 +28,7 @@ export interface AlertDto {
   status: AlertStatus;
   kpiId: number | null;
   kpiName: string | null;
-  kpiUnit: "count" | "percent" | "percent_unbounded" | "eur" | "hours" | "score" | null;
+  kpiUnit: KpiUnit | null;
   kpiPeriod: "week" | "month" | "quarter" | null;
   departmentId: number | null;
   departmentName: string | null;

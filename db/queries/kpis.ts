@@ -5,6 +5,7 @@ import { recordAudit } from "./audit";
 import { AppError } from "@/lib/errors";
 import type { DepartmentScope } from "@/lib/kpis/scope";
 import { validateThresholds } from "@/lib/kpis/thresholds";
+import { type KpiUnit, checkKpiBounds } from "@/lib/kpis/units";
 
 export interface ProcessOption {
   id: number;
@@ -66,7 +67,7 @@ export type KpiDto = {
   id: number;
   name: string;
   description: string | null;
-  unit: "count" | "percent" | "percent_unbounded" | "eur" | "hours" | "score";
+  unit: KpiUnit;
   direction: "higher_is_better" | "lower_is_better";
   period: "week" | "month" | "quarter";
   aggregation: "sum" | "avg" | "last";

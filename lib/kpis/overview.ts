@@ -1,3 +1,4 @@
+import type { KpiUnit } from "./units";
 import { type Aggregation, targetScale } from "./aggregate";
 import { type Day, type DayRange, type KpiPeriod, type WindowKind, periodRange, periodStart, shiftPeriod } from "./periods";
 import { type Rag, type Status, type Thresholds, attainment, evaluateStatus, overallStatus, ragOf } from "./thresholds";
@@ -22,7 +23,7 @@ export function valueOf(b: Pick<BucketAggregate, "sum" | "count" | "last"> | und
 export interface KpiDefinition extends Thresholds {
   id: number;
   name: string;
-  unit: "count" | "percent" | "percent_unbounded" | "eur" | "hours" | "score";
+  unit: KpiUnit;
   period: KpiPeriod;
   aggregation: Aggregation;
   processId: number;
