@@ -144,6 +144,9 @@ export interface KpiInput {
 }
 
 async function checkKpiInput(db: Executor, input: KpiInput, exceptId?: number) {
+  // Target and thresholds must be values of the unit (a share's within 0–100), then in order.
+  const boundErrors = checkKpiBounds(input);
+  if (boundErrors) throw new AppError("validation_failed", "target or thresholds outside the unit", boundErrors);
   const thresholdErrors = validateThresholds(input);
   if (thresholdErrors) throw new AppError("validation_failed", "thresholds out of order", thresholdErrors);
   const [proc] = await db

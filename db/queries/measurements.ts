@@ -9,6 +9,7 @@ import { type BucketAggregate, figure, valueOf } from "@/lib/kpis/overview";
 import { type Day, type DayRange, type KpiPeriod, periodRange, periodStart, trailingPeriods } from "@/lib/kpis/periods";
 import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
 import { evaluateStatus } from "@/lib/kpis/thresholds";
+import { itemValueErrors } from "@/lib/kpis/units";
 import { type KpiDto, kpiRuleColumns } from "./kpis";
 
 type MeasurementSource = "manual" | "csv" | "api" | "derived";
@@ -234,7 +235,8 @@ async function insertChunk(tx: Executor, chunk: readonly MeasurementItem[], sour
 
 /**
  * Stores values from any path (form, grid, CSV, API) all-or-nothing, then evaluates each affected
- * KPI once. Values must not lie in the future; the writer must be allowed the KPIs' departments.
+ * KPI once. Values must not lie in the future and must fit their KPI's unit (lib/kpis/units.ts);
+ * the writer must be allowed the KPIs' departments.
  */
 export async function recordMeasurements(
   db: Executor,
@@ -251,7 +253,7 @@ export async function recordMeasurements(
   const ids = [...new Set(items.map((i) => i.kpiId))];
   return db.transaction(async (tx) => {
     const found = await tx
-      .select({ id: kpis.id, period: kpis.period, departmentId: businessProcesses.departmentId })
+      .select({ id: kpis.id, period: kpis.period, unit: kpis.unit, departmentId: businessProcesses.departmentId })
       .from(kpis)
       .innerJoin(businessProcesses, eq(businessProcesses.id, kpis.businessProcessId))
       .where(and(inArray(kpis.id, ids), isNull(kpis.archivedAt)));
@@ -261,6 +263,9 @@ export async function recordMeasurements(
       if (!k) throw new AppError("not_found", `KPI ${id} not found`);
       if (!inScope(writer.scope, k.departmentId)) throw new AppError("forbidden", `KPI ${id} belongs to another department`);
     }
+    // The last guard of every path: each value within its KPI's unit (a share within 0–100).
+    const outOfBounds = itemValueErrors(items, (id) => byId.get(id)!.unit);
+    if (outOfBounds) throw new AppError("validation_failed", "value outside its unit", outOfBounds);
     for (let i = 0; i < items.length; i += INSERT_CHUNK) {
       await insertChunk(tx, items.slice(i, i + INSERT_CHUNK), source, writer.userId);
     }

@@ -4,11 +4,13 @@ import { importPreview, readMeasurementCsv } from "./csv-import";
 
 const opts = {
   writable: [
-    { id: 1, name: "Reichweite" },
-    { id: 2, name: "Leads über XING" },
-    { id: 3, name: "Reichweite" },
-  ],
-  known: new Set([1, 2, 3, 9]),
+    { id: 1, name: "Reichweite", unit: "count" },
+    { id: 2, name: "Leads über XING", unit: "count" },
+    { id: 3, name: "Reichweite", unit: "count" },
+    { id: 4, name: "Reklamationen innerhalb der SLA gelöst", unit: "percent" },
+    { id: 5, name: "Wachstum der Follower", unit: "percent_unbounded" },
+  ] as const,
+  known: new Set([1, 2, 3, 4, 5, 9]),
   today: "2026-06-30",
 };
 
@@ -47,6 +49,26 @@ describe("readMeasurementCsv", () => {
       { row: 7, column: "datum", reason: "kpis.errors.futureDate", value: "01.07.2026" },
       { row: 7, column: "wert", reason: "csv.errors.required", value: "" },
     ]);
+  });
+
+  it("refuses values outside their KPI's unit, with the reason on the value", () => {
+    const r = readMeasurementCsv(
+      "kennzahl;datum;wert\n4;01.06.2026;100\n4;01.06.2026;100,5\n4;01.06.2026;-0,1\n2;01.06.2026;-1\n5;01.06.2026;140\n5;01.06.2026;1000000000001\n",
+      opts,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.rows.map((x) => [x.line, x.value])).toEqual([
+      [2, 100],
+      [6, 140],
+    ]);
+    expect(r.issues).toEqual([
+      { row: 3, column: "wert", reason: "kpis.errors.shareRange", value: "100,5" },
+      { row: 4, column: "wert", reason: "kpis.errors.shareRange", value: "-0,1" },
+      { row: 5, column: "wert", reason: "kpis.errors.negative", value: "-1" },
+      { row: 7, column: "wert", reason: "kpis.errors.tooLarge", value: "1000000000001" },
+    ]);
+    expect(importPreview(r, 100).find((p) => p.line === 3)?.errors?.map((e) => e.reason)).toEqual(["kpis.errors.shareRange"]);
   });
 
   it("names missing columns", () => {

@@ -1,5 +1,6 @@
 import { type CsvIssue, parseCsv, parseDay, parseNumber } from "@/lib/csv/parse";
 import type { Day } from "./periods";
+import { type KpiUnit, checkValue } from "./units";
 
 /** Accepted headers per column, German first; compared after trimming and lower-casing. */
 export const IMPORT_COLUMNS = {
@@ -11,6 +12,8 @@ export const IMPORT_COLUMNS = {
 export interface ImportKpi {
   id: number;
   name: string;
+  /** Its values must fit the unit (a share within 0–100). */
+  unit: KpiUnit;
 }
 
 export interface ImportRow {
@@ -79,6 +82,10 @@ export function readMeasurementCsv(
     const value = rawValue === "" ? null : parseNumber(rawValue);
     if (rawValue === "") fail(column.value, "csv.errors.required", rawValue);
     else if (value === null) fail(column.value, "csv.errors.number", rawValue);
+    else if (kpi) {
+      const outOfBounds = checkValue(kpi.unit, value);
+      if (outOfBounds) fail(column.value, outOfBounds, rawValue);
+    }
     if (!bad) out.push({ line, kpiId: kpi!.id, kpiName: kpi!.name, measuredOn: day!, value: value! });
   }
   return issues.length ? { ok: false, rows: out, issues, total: rows.length } : { ok: true, rows: out };

@@ -33,6 +33,17 @@ describe("KPI form schema", () => {
     }
   });
 
+  it("keeps target and thresholds of a share within 0–100, of any unit within 10^12", () => {
+    const r = kpiSchema.safeParse({ ...form, target: "100,5", warningThreshold: "90", criticalThreshold: "-1" });
+    expect(!r.success && zodFieldErrors(r.error)).toEqual({
+      target: ["kpis.errors.shareRange"],
+      criticalThreshold: ["kpis.errors.shareRange"],
+    });
+    expect(kpiSchema.safeParse({ ...form, unit: "percent_unbounded", target: "140", warningThreshold: "110", criticalThreshold: "-5" }).success).toBe(true);
+    const huge = kpiSchema.safeParse({ ...form, unit: "eur", target: "2.000.000.000.000" });
+    expect(!huge.success && zodFieldErrors(huge.error)).toEqual({ target: ["kpis.errors.tooLarge"] });
+  });
+
   it("says which field is missing or not a number", () => {
     const r = kpiSchema.safeParse({ ...form, target: "", criticalThreshold: "viel" });
     expect(r.success).toBe(false);
@@ -47,9 +58,19 @@ describe("measurement schemas", () => {
   });
 
   it("skips empty grid cells and names the bad one", () => {
-    expect(gridSchema.parse({ processId: "1", measuredOn: "2026-02-03", kpiId: ["1", "2"], value: ["", "4,5"] }).items).toEqual([{ kpiId: 2, value: 4.5 }]);
+    expect(gridSchema.parse({ processId: "1", measuredOn: "2026-02-03", kpiId: ["1", "2"], value: ["", "4,5"] }).items).toEqual([{ kpiId: 2, value: 4.5, row: 1 }]);
     const r = gridSchema.safeParse({ processId: "1", measuredOn: "2026-02-03", kpiId: ["1", "2"], value: ["x", "4"] });
     expect(!r.success && zodFieldErrors(r.error)).toEqual({ "value.0": ["validation.number"] });
+  });
+
+  it("refuses values beyond ±10^12 in the form, the grid and the API", () => {
+    const form = measurementSchema.safeParse({ kpiId: "1", measuredOn: "2026-02-03", value: "1.000.000.000.001" });
+    expect(!form.success && zodFieldErrors(form.error)).toEqual({ value: ["kpis.errors.tooLarge"] });
+    expect(measurementSchema.safeParse({ kpiId: "1", measuredOn: "2026-02-03", value: "1.000.000.000.000" }).success).toBe(true);
+    const grid = gridSchema.safeParse({ processId: "1", measuredOn: "2026-02-03", kpiId: ["1", "2"], value: ["4", "-2000000000000"] });
+    expect(!grid.success && zodFieldErrors(grid.error)).toEqual({ "value.1": ["kpis.errors.tooLarge"] });
+    const api = apiBatchSchema.safeParse({ items: [{ date: "2026-01-01", value: 1e308 }, { date: "2026-01-02", value: 1e12 }] });
+    expect(!api.success && zodFieldErrors(api.error)).toEqual({ "items.0.value": ["kpis.errors.tooLarge"] });
   });
 
   it("reports API items by index and field", () => {

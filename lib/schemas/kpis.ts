@@ -1,13 +1,18 @@
 import { z } from "zod";
-import { kpiAggregationEnum, kpiDirectionEnum, kpiPeriodEnum, kpiUnitEnum } from "@/db/schema";
+import { kpiAggregationEnum, kpiDirectionEnum, kpiPeriodEnum } from "@/db/schema";
 import { parseDay, parseNumber } from "@/lib/csv/parse";
 import { validateThresholds } from "@/lib/kpis/thresholds";
+import { KPI_UNITS, MAX_ABS_VALUE, UNIT_ERRORS, checkKpiBounds, withinMagnitude } from "@/lib/kpis/units";
 import { optionalId, optionalText, requiredId, trimmed, v } from "@/lib/validation";
+
+/** Any KPI value, target or threshold: finite and |v| ≤ 10^12 (lib/kpis/units.ts); the unit's own bounds need the KPI. */
+const kpiNumber = (error: z.core.$ZodErrorMap | string) =>
+  z.number({ error }).finite(v.number).min(-MAX_ABS_VALUE, UNIT_ERRORS.tooLarge).max(MAX_ABS_VALUE, UNIT_ERRORS.tooLarge);
 
 /** A number as typed in a German form ("1.234,5") or sent as JSON. */
 export const decimal = z.preprocess(
   (x) => (typeof x === "string" ? (x.trim() === "" ? undefined : (parseNumber(x) ?? Number.NaN)) : x),
-  z.number({ error: (iss) => (iss.input === undefined ? v.required : v.number) }).finite(v.number),
+  kpiNumber((iss) => (iss.input === undefined ? v.required : v.number)),
 );
 
 /** A calendar day as `yyyy-mm-dd` (date inputs, JSON) or `dd.mm.yyyy`, normalised to ISO. */
@@ -23,7 +28,7 @@ export const kpiSchema = z
     businessProcessId: requiredId,
     name: trimmed(120),
     description: optionalText(1000),
-    unit: choice(kpiUnitEnum.enumValues),
+    unit: choice([...KPI_UNITS]),
     direction: choice(kpiDirectionEnum.enumValues),
     period: choice(kpiPeriodEnum.enumValues),
     aggregation: choice(kpiAggregationEnum.enumValues),
@@ -33,8 +38,12 @@ export const kpiSchema = z
     criticalThreshold: decimal,
   })
   .superRefine((k, ctx) => {
-    for (const [path, messages] of Object.entries(validateThresholds(k) ?? {})) {
-      for (const message of messages) ctx.addIssue({ code: "custom", path: [path], message });
+    // A target or threshold outside the unit (a share's above 100) is named first, then the order.
+    // Beyond 10^12 `decimal` has said already (zod runs this refinement despite its issue).
+    for (const errors of [checkKpiBounds(k), validateThresholds(k)]) {
+      for (const [path, messages] of Object.entries(errors ?? {})) {
+        for (const message of messages) if (message !== UNIT_ERRORS.tooLarge) ctx.addIssue({ code: "custom", path: [path], message });
+      }
     }
   });
 
@@ -53,14 +62,18 @@ export const gridSchema = z
   .superRefine((g, ctx) => {
     if (g.kpiId.length !== g.value.length) ctx.addIssue({ code: "custom", path: ["_form"], message: v.invalidChoice });
     g.value.forEach((raw, i) => {
-      if (raw.trim() !== "" && parseNumber(raw) === null) ctx.addIssue({ code: "custom", path: ["value", i], message: v.number });
+      if (raw.trim() === "") return;
+      const n = parseNumber(raw);
+      if (n === null) ctx.addIssue({ code: "custom", path: ["value", i], message: v.number });
+      else if (!withinMagnitude(n)) ctx.addIssue({ code: "custom", path: ["value", i], message: UNIT_ERRORS.tooLarge });
     });
     if (g.value.every((raw) => raw.trim() === "")) ctx.addIssue({ code: "custom", path: ["_form"], message: "kpis.errors.noValues" });
   })
   .transform((g) => ({
     processId: g.processId,
     measuredOn: g.measuredOn,
-    items: g.kpiId.flatMap((kpiId, i) => (g.value[i].trim() === "" ? [] : [{ kpiId, value: parseNumber(g.value[i])! }])),
+    // `row` is the cell's row in the form, so an error found later (the unit's bounds) lands on its cell.
+    items: g.kpiId.flatMap((kpiId, i) => (g.value[i].trim() === "" ? [] : [{ kpiId, value: parseNumber(g.value[i])!, row: i }])),
   }));
 
 export const MAX_API_ITEMS = 10_000;
@@ -71,7 +84,7 @@ export const apiBatchSchema = z.object({
     .array(
       z.object({
         date: z.string({ error: v.required }).regex(/^\d{4}-\d{2}-\d{2}$/, "kpis.errors.date").refine((s) => parseDay(s) !== null, "kpis.errors.date"),
-        value: z.number({ error: v.number }).finite(v.number),
+        value: kpiNumber(v.number),
       }),
       { error: v.required },
     )

@@ -39,7 +39,7 @@ export const recordMeasurementAction = action({
       [{ kpiId, measuredOn, value }],
       "manual",
       todayIn(),
-    ).catch(renameItemErrors({ "items.0.measuredOn": "measuredOn" }));
+    ).catch(renameItemErrors({ "items.0.measuredOn": "measuredOn", "items.0.value": "value" }));
     revalidatePath(`/kpis/${kpiId}`);
     return { stored: result.stored, alert: result.alerts[0] ?? null };
   },
@@ -52,10 +52,13 @@ export const recordGridAction = action({
     const result = await recordMeasurements(
       db,
       { userId: user.id, scope: measurementScope(user) },
-      items.map((i) => ({ ...i, measuredOn })),
+      items.map((i) => ({ kpiId: i.kpiId, measuredOn, value: i.value })),
       "manual",
       todayIn(),
-    ).catch(renameItemErrors({ "items.0.measuredOn": "measuredOn" }));
+    ).catch(
+      // A value outside its KPI's unit (a share above 100) is shown on its cell in the grid.
+      renameItemErrors({ "items.0.measuredOn": "measuredOn", ...Object.fromEntries(items.map((it, n) => [`items.${n}.value`, `value.${it.row}`])) }),
+    );
     revalidatePath("/kpis/grid");
     return { stored: result.stored, alerts: result.alerts.length };
   },
