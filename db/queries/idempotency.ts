@@ -1,0 +1,72 @@
+import { and, eq, gt, lte } from "drizzle-orm";
+import type { Executor } from "../client";
+import { idempotencyKeys } from "../schema";
+import { isUniqueViolation } from "@/lib/errors";
+import { IDEMPOTENCY_TTL_MS } from "@/lib/idempotency";
+
+/** Where a key counts: per API token and route (`POST /api/v1/kpis/7/measurements`). */
+export interface IdempotencyScope {
+  tokenId: number;
+  route: string;
+  key: string;
+}
+
+export interface IdempotentAnswer {
+  requestHash: string;
+  status: number;
+  body: unknown;
+}
+
+/** The answer stored for a key within the last 24 hours, or null. */
+export async function findIdempotentAnswer(db: Executor, scope: IdempotencyScope, now: Date): Promise<IdempotentAnswer | null> {
+  const [row] = await db
+    .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.responseStatus, body: idempotencyKeys.responseBody })
+    .from(idempotencyKeys)
+    .where(
+      and(
+        eq(idempotencyKeys.tokenId, scope.tokenId),
+        eq(idempotencyKeys.route, scope.route),
+        eq(idempotencyKeys.key, scope.key),
+        gt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Drops answers 24 hours old or older (on the created_at index); cheap enough to run before each store. */
+export async function forgetExpiredAnswers(db: Executor, now: Date): Promise<void> {
+  await db.delete(idempotencyKeys).where(lte(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)));
+}
+
+/**
+ * Stores the answer of a successful request, in the transaction that wrote what the request wrote,
+ * so neither is kept without the other. A concurrent request with the same key fails here on the
+ * primary key (a unique violation, after waiting for the first to commit) and its transaction
+ * rolls back: the caller then answers with the stored answer instead.
+ */
+export async function rememberIdempotentAnswer(tx: Executor, scope: IdempotencyScope, answer: IdempotentAnswer, now: Date): Promise<void> {
+  // An expired answer under the same key would block the insert; it no longer counts anyway.
+  await tx
+    .delete(idempotencyKeys)
+    .where(
+      and(
+        eq(idempotencyKeys.tokenId, scope.tokenId),
+        eq(idempotencyKeys.route, scope.route),
+        eq(idempotencyKeys.key, scope.key),
+        lte(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)),
+      ),
+    );
+  await tx.insert(idempotencyKeys).values({
+    ...scope,
+    requestHash: answer.requestHash,
+    responseStatus: answer.status,
+    responseBody: answer.body,
+    createdAt: now,
+  });
+}
+
+/** Whether a write failed because another request stored an answer under the same key first. */
+export function isIdempotencyKeyTaken(err: unknown): boolean {
+  return isUniqueViolation(err, "idempotency_keys_token_id_route_key_pk");
+}
