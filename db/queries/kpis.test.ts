@@ -142,7 +142,7 @@ for (const backend of availableBackends()) {
     });
 
     it("imports 100,000 values in one transaction and evaluates each KPI once", async () => {
-      const a = await createKpi(t.db, managerId, kpiInput({ aggregation: "sum", target: 1000, warningThreshold: 800, criticalThreshold: 500 }));
+      const a = await createKpi(t.db, managerId, kpiInput({ unit: "count", aggregation: "sum", target: 1000, warningThreshold: 800, criticalThreshold: 500 }));
       const b = await createKpi(t.db, managerId, kpiInput({ aggregation: "avg" }));
       const items = Array.from({ length: 100_000 }, (_, i) => ({
         kpiId: i % 2 ? a.id : b.id,
@@ -222,7 +222,7 @@ for (const backend of availableBackends()) {
     });
 
     it("builds the period series of a KPI with pro-rata targets for the running period", async () => {
-      const kpi = await createKpi(t.db, managerId, kpiInput({ aggregation: "sum", period: "month", target: 310, warningThreshold: 200, criticalThreshold: 100 }));
+      const kpi = await createKpi(t.db, managerId, kpiInput({ unit: "count", aggregation: "sum", period: "month", target: 310, warningThreshold: 200, criticalThreshold: 100 }));
       await recordMeasurements(t.db, { userId: managerId, scope: all }, [{ kpiId: kpi.id, measuredOn: today, value: 7 }], "manual", today);
       const series = await kpiSeries(t.db, (await getKpi(t.db, kpi.id))!, { until: today, today });
       expect(series).toHaveLength(12);
