@@ -12,14 +12,15 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node", setupFiles: ["tests/setup/fuzz.ts"] },
       },
       {
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["db/**/*.test.ts"],
+          include: ["db/**/*.test.ts", "tests/**/*.test.ts"],
           environment: "node",
+          setupFiles: ["tests/setup/fuzz.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
