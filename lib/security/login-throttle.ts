@@ -6,8 +6,8 @@
  * - per account from every address together (default 20): an attacker rotating addresses (or
  *   forging X-Forwarded-For where the app is reachable directly) cannot get more guesses than
  *   this. The price is that anyone can lock an account for the rest of the window by failing 20
- *   times; the owner then waits or an admin resets the password — the lock lasts minutes, a
- *   guessed password lasts until someone notices.
+ *   times, and the owner has to wait it out — the lock lasts minutes, a guessed password lasts
+ *   until someone notices.
  * A successful login resets the counters it belongs to (its pair, and the account's).
  */
 export interface ThrottlePolicy {
