@@ -1,12 +1,34 @@
-import { withAuth } from "next-auth/middleware";
-import { authSecret } from "@/lib/env";
+import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
+import { type NextRequestWithAuth, withAuth } from "next-auth/middleware";
+import { authSecret, env, servedOverHttps } from "@/lib/env";
+import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/security/csp";
 
 // Only an early redirect for anonymous visitors; every page and action still checks on the server.
-export default withAuth({
+const redirectAnonymous = withAuth({
   pages: { signIn: "/login" },
   secret: authSecret(),
 });
 
+export default async function proxy(req: NextRequest, event: NextFetchEvent) {
+  // withAuth answers with a redirect for anonymous visitors and with nothing otherwise (also for
+  // /login itself, which it never redirects).
+  const redirect = await redirectAnonymous(req as NextRequestWithAuth, event);
+  if (redirect) return redirect;
+
+  // A fresh nonce per response. Next reads the policy from the request headers and puts the nonce
+  // on the scripts it renders; x-nonce is there for our own <Script> tags should we add any.
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({ nonce, dev: env.NODE_ENV === "development", https: servedOverHttps });
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  res.headers.set("Content-Security-Policy", policy);
+  if (servedOverHttps) res.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return res;
+}
+
 export const config = {
-  matcher: ["/((?!api|login|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // /login is matched for its Content-Security-Policy; withAuth lets it through.
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

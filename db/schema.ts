@@ -58,6 +58,11 @@ export const users = pgTable(
     locale: localeEnum("locale").notNull().default("de"),
     active: boolean("active").notNull().default(true),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    /**
+     * Copied into the session token at sign-in; raising it ends every session of this user
+     * (password reset, deactivation, role change, "sign out everywhere").
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     ...timestamps,
   },
   (t) => [
@@ -98,6 +103,20 @@ export const loginAttempts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("login_attempts_lookup_idx").on(t.email, t.ip, t.createdAt)],
+);
+
+/**
+ * Sessions ended by a logout. A session token is a signed cookie that stays valid until it expires,
+ * so a logout records its id here; rows can go once that session's absolute lifetime is over.
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sid: text("sid").primaryKey(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
 );
 
 export const apiTokens = pgTable(

@@ -202,7 +202,7 @@ test.describe("logout", () => {
   test("logging out ends the session", async ({ page }) => {
     await new LoginPage(page).loginAs(ROLES.exec, PASSWORD);
     await page.getByRole("button", { name: "Benutzermenü" }).click();
-    await page.getByRole("button", { name: "Abmelden" }).click();
+    await page.getByRole("button", { name: "Abmelden", exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/overview");
     await expect(page).toHaveURL(/\/login/);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/security/client-address";
 
 const boolish = z
   .enum(["true", "false", "1", "0", ""])
@@ -21,6 +22,22 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   /** Failed logins allowed per e-mail and address within LOGIN_WINDOW_MINUTES. */
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failed logins allowed per account from all addresses together within LOGIN_WINDOW_MINUTES. */
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(10000).default(20),
+  /**
+   * Comma-separated IPs/CIDRs of the reverse proxies in front of the app. Only their
+   * X-Forwarded-For entries are believed; empty when the app is reached directly.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    }),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Key of the per-author aliases departments see instead of commenters' handles; defaults to the session secret. */
   PSEUDONYM_SECRET: z.string().min(16).optional(),
@@ -38,6 +55,11 @@ function load(): Env {
 }
 
 export const env: Env = load();
+
+export const trustedProxies: TrustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
+
+/** Cookies get the Secure flag and responses HSTS only when the app is served over https. */
+export const servedOverHttps: boolean = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 
 /**
  * The session secret. In production it must be configured; the start script generates and stores

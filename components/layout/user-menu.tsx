@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "./language-switch";
 import { LogoutButton } from "./logout-button";
 import { MenuDisclosure } from "./menu-disclosure";
+import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 
 export async function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   const t = await getTranslations("common.userMenu");
@@ -13,6 +14,11 @@ export async function UserMenu({ name, email, roleLabel }: { name: string; email
         <LanguageSwitch />
       </div>
       <LogoutButton label={t("logout")} />
+      <SignOutEverywhereButton
+        label={t("logoutEverywhere")}
+        confirm={t("logoutEverywhereConfirm")}
+        failed={t("logoutEverywhereFailed")}
+      />
     </MenuDisclosure>
   );
 }

@@ -9,7 +9,7 @@ import { createDepartment, listDepartments, updateDepartment } from "./departmen
 import { createUser, getUser, listUsers, resetPassword, updateUser } from "./users";
 import { AppError } from "@/lib/errors";
 
-const policy = { maxAttempts: 5, windowMinutes: 15 };
+const policy = { maxAttempts: 5, maxAttemptsPerAccount: 20, windowMinutes: 15 };
 
 for (const backend of availableBackends()) {
   describe(`foundation queries on ${backend}`, () => {
@@ -80,10 +80,11 @@ for (const backend of availableBackends()) {
 
     it("blocks a deactivated user and drops their session", async () => {
       const u = await createUser(t.db, null, { email: "leaver@example.com", name: "Leaver", password: "a-good-password", role: "manager", departmentId: null, locale: "de" });
-      expect(await loadSessionUser(t.db, u.id)).not.toBeNull();
+      const claims = { id: u.id, sessionVersion: 0, sid: "leaver-session" };
+      expect(await loadSessionUser(t.db, claims)).not.toBeNull();
       await updateUser(t.db, null, u.id, { name: "Leaver", role: "manager", departmentId: null, active: false });
       expect(await verifyLogin(t.db, "leaver@example.com", "a-good-password", "2.2.2.2", policy)).toEqual({ ok: false, reason: "deactivated" });
-      expect(await loadSessionUser(t.db, u.id)).toBeNull();
+      expect(await loadSessionUser(t.db, claims)).toBeNull();
     });
 
     it("does not let an admin deactivate or demote themselves", async () => {

@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { departments, type Locale, type Role, users } from "../schema";
 import { recordAudit } from "./audit";
@@ -147,9 +147,15 @@ export async function updateUser(db: Executor, actorId: number | null, id: numbe
         _form: ["validation.notYourself"],
       });
     }
+    // A new role or a deactivation ends the user's sessions; they sign in again under the new rules.
+    const endSessions = input.role !== before.role || (before.active && !input.active);
     const [row] = await tx
       .update(users)
-      .set({ ...input, updatedAt: new Date() })
+      .set({
+        ...input,
+        updatedAt: new Date(),
+        ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+      })
       .where(eq(users.id, id))
       .returning();
     await recordAudit(tx, {
@@ -169,7 +175,8 @@ export async function resetPassword(db: Executor, actorId: number | null, id: nu
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ passwordHash, updatedAt: new Date() })
+      // Whoever knew the old password may hold a session: a reset ends them all.
+      .set({ passwordHash, updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, id))
       .returning({ id: users.id });
     if (!row) throw new AppError("not_found", "user not found");

@@ -1,0 +1,37 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { signOutEverywhereAction } from "@/app/actions/session";
+import { Button } from "@/components/ui/button";
+
+export function SignOutEverywhereButton({ label, confirm, failed }: { label: string; confirm: string; failed: string }) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState(false);
+
+  async function onClick() {
+    if (!window.confirm(confirm)) return;
+    setPending(true);
+    setError(false);
+    const result = await signOutEverywhereAction(undefined, {}).catch(() => null);
+    if (!result?.ok) {
+      setPending(false);
+      setError(true);
+      return;
+    }
+    await signOut({ callbackUrl: "/login" });
+  }
+
+  return (
+    <>
+      <Button variant="secondary" size="sm" className="w-full" disabled={pending} onClick={onClick}>
+        {label}
+      </Button>
+      {error ? (
+        <p role="alert" aria-label="error" className="text-sm text-red-700">
+          {failed}
+        </p>
+      ) : null}
+    </>
+  );
+}
