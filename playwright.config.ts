@@ -8,6 +8,16 @@ const baseURL = `http://127.0.0.1:${port}`;
 // scripts/e2e.mjs hands in a fresh directory; a direct `playwright test` gets one here.
 const pgliteDir = process.env.E2E_PGLITE_DIR || (process.env.E2E_PGLITE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-pglite-")));
 
+// Under `faketime` (the calendar-edge passes of scripts/test-all.mjs) the runner, the test code and
+// the `next start` it launches share the faked clock. Debian's Chromium hangs at start when
+// libfaketime is preloaded, so the browser gets an environment without it and runs on the real
+// clock (cookies the server sets then expire years after the real date, so they stay valid).
+const browserEnv = Object.fromEntries(
+  Object.entries(process.env).filter(
+    (e): e is [string, string] => e[1] !== undefined && e[0] !== "LD_PRELOAD" && !e[0].startsWith("FAKETIME"),
+  ),
+);
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -22,6 +32,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      env: browserEnv,
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, schema drift check, unit and integration tests (Vitest), end-to-end tests
-// (Playwright). Prints one closing line `N passed, N failed` summed over all suites.
+// (Playwright); then the calendar-edge passes: the integration suite and the KPI/alert/overview
+// end-to-end specs again under `faketime`, once per date in CLOCK_EDGES. Prints one closing line
+// `N passed, N failed` summed over all suites and passes.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -18,16 +20,79 @@ if (!findChromium()) {
   process.exit(2);
 }
 
+// Calendar edges (UTC, as `faketime` reads them with TZ=UTC): the last day of a month and of a year
+// (23:30 in Berlin), the first day of a year in Berlin while it is still 31 December in UTC, and
+// 29 February of a leap year. They lie years ahead, so cookies the server sets for the faked day
+// have not expired for the browser, which runs on the real clock. `CLOCK_EDGES=""` skips the passes.
+const DEFAULT_CLOCK_EDGES = "2030-12-31 22:30:00,2030-12-31 23:30:00,2032-02-29 10:00:00";
+const clockEdges = (process.env.CLOCK_EDGES ?? DEFAULT_CLOCK_EDGES)
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+const faketime = clockEdges.length > 0 ? findFaketime() : null;
+if (clockEdges.length > 0 && !faketime) {
+  console.error(
+    "No `faketime` found for the calendar-edge passes.\n" +
+      "Install Debian's package:  sudo apt-get install -y faketime\n" +
+      'or skip the passes with CLOCK_EDGES="".',
+  );
+  process.exit(2);
+}
+for (const edge of clockEdges) {
+  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(edge) || Number.isNaN(Date.parse(`${edge.replace(" ", "T")}Z`))) {
+    console.error(`CLOCK_EDGES: "${edge}" is not a UTC time "yyyy-MM-dd HH:mm:ss".`);
+    process.exit(2);
+  }
+}
+
+function findFaketime() {
+  const dirs = (process.env.PATH ?? "").split(path.delimiter).concat("/usr/bin");
+  return dirs.map((d) => path.join(d, "faketime")).find((p) => fs.existsSync(p)) ?? null;
+}
+
 let passed = 0;
 let failed = 0;
 const timings = [];
 
+/** Runs `node …args`; with `opts.clock` ("yyyy-MM-dd HH:mm:ss", UTC) under `faketime` at that moment. */
 function step(name, args, opts = {}) {
-  const started = Date.now();
+  // Monotonic, so a faked or adjusted wall clock never skews the timings.
+  const started = performance.now();
   console.log(`\n▶ ${name}`);
-  const r = spawnSync(process.execPath, args, { stdio: opts.capture ? "pipe" : "inherit", env: { ...env, ...opts.env }, encoding: "utf8" });
-  timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const [cmd, argv, clockEnv] = opts.clock
+    ? [faketime, [opts.clock, process.execPath, ...args], { TZ: "UTC", FAKETIME_DONT_FAKE_MONOTONIC: "1" }]
+    : [process.execPath, args, {}];
+  const r = spawnSync(cmd, argv, { stdio: opts.capture ? "pipe" : "inherit", env: { ...env, ...opts.env, ...clockEnv }, encoding: "utf8" });
+  timings.push(`${name} ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return r;
+}
+
+/** Adds a Vitest JSON report to the totals; a missing report or a failed run without failed tests counts as one failure. */
+function countVitest(file, run) {
+  const r = readJson(file);
+  if (!r) {
+    failed++;
+    return;
+  }
+  // Files that failed without a failed test (an error while loading or in a hook) count once each.
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"),
+  ).length;
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + brokenFiles;
+  if (run.status !== 0 && r.numFailedTests + brokenFiles === 0) failed++;
+}
+
+/** Adds a Playwright JSON report to the totals, on the same terms. */
+function countPlaywright(file, run) {
+  const r = readJson(file);
+  if (!r?.stats) {
+    failed++;
+    return;
+  }
+  passed += r.stats.expected + (r.stats.flaky ?? 0);
+  failed += r.stats.unexpected;
+  if (run.status !== 0 && r.stats.unexpected === 0) failed++;
 }
 
 function readJson(file) {
@@ -71,23 +136,47 @@ const vitest = step("unit and integration tests", [
   "--reporter=json",
   `--outputFile.json=${vitestReport}`,
 ]);
-const vr = readJson(vitestReport);
-if (vr) {
-  passed += vr.numPassedTests;
-  failed += vr.numFailedTests + (vr.numFailedTestSuites ?? 0);
-} else failed++;
-if (vitest.status !== 0 && vr && vr.numFailedTests === 0 && !vr.numFailedTestSuites) failed++;
+countVitest(vitestReport, vitest);
 
 // 4. End-to-end tests against the built app.
 const e2eReport = path.join(reports, "e2e.json");
 fs.rmSync(e2eReport, { force: true });
 const e2e = step("end-to-end tests", ["scripts/e2e.mjs"], { env: { E2E_REPORT: e2eReport } });
-const er = readJson(e2eReport);
-if (er?.stats) {
-  passed += er.stats.expected + (er.stats.flaky ?? 0);
-  failed += er.stats.unexpected;
-  if (e2e.status !== 0 && er.stats.unexpected === 0) failed++;
-} else failed++;
+countPlaywright(e2eReport, e2e);
+
+// 5. Calendar edges: the integration suite (PGlite, and PostgreSQL when configured — its server
+// keeps the real clock, so code that mixes the database's clock with the application's shows up)
+// and the KPI/alert/overview specs with the auth setup they depend on, on the build from step 4.
+// The whole Playwright run (runner, test code and `next start`) is faked; the browser is not (see
+// playwright.config.ts). Playwright runs the `setup` project (log-ins) as their dependency.
+// Without a report from step 4 there is no build to reuse: each edge's end-to-end pass counts failed.
+const built = fs.existsSync(e2eReport);
+const EDGE_SPECS = ["e2e/clock.spec.ts", "e2e/kpis.spec.ts", "e2e/overview.spec.ts"];
+for (const clock of clockEdges) {
+  const tag = clock.replace(" ", "T").replace(/:/g, "") + "Z";
+  const label = `[${clock} UTC]`;
+  const itReport = path.join(reports, `vitest-integration-${tag}.json`);
+  fs.rmSync(itReport, { force: true });
+  const it = step(
+    `${label} integration tests`,
+    [bin("vitest", "vitest.mjs"), "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${itReport}`],
+    { clock },
+  );
+  countVitest(itReport, it);
+
+  const edgeE2eReport = path.join(reports, `e2e-${tag}.json`);
+  fs.rmSync(edgeE2eReport, { force: true });
+  if (!built) {
+    console.error(`\n${label} end-to-end tests not run: the end-to-end pass left no build to reuse.`);
+    failed++;
+    continue;
+  }
+  const edgeE2e = step(`${label} end-to-end KPI and overview tests`, ["scripts/e2e.mjs", ...EDGE_SPECS], {
+    clock,
+    env: { E2E_REPORT: edgeE2eReport, E2E_SKIP_BUILD: "1" },
+  });
+  countPlaywright(edgeE2eReport, edgeE2e);
+}
 
 console.log(`\nTimings: ${timings.join(", ")}`);
 console.log(`${passed} passed, ${failed} failed`);
