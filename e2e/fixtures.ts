@@ -19,3 +19,20 @@ export type RoleKey = keyof typeof ROLES;
 export function storageFor(role: RoleKey): string {
   return path.join(import.meta.dirname, ".auth", `${role}.json`);
 }
+
+/**
+ * The company's calendar day `daysAgo` days before today, as ISO `yyyy-MM-dd`: the day in Berlin,
+ * whatever the test machine's time zone, so a run at 23:30 UTC on 31 December writes for 1 January
+ * like the server does.
+ */
+export function berlinDay(daysAgo = 0): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const [y, m, d] = today.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d - daysAgo)).toISOString().slice(0, 10);
+}
+
+/** The same day as German users type it: `dd.MM.yyyy`. */
+export function germanBerlinDay(daysAgo = 0): string {
+  const [y, m, d] = berlinDay(daysAgo).split("-");
+  return `${d}.${m}.${y}`;
+}

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { storageFor, type RoleKey } from "./fixtures";
+import { storageFor, type RoleKey, germanBerlinDay } from "./fixtures";
 import { CsvImportPage, RulesPage, searchAllInsights } from "./pages/insights-admin-pages";
 import { InsightsPage } from "./pages/insights-page";
 
@@ -164,10 +164,7 @@ test.describe.serial("routing rules: editor with preview, order, enabling, audit
 test.describe("CSV import of insights", () => {
   test.use({ storageState: storageFor("manager") });
 
-  const day = (daysAgo: number) => {
-    const d = new Date(Date.now() - daysAgo * 86_400_000);
-    return `${String(d.getDate()).padStart(2, "0")}.${String(d.getMonth() + 1).padStart(2, "0")}.${d.getFullYear()}`;
-  };
+  const day = germanBerlinDay;
   const complaint = `Lieferung kam zwei Wochen zu spät, sehr ärgerlich [csv-${run}-a]`;
   const praise = `Schulung in Ulm war hervorragend [csv-${run}-b]`;
   const file = (rows: string[]) => "\uFEFF" + ["external_id;zeitpunkt;text;kategorie;plattform", ...rows].join("\r\n") + "\r\n";

@@ -1,14 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { storageFor } from "./fixtures";
+import { berlinDay, germanBerlinDay, storageFor } from "./fixtures";
 import { alertBadge, KpiDetailPage, KpiFormPage, kpiIdByName } from "./pages/kpi-pages";
 
 const KPI = `Antwortquote Hotline ${Date.now().toString(36)}`;
 let kpiId = 0;
 
-const germanDay = (daysAgo: number) => {
-  const d = new Date(Date.now() - daysAgo * 86_400_000);
-  return `${String(d.getDate()).padStart(2, "0")}.${String(d.getMonth() + 1).padStart(2, "0")}.${d.getFullYear()}`;
-};
+const germanDay = germanBerlinDay;
 
 test.describe.configure({ mode: "serial" });
 
@@ -114,8 +111,8 @@ test.describe("KPIs, measurements and alerts", () => {
     const api = await playwright.request.newContext({ baseURL: new URL(admin.url()).origin });
     const url = `/api/v1/kpis/${kpiId}/measurements`;
     const items = [
-      { date: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10), value: 88 },
-      { date: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10), value: 86.5 },
+      { date: berlinDay(2), value: 88 },
+      { date: berlinDay(3), value: 86.5 },
     ];
 
     const anonymous = await api.post(url, { data: { items } });

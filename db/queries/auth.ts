@@ -64,16 +64,18 @@ export async function verifyLogin(
   password: string,
   ip: string,
   policy: ThrottlePolicy,
+  now: Date = new Date(),
 ): Promise<LoginResult> {
   const email = rawEmail.trim().toLowerCase();
   const attemptId = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}, hashtext(${email}))`);
     const counts = {
-      pair: await recentFailures(tx, email, ip, policy),
-      account: await accountFailures(tx, email, policy),
+      pair: await recentFailures(tx, email, ip, policy, now),
+      account: await accountFailures(tx, email, policy, now),
     };
     if (isThrottled(counts, policy)) return null;
-    const [row] = await tx.insert(loginAttempts).values({ email, ip, succeeded: false }).returning({ id: loginAttempts.id });
+    // The attempt's time comes from the same clock as the window it is counted in, not the database's.
+    const [row] = await tx.insert(loginAttempts).values({ email, ip, succeeded: false, createdAt: now }).returning({ id: loginAttempts.id });
     return row.id;
   });
   if (attemptId === null) return { ok: false, reason: "throttled" };
@@ -84,7 +86,7 @@ export async function verifyLogin(
   if (!user.active) return { ok: false, reason: "deactivated" };
   await db.transaction(async (tx) => {
     await tx.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
-    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
   });
   return { ok: true, user: toSessionUser(user), sessionVersion: user.sessionVersion };
 }
