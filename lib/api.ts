@@ -6,6 +6,9 @@ import { AppError, type ErrorCode, type FieldErrors, statusFor } from "@/lib/err
 import { can, type Permission } from "@/lib/permissions";
 import { authenticateApiToken, type TokenPrincipal } from "@/db/queries/api-tokens";
 import { type ApiScope, parseBearer } from "@/lib/api-tokens/tokens";
+import { parseJsonBytes, readBodyLimited } from "@/lib/http/body";
+
+export { readBodyLimited };
 
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; fields?: FieldErrors };
@@ -72,17 +75,7 @@ export function tokenRoute<P = Record<string, string>>(
   };
 }
 
-/** Reads a JSON body with a size limit; malformed JSON is a 400 with a clear message, not a 500. */
+/** Reads a JSON body with a size limit; malformed JSON or bad UTF-8 is a 400 with a clear message, not a 500. */
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
-  const length = Number(req.headers.get("content-length") ?? "0");
-  if (length > maxBytes) throw new AppError("payload_too_large", `The body may be at most ${maxBytes} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text, "utf8") > maxBytes) {
-    throw new AppError("payload_too_large", `The body may be at most ${maxBytes} bytes.`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The body is not valid JSON.");
-  }
+  return parseJsonBytes(await readBodyLimited(req, maxBytes));
 }
