@@ -6,7 +6,9 @@ import { AppError, type ErrorCode, type FieldErrors, statusFor } from "@/lib/err
 import { can, type Permission } from "@/lib/permissions";
 import { authenticateApiToken, type TokenPrincipal } from "@/db/queries/api-tokens";
 import { type ApiScope, parseBearer } from "@/lib/api-tokens/tokens";
+import { env } from "@/lib/env";
 import { parseJsonBytes, readBodyLimited } from "@/lib/http/body";
+import { checkRequestOrigin, originOf } from "@/lib/http/origin";
 
 export { readBodyLimited };
 
@@ -26,11 +28,20 @@ export function toApiResponse(err: unknown) {
   return apiError("internal", "An unexpected error occurred; nothing was written.");
 }
 
+/**
+ * The origin the app is served at: NEXTAUTH_URL's (the start script always sets it). Only when it
+ * is unset (`next dev`) the request's own URL stands in.
+ */
+function appOrigin(req: Request): string {
+  return (env.NEXTAUTH_URL && originOf(env.NEXTAUTH_URL)) || new URL(req.url).origin;
+}
+
 type Ctx<P> = { user: SessionUser; db: Database; params: P };
 
 /**
  * Route handler for signed-in users of the web app (cookie session): authenticate → authorise →
- * run. Token-authenticated public API routes use their own wrapper on top of the same errors.
+ * run. State-changing methods must come from the app's own origin (CSRF; see lib/http/origin.ts).
+ * Token-authenticated public API routes use their own wrapper on top of the same errors.
  */
 export function sessionRoute<P = Record<string, string>>(
   permission: Permission,
@@ -38,6 +49,12 @@ export function sessionRoute<P = Record<string, string>>(
 ) {
   return async (req: Request, context: { params: Promise<P> }) => {
     try {
+      // The cookie rides along on cross-site requests too; before it counts, the request must be ours.
+      const verdict = checkRequestOrigin(
+        { method: req.method, origin: req.headers.get("origin"), secFetchSite: req.headers.get("sec-fetch-site") },
+        appOrigin(req),
+      );
+      if (!verdict.ok) return apiError("forbidden", verdict.reason);
       const user = await getCurrentUser();
       if (!user) return apiError("unauthenticated", "Sign in first.");
       if (!can(user.role, permission)) return apiError("forbidden", `Your role may not use ${permission}.`);
