@@ -19,9 +19,10 @@ function formToObject(input: FormData | Record<string, unknown>): Record<string,
   const out: Record<string, unknown> = {};
   for (const key of new Set(input.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    const all = input.getAll(key).filter((v): v is string => typeof v === "string");
-    // Fields named `x[]` are lists; everything else takes its single value.
-    if (key.endsWith("[]")) out[key.slice(0, -2)] = all;
+    const all = input.getAll(key);
+    // Fields named `x[]` are lists of text; everything else takes its single value, which may be
+    // a file (the schema decides whether a file is wanted there).
+    if (key.endsWith("[]")) out[key.slice(0, -2)] = all.filter((v): v is string => typeof v === "string");
     else out[key] = all[0];
   }
   return out;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { importCsvAction, previewCsvAction } from "@/app/(dashboard)/insights/actions";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { Card } from "@/components/ui/card";
@@ -12,18 +12,21 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/action-result";
 import type { CsvPreview } from "@/lib/insights/csv";
+import { MAX_INSIGHT_CSV_BYTES } from "@/lib/schemas/insights";
 
 type Imported = { created: number; duplicates: number; routed: number };
-/** One check of a file: its number (a fresh import step per check) and the very text that was checked. */
-type Checked = { run: number; csv: string; result: ActionResult<CsvPreview> };
+/** One check of a file: its number (a fresh import step per check) and the very bytes that were checked. */
+type Checked = { run: number; file: File | null; result: ActionResult<CsvPreview> };
 
-/** Imports exactly the text that was checked; a new check starts a new step with no old outcome. */
-function ImportStep({ csv, fresh }: { csv: string; fresh: number }) {
+/** Imports exactly the bytes that were checked; a new check starts a new step with no old outcome. */
+function ImportStep({ file, fresh }: { file: File; fresh: number }) {
   const t = useTranslations();
-  const [imported, importAction] = useActionState<ActionResult<Imported> | undefined, FormData>(importCsvAction, undefined);
+  const [imported, importAction] = useActionState<ActionResult<Imported> | undefined, FormData>(async (prev, form) => {
+    form.set("file", file);
+    return importCsvAction(prev, form);
+  }, undefined);
   return (
     <form action={importAction}>
-      <input type="hidden" name="csv" value={csv} />
       {imported?.ok && imported.data ? <Notice tone="success">{t("insights.import.imported", imported.data)}</Notice> : <ActionNotice state={imported} />}
       {imported?.ok ? null : (
         <SubmitButton className="mt-3" disabled={fresh === 0}>
@@ -34,15 +37,26 @@ function ImportStep({ csv, fresh }: { csv: string; fresh: number }) {
   );
 }
 
-/** Check first, then import the very same text: the file is read once in the browser. */
+/**
+ * Check first, then import the very same bytes: the file is read once in the browser and sent as it
+ * is, so the server can tell UTF-8 from Windows-1252 (German Excel's default).
+ */
 export function CsvImport() {
   const t = useTranslations();
   const format = useFormatter();
-  const [csv, setCsv] = useState("");
-  const [checked, previewAction] = useActionState<Checked | undefined, FormData>(
-    async (prev, form) => ({ run: (prev?.run ?? 0) + 1, csv: String(form.get("csv") ?? ""), result: await previewCsvAction(undefined, form) }),
-    undefined,
-  );
+  const [checked, previewAction] = useActionState<Checked | undefined, FormData>(async (prev, form) => {
+    const run = (prev?.run ?? 0) + 1;
+    const picked = form.get("file");
+    if (!(picked instanceof File) || picked.size === 0) return { run, file: null, result: await previewCsvAction(undefined, form) };
+    // Too large is said here, before megabytes travel only to be refused (the server checks again).
+    if (picked.size > MAX_INSIGHT_CSV_BYTES) {
+      return { run, file: null, result: { ok: false, error: "validation_failed", fieldErrors: { file: ["insights.import.errors.tooLarge"] } } };
+    }
+    // A copy in memory: the import sends what was checked even if the file on disk changes.
+    const file = new File([await picked.arrayBuffer()], picked.name, { type: "text/csv" });
+    form.set("file", file);
+    return { run, file, result: await previewCsvAction(undefined, form) };
+  }, undefined);
   const preview = checked?.result;
   const p = preview?.ok ? preview.data : undefined;
   const msg = (key: string) => (t.has(key) ? t(key) : key);
@@ -53,9 +67,8 @@ export function CsvImport() {
         <p className="text-sm text-slate-700">{t("insights.import.lead")}</p>
         <p className="text-xs text-slate-600">{t("insights.import.columns")}</p>
         <form action={previewAction} className="flex flex-wrap items-end gap-3" noValidate>
-          <input type="hidden" name="csv" value={csv} />
-          <Field label={t("insights.import.file")} errors={preview && !preview.ok ? preview.fieldErrors?.csv : undefined}>
-            <Input type="file" accept=".csv,text/csv" onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? "")} />
+          <Field label={t("insights.import.file")} errors={preview && !preview.ok ? preview.fieldErrors?.file : undefined}>
+            <Input type="file" name="file" accept=".csv,text/csv" />
           </Field>
           <SubmitButton variant="secondary">{t("insights.import.preview")}</SubmitButton>
         </form>
@@ -112,7 +125,7 @@ export function CsvImport() {
               ))}
             </tbody>
           </Table>
-          <ImportStep key={checked.run} csv={checked.csv} fresh={p.fresh} />
+          {checked.file ? <ImportStep key={checked.run} file={checked.file} fresh={p.fresh} /> : null}
         </Card>
       ) : null}
     </div>

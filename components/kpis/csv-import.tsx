@@ -33,7 +33,7 @@ export function CsvImport() {
     setBusy(mode);
     setFailure(null);
     try {
-      const res = await fetch(`/api/kpis/import?mode=${mode}`, { method: "POST", body: await file.text(), headers: { "content-type": "text/csv" } });
+      const res = await fetch(`/api/kpis/import?mode=${mode}`, { method: "POST", body: file, headers: { "content-type": "text/csv" } });
       const body = await res.json();
       if (body.data) setReport(body.data);
       else setFailure(tr(`common.result.${body.error?.code ?? "internal"}`));

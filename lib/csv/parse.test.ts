@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectDelimiter, parseCsv, parseDay, parseNumber } from "./parse";
+import { decodeCsv, decodeWindows1252, detectDelimiter, parseCsv as parseBytes, parseDay, parseNumber } from "./parse";
+
+/** These tests are about the text; files arrive as bytes, here UTF-8. */
+const parseCsv = (s: string, opts?: Parameters<typeof parseBytes>[1]) => parseBytes(new TextEncoder().encode(s), opts);
+
 
 describe("parseCsv", () => {
   it("reads German Excel output: BOM, semicolons, quoted fields", () => {
@@ -121,5 +125,66 @@ describe("parseDay", () => {
 
   it.each(["31.02.2026", "29.02.2027", "2026-13-01", "01/02/2026", "2026-1-1", "", "00.01.2026"])("rejects %j", (raw) => {
     expect(parseDay(raw)).toBeNull();
+  });
+});
+
+describe("decodeCsv", () => {
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  /** Windows-1252 for the characters these tests use: Latin-1 letters map 1:1, € is 0x80. */
+  const cp1252 = (s: string) => Uint8Array.from([...s].map((c) => (c === "€" ? 0x80 : c.charCodeAt(0))));
+
+  it("reads German Excel's default CSV (Windows-1252) with umlauts, ß and €", () => {
+    // "Kühlung zu schwach;Größe;€" as Excel writes it: ü 0xFC, ö 0xF6, ß 0xDF, € 0x80, ä 0xE4.
+    const bytes = Uint8Array.from([
+      ...utf8("K"), 0xfc, ...utf8("hlung zu schwach;Gr"), 0xf6, 0xdf, ...utf8("e;"), 0x80, ...utf8(";M"), 0xe4, ...utf8("rz"),
+    ]);
+    expect(decodeCsv(bytes)).toEqual({ text: "Kühlung zu schwach;Größe;€;März", encoding: "windows-1252" });
+  });
+
+  it("maps 0x80–0x9F to Windows-1252's characters, not to C1 controls", () => {
+    expect(decodeWindows1252(Uint8Array.from([0x80, 0x84, 0x93, 0x94, 0x96, 0x8a, 0x9a]))).toBe("€„“”–Šš");
+    expect(decodeWindows1252(Uint8Array.from([0xe4, 0xf6, 0xfc, 0xdf, 0xc4, 0xd6, 0xdc, 0xa0]))).toBe("äöüßÄÖÜ\u00a0");
+  });
+
+  it("reads UTF-8 with and without BOM as UTF-8, dropping the BOM", () => {
+    expect(decodeCsv(utf8("Kühlung;€"))).toEqual({ text: "Kühlung;€", encoding: "utf-8" });
+    expect(decodeCsv(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8("Größe")]))).toEqual({ text: "Größe", encoding: "utf-8" });
+  });
+
+  it("parses a Windows-1252 file into the right cells", () => {
+    const r = parseBytes(cp1252("Text;Betrag\r\nKühlung zu schwach;12,50 €\r\nÄußerst laut;3\r\n"));
+    expect(r.ok && r.table.rows.map((row) => row.values)).toEqual([
+      { text: "Kühlung zu schwach", betrag: "12,50 €" },
+      { text: "Äußerst laut", betrag: "3" },
+    ]);
+  });
+
+  it("decodes any string encoded as UTF-8, with or without BOM, back to itself", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), fc.boolean(), (s, bom) => {
+        fc.pre(!s.startsWith("\uFEFF"));
+        const bytes = utf8(bom ? `\uFEFF${s}` : s);
+        expect(decodeCsv(bytes)).toEqual({ text: s, encoding: "utf-8" });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("decodes any text of Latin-1 letters (and €) encoded as Windows-1252 back to itself", () => {
+    const latin1Letter = fc.constantFrom(
+      ..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+      ...Array.from({ length: 0x100 - 0xc0 }, (_, i) => String.fromCharCode(0xc0 + i)).filter((c) => c !== "×" && c !== "÷"),
+      "€", " ", ";", "0", "9",
+    );
+    fc.assert(
+      fc.property(fc.array(latin1Letter, { maxLength: 200 }), (chars) => {
+        const s = chars.join("");
+        const { text, encoding } = decodeCsv(cp1252(s));
+        expect(text).toBe(s);
+        // Pure ASCII is valid UTF-8 too, and reads the same either way.
+        if (/[^\x00-\x7f]/.test(s)) expect(encoding).toBe("windows-1252");
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,7 +1,8 @@
 import Papa from "papaparse";
 
 /**
- * CSV as German Excel writes it: UTF-8 with or without BOM, `;` or `,` as separator, decimal comma,
+ * CSV as German Excel writes it: UTF-8 with or without BOM or Windows-1252 (Excel's default "CSV
+ * (Trennzeichen-getrennt)"), `;` or `,` as separator, decimal comma,
  * dates as dd.mm.yyyy. Parsing never throws: every problem is reported with its row and column so
  * an import can show all of them and write nothing.
  */
@@ -26,6 +27,45 @@ export type CsvResult = { ok: true; table: CsvTable } | { ok: false; issues: Csv
 
 export const MAX_CSV_BYTES = 50 * 1024 * 1024;
 
+export type CsvEncoding = "utf-8" | "windows-1252";
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Windows-1252's 0x80–0x9F (€, „, “, –, Š …); every other byte is the Unicode code point of the same
+ * number. Decoded here rather than with `new TextDecoder("windows-1252")`: Node 20 decodes that
+ * label as ISO-8859-1, so € (0x80) came out as the control character U+0080.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    units[i] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : b;
+  }
+  let out = "";
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
+  return out;
+}
+
+/**
+ * The text of a CSV file. Bytes that are valid UTF-8 (BOM or not) are read as UTF-8; anything
+ * else as Windows-1252, which maps every byte to a character. A Windows-1252 file with umlauts is
+ * never valid UTF-8 by accident in practice (ä = 0xE4 must be followed by two continuation bytes),
+ * so the guess is safe for the files Excel writes. The BOM is dropped.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  try {
+    return { text: UTF8.decode(bytes), encoding: "utf-8" };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
+  }
+}
+
 export function normaliseHeader(h: string): string {
   return h.replace(/^\uFEFF/, "").trim().toLowerCase();
 }
@@ -44,9 +84,10 @@ export function detectDelimiter(text: string): ";" | "," {
   return semi >= comma && semi > 0 ? ";" : comma > 0 ? "," : ";";
 }
 
-export function parseCsv(input: string, opts: { required?: string[]; maxRows?: number } = {}): CsvResult {
-  if (input.length > MAX_CSV_BYTES) return { ok: false, issues: [{ row: 0, column: null, reason: "csv.errors.tooLarge" }] };
-  const text = input.replace(/^\uFEFF/, "");
+/** Reads the bytes of a CSV file (see `decodeCsv` for the encodings). */
+export function parseCsv(input: Uint8Array, opts: { required?: string[]; maxRows?: number } = {}): CsvResult {
+  if (input.byteLength > MAX_CSV_BYTES) return { ok: false, issues: [{ row: 0, column: null, reason: "csv.errors.tooLarge" }] };
+  const text = decodeCsv(input).text.replace(/^\uFEFF/, "");
   if (text.trim() === "") return { ok: false, issues: [{ row: 0, column: null, reason: "csv.errors.empty" }] };
   const delimiter = detectDelimiter(text);
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: "greedy" });

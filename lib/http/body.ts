@@ -5,15 +5,19 @@ import { AppError } from "@/lib/errors";
  * chunked upload has none, and a client may lie, so the bytes actually received are counted.
  */
 
-export function tooLarge(maxBytes: number): AppError {
-  return new AppError("payload_too_large", `The body may be at most ${maxBytes} bytes.`);
+function tooLarge(maxBytes: number, message?: string): AppError {
+  return new AppError("payload_too_large", message ?? `The body may be at most ${maxBytes} bytes.`);
 }
 
 /**
  * Reads a byte stream up to `maxBytes`. One byte more and the stream is cancelled (so the rest is
  * never pulled into memory) and `payload_too_large` (413) is thrown.
  */
-export async function readStreamLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
+export async function readStreamLimited(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  message?: string,
+): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -25,7 +29,7 @@ export async function readStreamLimited(body: ReadableStream<Uint8Array> | null,
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw tooLarge(maxBytes);
+        throw tooLarge(maxBytes, message);
       }
       chunks.push(value);
     }
@@ -44,12 +48,13 @@ export async function readStreamLimited(body: ReadableStream<Uint8Array> | null,
 
 /**
  * The body of a request, at most `maxBytes`. A declared `Content-Length` above the limit is
- * refused before anything is read; the stream is counted either way.
+ * refused before anything is read; the stream is counted either way. `message` replaces the
+ * generic "too large" text, e.g. with the limit in MB.
  */
-export async function readBodyLimited(req: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readBodyLimited(req: Request, maxBytes: number, message?: string): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  return readStreamLimited(req.body, maxBytes);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes, message);
+  return readStreamLimited(req.body, maxBytes, message);
 }
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { csvToIntake, parseCsvDateTime } from "./csv";
+import { csvToIntake as intakeBytes, parseCsvDateTime } from "./csv";
+
+const csvToIntake = (s: string) => intakeBytes(new TextEncoder().encode(s));
+
 
 describe("CSV import of insights", () => {
   it("reads German Excel output: BOM, semicolons, German headers, labels and dates", () => {
@@ -40,5 +43,16 @@ describe("CSV import of insights", () => {
     expect(parseCsvDateTime("2025-07-01T08:00:00Z")).toBe("2025-07-01T08:00:00.000Z");
     expect(parseCsvDateTime("01.07.2025 25:00")).toBeNull();
     expect(parseCsvDateTime("gestern")).toBeNull();
+  });
+});
+
+describe("CSV import of insights from German Excel (Windows-1252)", () => {
+  it("keeps umlauts instead of turning them into U+FFFD", () => {
+    const head = new TextEncoder().encode("external_id;zeitpunkt;text;kategorie;plattform\r\nx-1;10.03.2025 14:30;K");
+    const tail = new TextEncoder().encode("hlung zu schwach;Beschwerde;Facebook\r\n");
+    const r = intakeBytes(Uint8Array.from([...head, 0xfc, ...tail]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.items[0].text).toBe("Kühlung zu schwach");
   });
 });

@@ -5,7 +5,7 @@ import { type IntakeItem, intakeItemSchema } from "@/lib/schemas/insights";
 import { zonedToInstant } from "./local-time";
 
 /**
- * CSV import of insights, with the same tolerance as every import here (BOM, `;` or `,`, German
+ * CSV import of insights, with the same tolerance as every import here (UTF-8 or Windows-1252, BOM, `;` or `,`, German
  * dates) and the same rule: a file with any problem imports nothing, every problem is listed
  * with its row and column. Headers may be English or German; categories, sentiments and
  * platforms may be the internal value or the German or English label ("Beschwerde", "complaint").
@@ -58,7 +58,8 @@ export function parseCsvDateTime(raw: string): string | null {
 
 export type CsvIntake = { ok: true; items: (IntakeItem & { line: number })[] } | { ok: false; issues: CsvIssue[] };
 
-export function csvToIntake(input: string): CsvIntake {
+/** Reads the bytes of the file, UTF-8 or Windows-1252 (see `decodeCsv`). */
+export function csvToIntake(input: Uint8Array): CsvIntake {
   const parsed = parseCsv(input, { maxRows: 50_000 });
   if (!parsed.ok) return parsed;
   const { headers, rows } = parsed.table;

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { importPreview, readMeasurementCsv } from "./csv-import";
+import { importPreview, readMeasurementCsv as readBytes } from "./csv-import";
+
+const readMeasurementCsv = (s: string, opts: Parameters<typeof readBytes>[1]) => readBytes(new TextEncoder().encode(s), opts);
 
 const opts = {
   writable: [
@@ -107,5 +109,13 @@ describe("importPreview", () => {
   it("stops after the limit", () => {
     const r = readMeasurementCsv("kpi;datum;wert\n1;31.05.2026;5\n1;01.06.2026;6\n1;02.06.2026;7\n", opts);
     expect(importPreview(r, 2).map((x) => x.line)).toEqual([2, 3]);
+  });
+});
+
+describe("readMeasurementCsv with German Excel's Windows-1252", () => {
+  it("finds a KPI whose name has an umlaut", () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode("Kennzahl;Datum;Wert\r\nLeads "), 0xfc, ...new TextEncoder().encode("ber XING;31.05.2026;7\r\n")]);
+    const r = readBytes(bytes, opts);
+    expect(r).toMatchObject({ ok: true, rows: [{ kpiId: 2, kpiName: "Leads über XING", value: 7 }] });
   });
 });

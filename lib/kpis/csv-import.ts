@@ -34,10 +34,10 @@ export type ImportResult =
  * `known` are all KPI ids, so a KPI of another department is "forbidden", not "unknown".
  */
 export function readMeasurementCsv(
-  text: string,
+  bytes: Uint8Array,
   opts: { writable: readonly ImportKpi[]; known: ReadonlySet<number>; today: Day },
 ): ImportResult {
-  const parsed = parseCsv(text);
+  const parsed = parseCsv(bytes);
   if (!parsed.ok) return { ok: false, rows: [], issues: parsed.issues, total: 0 };
   const { headers, rows } = parsed.table;
   const column = {} as Record<keyof typeof IMPORT_COLUMNS, string>;

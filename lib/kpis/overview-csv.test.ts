@@ -43,7 +43,7 @@ describe("overviewCsv", () => {
   const o = buildOverview([kpi], [{ kpiId: 1, start: "2026-05-01", sum: 5.5, count: 2, last: null }], overviewLayout("2026-05-15", "quarter"), "2026-05-15");
   it("writes German CSV that our own importer reads back, quoting separators", () => {
     const text = overviewCsv(o.departments, { locale: "de", compare: true, labels });
-    const back = parseCsv(text);
+    const back = parseCsv(new TextEncoder().encode(text));
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     expect(back.table.delimiter).toBe(";");
@@ -58,7 +58,7 @@ describe("overviewCsv", () => {
   it("carries the open alert and the overall status on the KPI's row", () => {
     const alert = { id: 3, severity: "critical", status: "open", periodStart: "2026-05-01", since: "2026-04-01", value: 1 } as const;
     const withAlert = buildOverview([kpi], [], overviewLayout("2026-05-15", "quarter"), "2026-05-15", new Map([[1, alert]]));
-    const back = parseCsv(overviewCsv(withAlert.departments, { locale: "de", compare: false, labels }));
+    const back = parseCsv(new TextEncoder().encode(overviewCsv(withAlert.departments, { locale: "de", compare: false, labels })));
     if (!back.ok) throw new Error("unreadable");
     expect(back.table.rows[0].values).toMatchObject({ status: "no_data", warnung: "critical", "warnung seit": "2026-04-01", gesamtstatus: "critical" });
   });

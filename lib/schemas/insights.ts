@@ -141,6 +141,13 @@ export const reassignSchema = z.object({ id: requiredId, departmentId: requiredI
 export const resolveSchema = z.object({ id: requiredId, note: reason(), externalReference: optionalText(200) });
 export const declineSchema = z.object({ id: requiredId, note: reason() });
 
-export const csvTextSchema = z.object({
-  csv: z.string({ error: "insights.import.errors.noFile" }).min(1, "insights.import.errors.noFile").max(10 * 1024 * 1024, "insights.import.errors.tooLarge"),
+/** The stated limit of one insight CSV import ("höchstens 10 MB"); the server-action body limit leaves room for it. */
+export const MAX_INSIGHT_CSV_BYTES = 10 * 1024 * 1024;
+
+/** The file itself, not its text: only the bytes tell UTF-8 from Windows-1252 (lib/csv/parse.ts). */
+export const csvFileSchema = z.object({
+  file: z
+    .instanceof(Blob, { error: "insights.import.errors.noFile" })
+    .refine((f) => f.size > 0, "insights.import.errors.noFile")
+    .refine((f) => f.size <= MAX_INSIGHT_CSV_BYTES, "insights.import.errors.tooLarge"),
 });

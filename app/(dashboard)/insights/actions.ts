@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { csvToIntake, type CsvPreview } from "@/lib/insights/csv";
 import {
   commentSchema,
-  csvTextSchema,
+  csvFileSchema,
   declineSchema,
   insightFormSchema,
   insightIdSchema,
@@ -115,10 +115,10 @@ export const createInsightAction = action({
 /** Checks a CSV file and shows what an import would do; writes nothing. */
 export const previewCsvAction = action({
   permission: "insights:triage",
-  schema: csvTextSchema,
-  run: async ({ csv }, { db }) => {
+  schema: csvFileSchema,
+  run: async ({ file }, { db }) => {
     // Wrapped explicitly: the preview has an `ok` of its own, which is not the action's outcome.
-    const parsed = csvToIntake(csv);
+    const parsed = csvToIntake(new Uint8Array(await file.arrayBuffer()));
     const data: CsvPreview = parsed.ok ? await ingestPreview(db, parsed.items) : { ok: false, issues: parsed.issues };
     return { ok: true as const, data };
   },
@@ -127,9 +127,9 @@ export const previewCsvAction = action({
 /** All or nothing: a file with any problem imports no row. Rows already imported are skipped. */
 export const importCsvAction = action({
   permission: "insights:triage",
-  schema: csvTextSchema,
-  run: async ({ csv }, { db, user }) => {
-    const parsed = csvToIntake(csv);
+  schema: csvFileSchema,
+  run: async ({ file }, { db, user }) => {
+    const parsed = csvToIntake(new Uint8Array(await file.arrayBuffer()));
     if (!parsed.ok) throw new AppError("validation_failed", "csv has issues", { _form: ["insights.import.errors.fixFirst"] });
     const res = await ingestItems(db, { via: "csv", userId: user.id }, parsed.items.map((item, index) => ({ index, ok: true as const, item })));
     touched();
