@@ -30,5 +30,12 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
 
 export const config = {
   // /login is matched for its Content-Security-Policy; withAuth lets it through.
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // The server actions of /insights/import (POSTs with a Next-Action header) are not: they carry
+  // CSV files of up to 10 MB, and a proxied body is cut off at proxyClientMaxBodySize (10 MB),
+  // which broke files just under the stated limit. The actions check the session themselves; the
+  // page itself (GET) is still matched, for its policy and the early redirect.
+  matcher: [
+    "/((?!api|insights/import|_next/static|_next/image|favicon.ico|icon.svg).*)",
+    { source: "/insights/import", missing: [{ type: "header", key: "next-action" }] },
+  ],
 };
