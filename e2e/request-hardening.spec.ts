@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import http from "node:http";
 import { expect, test, type Browser } from "@playwright/test";
 import { storageFor, type RoleKey } from "./fixtures";
@@ -19,6 +20,38 @@ const germanDay = (daysAgo: number) => {
 
 /** Text → Windows-1252 bytes, for the Latin-1 letters used here (German Excel's default CSV). */
 const cp1252 = (s: string) => Buffer.from(s, "latin1");
+
+/**
+ * POSTs `total` bytes in 64 KB chunks without Content-Length, writing only as fast as the server
+ * reads, and stops sending once an answer arrives. `sent` tells how much went out before it.
+ */
+function sendChunked(url: URL, headers: Record<string, string>, total: number) {
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  return new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const req = http.request(url, { method: "POST", headers: { ...headers, "Transfer-Encoding": "chunked" } }, (res) => {
+      answered = true;
+      const at = sent;
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => (body += c));
+      res.on("end", () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body, sent: at });
+      });
+    });
+    req.on("error", (err) => (answered ? undefined : reject(err)));
+    const pump = () => {
+      while (!answered && sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
 
 async function as(browser: Browser, role: RoleKey) {
   const context = await browser.newContext({ storageState: storageFor(role) });
@@ -92,36 +125,21 @@ test.describe("request hardening", () => {
   });
 
   test("a chunked body without Content-Length is cut off at the limit with 413", async ({ baseURL }) => {
-    const url = new URL("/api/v1/insights", baseURL);
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
     const total = 64 * 1024 * 1024;
-    const result = await new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
-      let sent = 0;
-      let answered = false;
-      const req = http.request(url, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Transfer-Encoding": "chunked" } }, (res) => {
-        answered = true;
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (c) => (body += c));
-        res.on("end", () => {
-          req.destroy();
-          resolve({ status: res.statusCode ?? 0, body, sent });
-        });
-      });
-      req.on("error", (err) => (answered ? undefined : reject(err)));
-      req.write("[");
-      const pump = () => {
-        while (!answered && sent < total) {
-          sent += chunk.length;
-          if (!req.write(chunk)) return void req.once("drain", pump);
-        }
-        if (!answered) req.end();
-      };
-      pump();
-    });
+    const result = await sendChunked(new URL("/api/v1/insights", baseURL), { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, total);
     expect(result.status).toBe(413);
     expect(JSON.parse(result.body).error.code).toBe("payload_too_large");
     // The server answered long before the 64 MB were through: it stopped reading at 8 MB.
+    expect(result.sent).toBeLessThan(total);
+  });
+
+  test("a chunked KPI CSV upload over 50 MB is cut off with 413 while it streams", async ({ baseURL }) => {
+    const cookies = JSON.parse(fs.readFileSync(storageFor("manager"), "utf8")).cookies as { name: string; value: string }[];
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const total = 256 * 1024 * 1024;
+    const result = await sendChunked(new URL("/api/kpis/import?mode=preview", baseURL), { Cookie: cookie, Origin: baseURL!, "Content-Type": "text/csv" }, total);
+    expect(result.status).toBe(413);
+    expect(JSON.parse(result.body).error).toMatchObject({ code: "payload_too_large", message: "The file may be at most 50 MB." });
     expect(result.sent).toBeLessThan(total);
   });
 
