@@ -56,7 +56,9 @@ export function decodeWindows1252(bytes: Uint8Array): string {
  * The text of a CSV file. Bytes that are valid UTF-8 (BOM or not) are read as UTF-8; anything
  * else as Windows-1252, which maps every byte to a character. A Windows-1252 file with umlauts is
  * never valid UTF-8 by accident in practice (ä = 0xE4 must be followed by two continuation bytes),
- * so the guess is safe for the files Excel writes. The BOM is dropped.
+ * so the guess is safe for the files Excel writes. Only a file whose every non-ASCII character is
+ * an upper-case umlaut or ß directly followed by a symbol such as € or ° (0xDF 0x80 = "ß€") would be
+ * valid UTF-8 and read as such. The BOM is dropped.
  */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   try {
