@@ -17,26 +17,26 @@ export interface IdempotentAnswer {
   body: unknown;
 }
 
+/** The one stored answer a (token, route, key) can have. */
+const sameKey = (scope: IdempotencyScope) =>
+  and(eq(idempotencyKeys.tokenId, scope.tokenId), eq(idempotencyKeys.route, scope.route), eq(idempotencyKeys.key, scope.key));
+
+/** Answers stored at or before this moment have expired. */
+const expiredBefore = (now: Date) => new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
+
 /** The answer stored for a key within the last 24 hours, or null. */
 export async function findIdempotentAnswer(db: Executor, scope: IdempotencyScope, now: Date): Promise<IdempotentAnswer | null> {
   const [row] = await db
     .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.responseStatus, body: idempotencyKeys.responseBody })
     .from(idempotencyKeys)
-    .where(
-      and(
-        eq(idempotencyKeys.tokenId, scope.tokenId),
-        eq(idempotencyKeys.route, scope.route),
-        eq(idempotencyKeys.key, scope.key),
-        gt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)),
-      ),
-    )
+    .where(and(sameKey(scope), gt(idempotencyKeys.createdAt, expiredBefore(now))))
     .limit(1);
   return row ?? null;
 }
 
 /** Drops answers 24 hours old or older (on the created_at index); cheap enough to run before each store. */
 export async function forgetExpiredAnswers(db: Executor, now: Date): Promise<void> {
-  await db.delete(idempotencyKeys).where(lte(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)));
+  await db.delete(idempotencyKeys).where(lte(idempotencyKeys.createdAt, expiredBefore(now)));
 }
 
 /**
@@ -47,16 +47,7 @@ export async function forgetExpiredAnswers(db: Executor, now: Date): Promise<voi
  */
 export async function rememberIdempotentAnswer(tx: Executor, scope: IdempotencyScope, answer: IdempotentAnswer, now: Date): Promise<void> {
   // An expired answer under the same key would block the insert; it no longer counts anyway.
-  await tx
-    .delete(idempotencyKeys)
-    .where(
-      and(
-        eq(idempotencyKeys.tokenId, scope.tokenId),
-        eq(idempotencyKeys.route, scope.route),
-        eq(idempotencyKeys.key, scope.key),
-        lte(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)),
-      ),
-    );
+  await tx.delete(idempotencyKeys).where(and(sameKey(scope), lte(idempotencyKeys.createdAt, expiredBefore(now))));
   await tx.insert(idempotencyKeys).values({
     ...scope,
     requestHash: answer.requestHash,
