@@ -24,7 +24,7 @@ test.describe.serial("a channel from creation to the department head's strategy 
       deputy: "Lukas Meyer",
       owningDepartment: "Personal",
     });
-    await expect(page.getByRole("status")).toHaveText(`Kanal ${channelName} wurde angelegt.`);
+    await expect(page.locator('[role="status"][data-notice]')).toHaveText(`Kanal ${channelName} wurde angelegt.`);
 
     channelId = await channels.open(channelName);
     await channels.assign("Vertrieb", "Mitwirkend");
@@ -49,7 +49,7 @@ test.describe.serial("a channel from creation to the department head's strategy 
     await page.getByRole("link", { name: "Strategiefragen beantworten" }).click();
     await page.getByLabel("Was gewinnen wir?").fill("Mehr Bewerbungen für Ausbildungsplätze in der Region.");
     await page.getByRole("button", { name: "Speichern" }).click();
-    await expect(page.getByRole("status")).toHaveText("Strategiefragen gespeichert.");
+    await expect(page.locator('[role="status"][data-notice]')).toHaveText("Strategiefragen gespeichert.");
     await page.goto(`/channels/${channelId}`);
     await expect(page.getByText("Mehr Bewerbungen für Ausbildungsplätze in der Region.")).toBeVisible();
     // Only the strategy answers: no full edit form for a head.
@@ -170,7 +170,7 @@ test.describe("the register and the matrix for the manager", () => {
       owner: "Jonas Weber",
       deputy: "Jonas Weber",
     });
-    await expect(page.getByRole("alert", { name: "error" })).toBeVisible();
+    await expect(page.locator('[role="alert"][data-notice="error"]')).toBeVisible();
     await expect(page.getByText("Bitte eine Adresse mit http:// oder https:// eingeben.")).toBeVisible();
     await expect(page.getByLabel("Adresse (URL)")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Name", { exact: true })).toHaveValue(`Ungültig ${stamp}`);

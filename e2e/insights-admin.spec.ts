@@ -59,7 +59,7 @@ test.describe.serial("routing rules: editor with preview, order, enabling, audit
       await page.getByLabel("Bezeichnung").fill(`Ungültig ${run}`);
       await page.getByLabel("SLA in Stunden").fill("0");
       await rules.submit().click();
-      await expect(page.getByRole("alert", { name: "error" })).toContainText("Bitte prüfen Sie die markierten Felder.");
+      await expect(page.locator('[role="alert"][data-notice="error"]')).toContainText("Bitte prüfen Sie die markierten Felder.");
       await expect(page.getByLabel("Abteilung")).toHaveAttribute("aria-invalid", "true");
       await expect(page.getByText("Bitte ausfüllen.")).toBeVisible();
       await expect(page.getByLabel("SLA in Stunden")).toHaveAttribute("aria-invalid", "true");
@@ -175,7 +175,7 @@ test.describe("CSV import of insights", () => {
     await importer.goto();
     await importer.check("hinweise-fehler.csv", file([`csv-${run}-a;${day(2)} 09:15;${complaint};Beschwerde;Facebook`, `csv-${run}-b;31.02.2025 16:40;${praise};Lob;Forum`]));
 
-    await expect(page.getByRole("alert", { name: "error" })).toHaveText("Die Datei enthält Fehler – es wurde nichts importiert.");
+    await expect(page.locator('[role="alert"][data-notice="error"]')).toHaveText("Die Datei enthält Fehler – es wurde nichts importiert.");
     const issue = page.getByRole("row").filter({ hasText: "31.02.2025 16:40" });
     await expect(issue.getByRole("cell")).toHaveText(["3", "zeitpunkt", "Kein gültiger Zeitpunkt (TT.MM.JJJJ HH:MM oder JJJJ-MM-TT HH:MM).", "31.02.2025 16:40"]);
     await expect(importer.importButton()).toHaveCount(0);
@@ -222,7 +222,7 @@ test.describe("the manager's insight form", () => {
   test("missing required fields show field errors and create nothing", async ({ page }) => {
     await page.goto("/insights/new");
     await page.getByRole("button", { name: "Hinweis anlegen" }).click();
-    await expect(page.getByRole("alert", { name: "error" })).toContainText("Bitte prüfen Sie die markierten Felder.");
+    await expect(page.locator('[role="alert"][data-notice="error"]')).toContainText("Bitte prüfen Sie die markierten Felder.");
     await expect(page.getByLabel("Text", { exact: true })).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("Bitte ausfüllen.")).toBeVisible();
     await expect(page.getByLabel("Kategorie")).toHaveAttribute("aria-invalid", "true");

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { AppNav } from "@/components/layout/app-nav";
 import { UserMenu } from "@/components/layout/user-menu";
 import { requireUser } from "@/lib/auth/session";
@@ -17,9 +18,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
         {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 lg:flex-nowrap">
           <span className="font-semibold text-blue-900">{t("appName")}</span>
-          <AppNav items={navFor(user.role)} badges={badges} />
+          <Suspense>
+            <AppNav items={navFor(user.role)} badges={badges} />
+          </Suspense>
           <div className="ml-auto">
             <UserMenu name={user.name} email={user.email} roleLabel={t(`roles.${user.role}`)} />
           </div>

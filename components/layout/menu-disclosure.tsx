@@ -3,7 +3,7 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 
 /** A button that opens a panel; Escape and a click outside close it and focus returns to the button. */
-export function MenuDisclosure({ label, summary, children }: { label: string; summary: ReactNode; children: ReactNode }) {
+export function MenuDisclosure({ summary, children }: { summary: ReactNode; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -33,7 +33,6 @@ export function MenuDisclosure({ label, summary, children }: { label: string; su
       <button
         ref={button}
         type="button"
-        aria-label={label}
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen((o) => !o)}
@@ -41,7 +40,7 @@ export function MenuDisclosure({ label, summary, children }: { label: string; su
       >
         {summary}
       </button>
-      <div id={id} hidden={!open} className="absolute right-0 z-20 mt-1 w-64 space-y-3 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+      <div id={id} hidden={!open} className="absolute right-0 z-20 mt-1 w-64 max-w-[calc(100vw-2rem)] space-y-3 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
         {children}
       </div>
     </div>

@@ -11,7 +11,7 @@ export function Notice({ tone, children, className }: { tone: "success" | "error
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
-      aria-label={tone === "error" ? "error" : undefined}
+      data-notice={tone}
       className={cn("rounded-md border px-3 py-2 text-sm", styles[tone], className)}
     >
       {children}

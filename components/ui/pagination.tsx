@@ -25,6 +25,10 @@ export async function Pagination({
     q.set("page", String(p));
     return `${basePath}?${q.toString()}`;
   };
+  // One page: the count is all there is to say; disabled buttons would only be noise.
+  if (pages <= 1) {
+    return <p className="mt-4 text-sm text-slate-700">{t("count", { total })}</p>;
+  }
   const linkCls = cn(buttonVariants({ variant: "secondary", size: "sm" }));
   const off = cn(linkCls, "pointer-events-none opacity-50");
   return (

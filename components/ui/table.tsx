@@ -1,11 +1,13 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
+import { ScrollRegion } from "./scroll-region";
 
-export function Table({ className, ...props }: ComponentProps<"table">) {
+/** A data table in a box that scrolls sideways when it is wider than the screen (keyboard-reachable then). */
+export function Table({ className, scrollLabel, ...props }: ComponentProps<"table"> & { scrollLabel?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollRegion label={scrollLabel ?? props["aria-label"]} className="rounded-lg border border-slate-200 bg-white">
       <table className={cn("w-full text-left text-sm", className)} {...props} />
-    </div>
+    </ScrollRegion>
   );
 }
 export function Th({ className, ...props }: ComponentProps<"th">) {

@@ -21,6 +21,6 @@ export class LoginPage {
   }
 
   error() {
-    return this.page.getByRole("alert", { name: "error" });
+    return this.page.locator('[role="alert"][data-notice="error"]');
   }
 }

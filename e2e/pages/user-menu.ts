@@ -4,7 +4,7 @@ export class UserMenu {
   constructor(private readonly page: Page) {}
 
   async open() {
-    await this.page.getByRole("button", { name: /^(Benutzermenü|User menu)$/ }).click();
+    await this.page.getByRole("button", { name: /, (Benutzermenü|User menu)$/ }).click();
   }
 
   async logout() {

@@ -19,3 +19,9 @@ export async function namedPageTitle(name: string, kindKey: string): Promise<Met
   const t = await getTranslations();
   return { title: `${name} – ${t(kindKey)}` };
 }
+
+/** For a section of a larger area: "<page> – <area>" ("API-Tokens – Administration"). */
+export async function sectionPageTitle(key: string, areaKey: string): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t(key)} – ${t(areaKey)}` };
+}

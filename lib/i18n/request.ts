@@ -1,11 +1,13 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from "./config";
+import { isLocale, LOCALE_COOKIE } from "./config";
 import { MESSAGES } from "./messages";
+import { negotiateLocale } from "./negotiate";
 
 export default getRequestConfig(async () => {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
+  // A choice the user made wins; a first visit follows the browser's Accept-Language.
+  const locale = isLocale(fromCookie) ? fromCookie : negotiateLocale((await headers()).get("accept-language"));
   return {
     locale,
     messages: MESSAGES[locale],

@@ -15,8 +15,11 @@ import { CHANNEL_STATUSES, PLATFORMS } from "@/lib/channels/constants";
 import { dayAsDate, isoDay, isReviewOverdue } from "@/lib/channels/gaps";
 import { can } from "@/lib/permissions";
 import { enumParam, intParam, pageParam, param } from "@/lib/search-params";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export const generateMetadata = () => pageTitle("channels.tabs.register");
 
 export default async function ChannelRegisterPage({ searchParams }: { searchParams: SP }) {
   const user = await requirePagePermission("channels:read");

@@ -8,6 +8,7 @@ import { getDb } from "@/db";
 import { auditEntityTypes, listAudit } from "@/db/queries/audit";
 import { requirePagePermission } from "@/lib/auth/session";
 import { pageParam, param } from "@/lib/search-params";
+import { sectionPageTitle } from "@/lib/i18n/page-title";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
@@ -16,6 +17,8 @@ function parseDay(s: string | undefined, endOfDay: boolean): Date | undefined {
   const d = new Date(`${s}T${endOfDay ? "23:59:59.999" : "00:00:00"}Z`);
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
+
+export const generateMetadata = () => sectionPageTitle("admin.tabs.audit", "admin.title");
 
 export default async function AuditPage({ searchParams }: { searchParams: SP }) {
   await requirePagePermission("admin:audit");

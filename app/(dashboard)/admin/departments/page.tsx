@@ -7,6 +7,9 @@ import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
 import { listActiveUserOptions } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
+import { sectionPageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => sectionPageTitle("admin.tabs.departments", "admin.title");
 
 export default async function DepartmentsPage() {
   await requirePagePermission("admin:departments");

@@ -8,8 +8,11 @@ import { getDb } from "@/db";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { requirePagePermission } from "@/lib/auth/session";
 import { pageParam } from "@/lib/search-params";
+import { sectionPageTitle } from "@/lib/i18n/page-title";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export const generateMetadata = () => sectionPageTitle("admin.tabs.tokens", "admin.title");
 
 export default async function TokensPage({ searchParams }: { searchParams: SP }) {
   await requirePagePermission("admin:tokens");

@@ -19,8 +19,11 @@ import { channelGaps, dayAsDate, isoDay } from "@/lib/channels/gaps";
 import { canEditStrategy } from "@/lib/channels/rules";
 import { can } from "@/lib/permissions";
 import { pageParam } from "@/lib/search-params";
+import { channelTitle } from "./title";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const generateMetadata = ({ params }: Props) => channelTitle(params, "channels.title");
 
 export default async function ChannelPage({ params, searchParams }: Props) {
   const user = await requirePagePermission("channels:read");

@@ -4,6 +4,9 @@ import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
 import { listActiveUserOptions } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
+import { sectionPageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => sectionPageTitle("channels.form.createTitle", "channels.title");
 
 export default async function NewChannelPage() {
   await requirePagePermission("channels:write");

@@ -15,8 +15,11 @@ import { listProcesses } from "@/db/queries/processes";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { intParam, pageParam, param } from "@/lib/search-params";
+import { sectionPageTitle } from "@/lib/i18n/page-title";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export const generateMetadata = () => sectionPageTitle("channels.tabs.processes", "channels.title");
 
 export default async function ProcessesPage({ searchParams }: { searchParams: SP }) {
   const user = await requirePagePermission("channels:read");

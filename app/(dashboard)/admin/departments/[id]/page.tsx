@@ -5,6 +5,9 @@ import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
 import { listActiveUserOptions } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
+import { departmentTitle } from "./title";
+
+export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }) => departmentTitle(params);
 
 export default async function EditDepartmentPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("admin:departments");

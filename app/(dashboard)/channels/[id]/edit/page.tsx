@@ -9,6 +9,7 @@ import { listActiveUserOptions } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
 import { canEditStrategy } from "@/lib/channels/rules";
 import { can } from "@/lib/permissions";
+import { channelTitle } from "../title";
 
 /** Active people, plus a deactivated current owner or deputy so the form shows them (and refuses to keep them). */
 async function peopleFor(channel: ChannelDetail, inactive: string) {
@@ -20,6 +21,8 @@ async function peopleFor(channel: ChannelDetail, inactive: string) {
 }
 
 /** Full edit for the manager and admin; the strategy answers alone for the owning department's head; 403 otherwise. */
+export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }) => channelTitle(params, "channels.title", "channels.form.editTitle");
+
 export default async function EditChannelPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePagePermission("channels:read");
   const { id } = await params;
