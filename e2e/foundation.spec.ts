@@ -115,7 +115,7 @@ test.describe("administration", () => {
     await page.getByLabel("Rolle").selectOption("manager");
     await page.getByLabel("Abteilung").selectOption({ label: "Marketing" });
     await page.getByRole("button", { name: "Anlegen" }).click();
-    await expect(page.getByRole("status")).toContainText("clara.vogt@example.com wurde angelegt");
+    await expect(page.locator('[role="status"][data-notice]')).toContainText("clara.vogt@example.com wurde angelegt");
 
     const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const p = await ctx.newPage();
@@ -148,14 +148,14 @@ test.describe("administration", () => {
     await page.getByLabel("E-Mail-Adresse").fill("kai.ende@example.com");
     await page.getByLabel("Anfangspasswort").fill("kai-password-12");
     await page.getByRole("button", { name: "Anlegen" }).click();
-    await expect(page.getByRole("status")).toContainText("angelegt");
+    await expect(page.locator('[role="status"][data-notice]')).toContainText("angelegt");
 
     await page.goto("/admin/users?q=kai.ende");
     await page.getByRole("link", { name: "Kai Ende" }).click();
     await page.getByLabel("Aktiv").uncheck();
     page.once("dialog", (d) => d.accept());
     await page.getByRole("button", { name: "Speichern" }).click();
-    await expect(page.getByRole("status")).toHaveText("Änderungen gespeichert.");
+    await expect(page.locator('[role="status"][data-notice]')).toHaveText("Änderungen gespeichert.");
 
     const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const p = await ctx.newPage();
@@ -177,7 +177,7 @@ test.describe("administration", () => {
     await form.getByLabel("Art").selectOption("production");
     await form.getByLabel("Leitung").selectOption({ label: "Uwe Zimmermann" });
     await form.getByRole("button", { name: "Anlegen" }).click();
-    await expect(page.getByRole("status")).toContainText("Qualitätssicherung wurde angelegt");
+    await expect(page.locator('[role="status"][data-notice]')).toContainText("Qualitätssicherung wurde angelegt");
     await expect(page.getByRole("row", { name: /Qualitätssicherung/ })).toContainText("Uwe Zimmermann");
   });
 });

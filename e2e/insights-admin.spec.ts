@@ -237,7 +237,7 @@ test.describe("the manager's insight form", () => {
     await page.getByLabel("Kategorie").selectOption({ label: "Frage" });
     await page.getByLabel("Plattform").selectOption({ label: "Forum" });
     await page.getByRole("button", { name: "Hinweis anlegen" }).click();
-    await expect(page.getByRole("status")).toContainText("Hinweis angelegt.");
+    await expect(page.locator('[role="status"][data-notice]')).toContainText("Hinweis angelegt.");
     await page.getByRole("link", { name: "Hinweis öffnen" }).click();
 
     await expect(page.locator("blockquote")).toHaveText(text);

@@ -26,6 +26,8 @@ export async function Pagination({
     return `${basePath}?${q.toString()}`;
   };
   // One page: the count is all there is to say; disabled buttons would only be noise.
+  // No entries: the list's empty state already says so.
+  if (total === 0) return null;
   if (pages <= 1) {
     return <p className="mt-4 text-sm text-slate-700">{t("count", { total })}</p>;
   }
