@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AlertList } from "@/components/alerts/alert-list";
-import { formatDay, formatKpiValue, formatPeriod } from "@/components/kpis/format";
+import { ChartWindowNav } from "@/components/kpis/chart-window-nav";
+import { formatDay, formatKpiValue, formatPeriod, formatWindow } from "@/components/kpis/format";
+import { KpiBreadcrumbs } from "@/components/kpis/kpi-breadcrumbs";
 import { KpiChart } from "@/components/kpis/kpi-chart";
 import { MeasurementForm } from "@/components/kpis/measurement-form";
 import { StatusBadge } from "@/components/kpis/status-badge";
@@ -13,13 +16,23 @@ import { getDb } from "@/db";
 import { listAlerts } from "@/db/queries/alerts";
 import { getKpi } from "@/db/queries/kpis";
 import { kpiSeries, listMeasurements } from "@/db/queries/measurements";
-import { requirePagePermission } from "@/lib/auth/session";
+import { getCurrentUser, requirePagePermission } from "@/lib/auth/session";
+import { pageTitle, namedPageTitle } from "@/lib/i18n/page-title";
+import { chartSpan, kpiViewQuery, parseKpiView } from "@/lib/kpis/chart-window";
 import { addDays, todayIn } from "@/lib/kpis/periods";
 import { alertScope, inScope, measurementScope } from "@/lib/kpis/scope";
 import { can } from "@/lib/permissions";
 import { pageParam } from "@/lib/search-params";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const user = await getCurrentUser();
+  // The KPI's name only for those who may read it; the page itself answers 403 or 404.
+  const kpi = user && can(user.role, "kpis:read") && /^\d{1,9}$/.test(id) ? await getKpi(await getDb(), Number(id)) : null;
+  return kpi ? namedPageTitle(kpi.name, "kpis.detail.kind") : pageTitle("kpis.title");
+}
 
 export default async function KpiDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SP }) {
   const user = await requirePagePermission("kpis:read");
@@ -29,9 +42,13 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
   const kpi = await getKpi(db, Number(id));
   if (!kpi) notFound();
   const today = todayIn();
+  const sp = await searchParams;
+  // The window the reader came with (e.g. the overview's quarter); anything unknown falls back.
+  const view = parseKpiView(sp, today);
+  const span = chartSpan(view, kpi.period, today);
   const [series, measurements, alertHistory] = await Promise.all([
-    kpiSeries(db, kpi, { until: today, today, periods: kpi.period === "quarter" ? 8 : 12 }),
-    listMeasurements(db, kpi.id, { page: pageParam(await searchParams) }),
+    kpiSeries(db, kpi, { until: span.until, today, periods: span.periods }),
+    listMeasurements(db, kpi.id, { page: pageParam(sp) }),
     can(user.role, "alerts:read") && inScope(alertScope(user), kpi.departmentId)
       ? listAlerts(db, { scope: alertScope(user), kpiId: kpi.id, pageSize: 10 })
       : null,
@@ -52,14 +69,12 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
   const openAlert = alertHistory?.rows.find((a) => a.status !== "resolved") ?? null;
   return (
     <>
+      <KpiBreadcrumbs view={view} name={kpi.name} />
       <PageHeader
         title={kpi.name}
         lead={kpi.description ?? undefined}
         actions={
           <>
-            <LinkButton href="/kpis" variant="ghost">
-              {t("detail.back")}
-            </LinkButton>
             {can(user.role, "kpis:write") ? (
               <LinkButton href={`/kpis/${kpi.id}/edit`} variant="secondary">
                 {t("edit")}
@@ -85,7 +100,12 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <Card>
-            <h2 className="mb-3 font-medium">{t("detail.chart", { period: t(`periods.${kpi.period}`) })}</h2>
+            <h2 className="mb-3 font-medium" data-testid="kpi-chart-title">
+              {view.window === "recent"
+                ? t("detail.chart", { period: t(`periods.${kpi.period}`) })
+                : t("detail.chartIn", { period: t(`periods.${kpi.period}`), window: formatWindow(format, view.window, view.date) })}
+            </h2>
+            <ChartWindowNav kpiId={kpi.id} kpiPeriod={kpi.period} view={view} today={today} />
             <KpiChart kpi={kpi} points={series.map((s) => ({ label: label(s.start, s.end), value: s.value, target: s.target }))} />
             {kpi.aggregation === "sum" ? <p className="mt-2 text-xs text-slate-600">{t("detail.proRata")}</p> : null}
           </Card>
@@ -187,7 +207,15 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
                 </tbody>
               </Table>
             )}
-            <Pagination page={measurements.page} pageSize={measurements.pageSize} total={measurements.total} basePath={`/kpis/${kpi.id}`} params={{}} />
+            {measurements.total > measurements.pageSize ? (
+              <Pagination
+                page={measurements.page}
+                pageSize={measurements.pageSize}
+                total={measurements.total}
+                basePath={`/kpis/${kpi.id}`}
+                params={Object.fromEntries(new URLSearchParams(kpiViewQuery(view, today)))}
+              />
+            ) : null}
           </section>
         </div>
       </div>
