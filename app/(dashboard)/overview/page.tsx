@@ -9,6 +9,7 @@ import { listGuidelines } from "@/db/queries/guidelines";
 import { flowFigures } from "@/db/queries/insights";
 import { getOverview } from "@/db/queries/overview";
 import { requirePagePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { todayIn } from "@/lib/kpis/periods";
 import { overviewScope } from "@/lib/kpis/scope";
 import { can } from "@/lib/permissions";
@@ -18,6 +19,8 @@ import { overviewQuerySchema } from "@/lib/schemas/kpis";
 const FLOW_DAYS = 30;
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export const generateMetadata = () => pageTitle("overview.title");
 
 export default async function OverviewPage({ searchParams }: { searchParams: SP }) {
   const user = await requirePagePermission("overview:read");
@@ -46,9 +49,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
       <HydrationBoundary state={dehydrate(client)}>
         <OverviewView initial={{ period: q.period, date, compare: q.compare }} today={today} />
       </HydrationBoundary>
-      <div className="mt-6 grid gap-6 xl:grid-cols-2">
-        <FlowFiguresSection figures={figures} days={FLOW_DAYS} />
-        <GuidelineCoverageSection rows={guidelines.rows.filter((g) => g.publishedVersion !== null)} />
+      {/* min-w-0: a grid cell may be narrower than its widest table, so a table scrolls inside its card instead of widening the page. */}
+      <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
+        <div className="min-w-0">
+          <FlowFiguresSection figures={figures} days={FLOW_DAYS} />
+        </div>
+        <div className="min-w-0">
+          <GuidelineCoverageSection rows={guidelines.rows.filter((g) => g.publishedVersion !== null)} />
+        </div>
       </div>
     </>
   );
