@@ -11,12 +11,15 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { alertScope, inScope } from "@/lib/kpis/scope";
 import { can } from "@/lib/permissions";
 import { enumParam, intParam, pageParam } from "@/lib/search-params";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
 const STATUSES = ["unresolved", "open", "acknowledged", "resolved"] as const;
 const SEVERITIES = ["warning", "critical"] as const;
 const KINDS = ["threshold", "crisis"] as const;
+
+export const generateMetadata = () => pageTitle("alerts.title");
 
 export default async function AlertsPage({ searchParams }: { searchParams: SP }) {
   const user = await requirePagePermission("alerts:read");

@@ -9,8 +9,11 @@ import { loadMatrix } from "@/db/queries/channels";
 import { requirePagePermission } from "@/lib/auth/session";
 import { detectGaps, isoDay } from "@/lib/channels/gaps";
 import { param } from "@/lib/search-params";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export const generateMetadata = () => pageTitle("channels.matrix.title");
 
 export default async function ChannelMatrixPage({ searchParams }: { searchParams: SP }) {
   await requirePagePermission("channels:read");
