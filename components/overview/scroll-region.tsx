@@ -16,6 +16,7 @@ export function ScrollRegion({
   backKey,
   children,
   className,
+  frameless = false,
 }: {
   label: string;
   /** Message key of the hint, with `{count}` columns out of view on the right. */
@@ -24,16 +25,20 @@ export function ScrollRegion({
   backKey: string;
   children: React.ReactNode;
   className?: string;
+  /** Without its own border, for content that brings one (a card). */
+  frameless?: boolean;
 }) {
   const t = useTranslations();
   const ref = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState({ left: false, right: false, hidden: 0 });
+  // Until measured (and without JavaScript) the region is assumed to scroll, so it stays reachable.
+  const [state, setState] = useState({ scrollable: true, left: false, right: false, hidden: 0 });
   const measure = useCallback(() => {
     const el = ref.current;
     if (!el) return;
-    const box = el.getBoundingClientRect();
-    const hidden = Array.from(el.querySelectorAll("[data-scroll-item]")).filter((c) => c.getBoundingClientRect().right > box.right + 1).length;
-    setState({ left: el.scrollLeft > 1, right: el.scrollLeft + el.clientWidth < el.scrollWidth - 1, hidden });
+    const right = el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
+    const visibleRight = el.getBoundingClientRect().left + el.clientLeft + el.clientWidth;
+    const hidden = right ? Array.from(el.querySelectorAll("[data-scroll-item]")).filter((c) => c.getBoundingClientRect().right > visibleRight + 2).length : 0;
+    setState({ scrollable: el.scrollWidth > el.clientWidth + 1, left: el.scrollLeft > 1, right, hidden });
   }, []);
   useEffect(() => {
     const el = ref.current;
@@ -41,6 +46,7 @@ export function ScrollRegion({
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
     el.addEventListener("scroll", measure, { passive: true });
     return () => {
       observer.disconnect();
@@ -58,10 +64,16 @@ export function ScrollRegion({
       <div className="relative">
         <div
           ref={ref}
-          role="region"
-          aria-label={label}
-          tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+          // A tab stop and a landmark only while there is something to scroll.
+          role={state.scrollable ? "region" : undefined}
+          aria-label={state.scrollable ? label : undefined}
+          tabIndex={state.scrollable ? 0 : undefined}
+          // relative: visually hidden text (absolutely positioned) must be clipped here, not widen the page.
+          // [overflow-x:auto] rather than the utility, so a parent may unset nested `overflow-x-auto` scrollers.
+          className={cn(
+            "relative [overflow-x:auto] rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700",
+            frameless ? null : "border border-slate-200 bg-white",
+          )}
           data-testid="scroll-region"
         >
           {children}
