@@ -110,7 +110,8 @@ export function OverviewTable({ department, compare, kind, kpiQuery }: Props) {
       </div>
       <div className="space-y-4">
         {department.processes.map((p) => (
-          <section key={p.id} aria-label={p.name}>
+          // Not a landmark: a process may be named like its department ("Kundenservice").
+          <div key={p.id}>
             <h3 className="mb-1 text-sm font-medium text-slate-700">{p.name}</h3>
             {/* From lg up: one table per process, all with the same fixed columns. */}
             <div className="hidden rounded-lg border border-slate-200 bg-white lg:block">
@@ -223,7 +224,7 @@ export function OverviewTable({ department, compare, kind, kpiQuery }: Props) {
                 </li>
               ))}
             </ul>
-          </section>
+          </div>
         ))}
       </div>
     </Card>

@@ -111,6 +111,7 @@ export function OverviewView({ initial, today }: { initial: State; today: string
       {data ? (
         <>
           <div className="grid items-start gap-4 lg:grid-cols-[3fr_1fr]">
+            <div>
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="overview-counts">
               {(
                 [
@@ -126,8 +127,9 @@ export function OverviewView({ initial, today }: { initial: State; today: string
                   <dd className="text-2xl font-semibold">{data.counts[k]}</dd>
                 </div>
               ))}
-              <p className="col-span-full text-xs text-slate-600">{t("countsHint")}</p>
             </dl>
+            <p className="mt-3 text-xs text-slate-600">{t("countsHint")}</p>
+            </div>
             <Card className="p-4" aria-labelledby="open-alerts">
               <h2 id="open-alerts" className="font-medium">
                 {t("alerts")} <span className="text-slate-600">({data.alerts.open})</span>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { FlowFiguresSection } from "@/components/insights/flow-figures";
 import { GuidelineCoverageSection } from "@/components/overview/guideline-coverage";
 import { OverviewView } from "@/components/overview/overview-view";
+import { ScrollRegion } from "@/components/overview/scroll-region";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listGuidelines } from "@/db/queries/guidelines";
@@ -49,11 +50,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
       <HydrationBoundary state={dehydrate(client)}>
         <OverviewView initial={{ period: q.period, date, compare: q.compare }} today={today} />
       </HydrationBoundary>
-      {/* min-w-0: a grid cell may be narrower than its widest table, so a table scrolls inside its card instead of widening the page. */}
-      <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <div className="min-w-0">
+      {/* One below the other: side by side, the seven columns of the flow table did not fit half the page. */}
+      <div className="mt-6 grid grid-cols-1 gap-6">
+        {/* The flow card is the insights' component; where its table is wider than a phone, the card
+            scrolls here as a whole, in a region that keyboard users can reach and scroll. */}
+        <ScrollRegion label={t("flowRegion")} moreKey="overview.flowMore" backKey="overview.flowBack" frameless className="min-w-0 [&_.overflow-x-auto]:overflow-visible">
           <FlowFiguresSection figures={figures} days={FLOW_DAYS} />
-        </div>
+        </ScrollRegion>
         <div className="min-w-0">
           <GuidelineCoverageSection rows={guidelines.rows.filter((g) => g.publishedVersion !== null)} />
         </div>
