@@ -8,6 +8,7 @@ import { KpiBreadcrumbs } from "@/components/kpis/kpi-breadcrumbs";
 import { KpiChart } from "@/components/kpis/kpi-chart";
 import { MeasurementForm } from "@/components/kpis/measurement-form";
 import { StatusBadge } from "@/components/kpis/status-badge";
+import { ScrollRegion } from "@/components/overview/scroll-region";
 import { LinkButton } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -25,6 +26,9 @@ import { can } from "@/lib/permissions";
 import { pageParam } from "@/lib/search-params";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
+
+/** A table that may be wider than a phone scrolls in a named region keyboard users can reach (the table's own scroller is unset). */
+const WIDE = { frameless: true, moreKey: "kpis.detail.moreColumns", backKey: "kpis.detail.backToStart", className: "[&_.overflow-x-auto]:overflow-visible" } as const;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -97,8 +101,8 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
           </p>
         </Card>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <div className="space-y-6">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="min-w-0 space-y-6">
           <Card>
             <h2 className="mb-3 font-medium" data-testid="kpi-chart-title">
               {view.window === "recent"
@@ -113,43 +117,47 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
             <h2 id="periods" className="mb-2 font-medium">
               {t("detail.periods")}
             </h2>
-            <Table>
-              <thead>
-                <tr>
-                  <Th>{t("detail.period")}</Th>
-                  <Th className="text-right">{t("detail.value")}</Th>
-                  <Th className="text-right">{t("detail.target")}</Th>
-                  <Th>{t("detail.status")}</Th>
-                  <Th className="text-right">{t("detail.count")}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...series].reverse().map((s) => (
-                  <tr key={s.start}>
-                    <Td>
-                      {day(s.start)} – {day(addDays(s.end, -1))}
-                    </Td>
-                    <Td className="text-right tabular-nums">{fmt(s.value)}</Td>
-                    <Td className="text-right tabular-nums text-slate-600">{fmt(s.target)}</Td>
-                    <Td>
-                      <StatusBadge status={s.status} />
-                    </Td>
-                    <Td className="text-right tabular-nums">{s.count}</Td>
+            <ScrollRegion label={t("detail.periodsRegion")} {...WIDE}>
+              <Table>
+                <thead>
+                  <tr>
+                    <Th>{t("detail.period")}</Th>
+                    <Th className="text-right">{t("detail.value")}</Th>
+                    <Th className="text-right">{t("detail.target")}</Th>
+                    <Th>{t("detail.status")}</Th>
+                    <Th className="text-right">{t("detail.count")}</Th>
                   </tr>
-                ))}
-              </tbody>
-            </Table>
+                </thead>
+                <tbody>
+                  {[...series].reverse().map((s) => (
+                    <tr key={s.start}>
+                      <Td>
+                        {day(s.start)} – {day(addDays(s.end, -1))}
+                      </Td>
+                      <Td className="text-right tabular-nums">{fmt(s.value)}</Td>
+                      <Td className="text-right tabular-nums text-slate-600">{fmt(s.target)}</Td>
+                      <Td>
+                        <StatusBadge status={s.status} />
+                      </Td>
+                      <Td className="text-right tabular-nums">{s.count}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </ScrollRegion>
           </section>
           {alertHistory ? (
             <section aria-labelledby="alert-history">
               <h2 id="alert-history" className="mb-2 font-medium">
                 {t("detail.alerts")}
               </h2>
-              <AlertList rows={alertHistory.rows} showKpi={false} canAcknowledge={() => can(user.role, "alerts:acknowledge")} />
+              <ScrollRegion label={t("detail.alertsRegion")} {...WIDE}>
+                <AlertList rows={alertHistory.rows} showKpi={false} canAcknowledge={() => can(user.role, "alerts:acknowledge")} />
+              </ScrollRegion>
             </section>
           ) : null}
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card>
             <h2 className="mb-2 font-medium">{t("detail.info")}</h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -185,27 +193,29 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
             {measurements.rows.length === 0 ? (
               <p className="text-sm text-slate-600">{t("detail.noMeasurements")}</p>
             ) : (
-              <Table>
-                <thead>
-                  <tr>
-                    <Th>{t("detail.date")}</Th>
-                    <Th className="text-right">{t("detail.value")}</Th>
-                    <Th>{t("detail.source")}</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {measurements.rows.map((m) => (
-                    <tr key={m.id}>
-                      <Td>{day(m.measuredOn)}</Td>
-                      <Td className="text-right tabular-nums">{fmt(m.value)}</Td>
-                      <Td>
-                        {t(`sources.${m.source}`)}
-                        {m.recordedByName ? <div className="text-xs text-slate-600">{m.recordedByName}</div> : null}
-                      </Td>
+              <ScrollRegion label={t("detail.measurementsRegion")} {...WIDE}>
+                <Table>
+                  <thead>
+                    <tr>
+                      <Th>{t("detail.date")}</Th>
+                      <Th className="text-right">{t("detail.value")}</Th>
+                      <Th>{t("detail.source")}</Th>
                     </tr>
-                  ))}
-                </tbody>
-              </Table>
+                  </thead>
+                  <tbody>
+                    {measurements.rows.map((m) => (
+                      <tr key={m.id}>
+                        <Td>{day(m.measuredOn)}</Td>
+                        <Td className="text-right tabular-nums">{fmt(m.value)}</Td>
+                        <Td>
+                          {t(`sources.${m.source}`)}
+                          {m.recordedByName ? <div className="text-xs text-slate-600">{m.recordedByName}</div> : null}
+                        </Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </ScrollRegion>
             )}
             {measurements.total > measurements.pageSize ? (
               <Pagination
