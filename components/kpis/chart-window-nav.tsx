@@ -10,7 +10,7 @@ import { formatWindow } from "./format";
 export async function ChartWindowNav({ kpiId, kpiPeriod, view, today }: { kpiId: number; kpiPeriod: KpiPeriod; view: KpiView; today: string }) {
   const t = await getTranslations("kpis");
   const format = await getFormatter();
-  const href = (v: KpiView) => `/kpis/${kpiId}${kpiViewQuery(v, today)}`;
+  const href = (v: KpiView) => `/kpis/${kpiId}${kpiViewQuery(v)}`;
   const earlier = shiftWindow(view, -1, today);
   const later = shiftWindow(view, 1, today);
   return (

@@ -57,7 +57,7 @@ export function OverviewView({ initial, today }: { initial: State; today: string
   const data = query.data;
   const isCurrent = data ? data.window.start <= today && today < data.window.end : true;
   // A KPI opened from here shows this window and offers the way back to it.
-  const kpiQuery = data ? kpiViewQuery({ window: data.kind as Period, date: data.window.start, from: "overview", compare: state.compare }, today) : "";
+  const kpiQuery = data ? kpiViewQuery({ window: data.kind as Period, date: data.window.start, from: "overview", compare: state.compare }) : "";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3" role="group" aria-label={t("controls")}>

@@ -35,11 +35,16 @@ export function parseKpiView(sp: Params, today: Day): KpiView {
   return { window, date, from, compare: one(sp, "compare") === "1" };
 }
 
-/** The query string of a view, leaving out what is the default. */
-export function kpiViewQuery(view: KpiView, today: Day): string {
+/**
+ * The query string of a view, leaving out what is the default. A calendar window always names its
+ * first day, so a link made on 1 January still means that quarter when it is opened in April.
+ */
+export function kpiViewQuery(view: KpiView): string {
   const q = new URLSearchParams();
-  if (view.window !== "recent") q.set("window", view.window);
-  if (view.window !== "recent" && view.date !== today) q.set("date", periodStart(view.date, view.window));
+  if (view.window !== "recent") {
+    q.set("window", view.window);
+    q.set("date", periodStart(view.date, view.window));
+  }
   if (view.from === "overview") q.set("from", "overview");
   if (view.compare) q.set("compare", "1");
   const s = q.toString();

@@ -223,7 +223,7 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
                 pageSize={measurements.pageSize}
                 total={measurements.total}
                 basePath={`/kpis/${kpi.id}`}
-                params={Object.fromEntries(new URLSearchParams(kpiViewQuery(view, today)))}
+                params={Object.fromEntries(new URLSearchParams(kpiViewQuery(view)))}
               />
             ) : null}
           </section>
