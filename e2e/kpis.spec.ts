@@ -170,7 +170,7 @@ test.describe("KPIs, measurements and alerts", () => {
     expect(text).toContain("Zeit bis zur ersten Antwort");
 
     await critical.getByRole("link", { name: "Zeit bis zur ersten Antwort" }).click();
-    await expect(page).toHaveURL(/\/kpis\/\d+$/);
+    await expect(page).toHaveURL(/\/kpis\/\d+\?window=quarter&date=[\d-]+&from=overview&compare=1$/);
     await expect(page.getByRole("heading", { name: "Zeit bis zur ersten Antwort", level: 1 })).toBeVisible();
     await expect(new KpiDetailPage(page).chart()).toBeVisible();
     await page.close();

@@ -36,3 +36,11 @@ export function formatPeriod(format: DateFormatter, t: PeriodTranslator, start: 
 export function formatDay(format: DateFormatter, day: string): string {
   return format.dateTime(new Date(`${day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
 }
+
+/** An overview window by a day inside it, as the overview names it: "November 2026", "Q4 2026", "2026". */
+export function formatWindow(format: DateFormatter, kind: "month" | "quarter" | "year", day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  if (kind === "month") return format.dateTime(d, { month: "long", year: "numeric", timeZone: "UTC" });
+  if (kind === "quarter") return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
+  return String(d.getUTCFullYear());
+}

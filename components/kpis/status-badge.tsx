@@ -9,10 +9,11 @@ const DOT = { on_target: "●", within_tolerance: "◐", warning: "▲", critica
  * A status with a shape as well as a colour, so it does not rely on colour alone. `prefix` says
  * what the status is of (e.g. "Quartal" or "Warnung"), where a row shows more than one.
  */
-export function StatusBadge({ status, prefix }: { status: Status; prefix?: string }) {
+export function StatusBadge({ status, prefix, wrap = false }: { status: Status; prefix?: string; wrap?: boolean }) {
   const t = useTranslations("kpis.status");
+  // `wrap` for narrow fixed columns: the badge breaks into lines instead of spilling into the next cell.
   return (
-    <Badge tone={TONE[status]} data-status={status} className="whitespace-nowrap">
+    <Badge tone={TONE[status]} data-status={status} className={wrap ? "items-start whitespace-normal" : "whitespace-nowrap"}>
       <span aria-hidden="true" className="mr-1">
         {DOT[status]}
       </span>

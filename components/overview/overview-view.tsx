@@ -4,13 +4,14 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatDay, formatKpiValue } from "@/components/kpis/format";
+import { formatDay, formatKpiValue, formatWindow } from "@/components/kpis/format";
 import { StatusBadge } from "@/components/kpis/status-badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { OverviewData } from "@/db/queries/overview";
+import { kpiViewQuery } from "@/lib/kpis/chart-window";
 import { shiftPeriod } from "@/lib/kpis/periods";
 import { queryKeys } from "@/lib/query-keys";
 import { OVERVIEW_PERIODS } from "@/lib/schemas/kpis";
@@ -54,13 +55,9 @@ export function OverviewView({ initial, today }: { initial: State; today: string
     window.history.replaceState(null, "", `?${search(next)}`);
   };
   const data = query.data;
-  const windowLabel = (start: string, period: Period) => {
-    const d = new Date(`${start}T12:00:00Z`);
-    if (period === "month") return format.dateTime(d, { month: "long", year: "numeric" });
-    if (period === "quarter") return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
-    return String(d.getUTCFullYear());
-  };
   const isCurrent = data ? data.window.start <= today && today < data.window.end : true;
+  // A KPI opened from here shows this window and offers the way back to it.
+  const kpiQuery = data ? kpiViewQuery({ window: data.kind as Period, date: data.window.start, from: "overview", compare: state.compare }) : "";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3" role="group" aria-label={t("controls")}>
@@ -84,7 +81,7 @@ export function OverviewView({ initial, today }: { initial: State; today: string
           ← {t("earlier")}
         </Button>
         <span className="min-w-32 text-center font-medium" aria-live="polite" data-testid="overview-window">
-          {data ? windowLabel(data.window.start, data.kind as Period) : null}
+          {data ? formatWindow(format, data.kind as Period, data.window.start) : null}
         </span>
         <Button
           variant="secondary"
@@ -114,6 +111,7 @@ export function OverviewView({ initial, today }: { initial: State; today: string
       {data ? (
         <>
           <div className="grid items-start gap-4 lg:grid-cols-[3fr_1fr]">
+            <div>
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="overview-counts">
               {(
                 [
@@ -129,8 +127,9 @@ export function OverviewView({ initial, today }: { initial: State; today: string
                   <dd className="text-2xl font-semibold">{data.counts[k]}</dd>
                 </div>
               ))}
-              <p className="col-span-full text-xs text-slate-600">{t("countsHint")}</p>
             </dl>
+            <p className="mt-3 text-xs text-slate-600">{t("countsHint")}</p>
+            </div>
             <Card className="p-4" aria-labelledby="open-alerts">
               <h2 id="open-alerts" className="font-medium">
                 {t("alerts")} <span className="text-slate-600">({data.alerts.open})</span>
@@ -142,7 +141,7 @@ export function OverviewView({ initial, today }: { initial: State; today: string
                   {data.alerts.latest.map((a) => (
                     <li key={a.id}>
                       <StatusBadge status={a.severity} />{" "}
-                      {a.kpiId ? <Link href={`/kpis/${a.kpiId}`} className="text-blue-800 underline">{a.kpiName}</Link> : a.kpiName}
+                      {a.kpiId ? <Link href={`/kpis/${a.kpiId}${kpiQuery}`} className="text-blue-800 underline">{a.kpiName}</Link> : a.kpiName}
                       <span className="text-slate-600">
                         {" "}
                         · {formatKpiValue(format, a.kpiUnit, a.value)}
@@ -160,7 +159,7 @@ export function OverviewView({ initial, today }: { initial: State; today: string
           {data.departments.length === 0 ? (
             <EmptyState title={t("empty")} body={t("emptyHint")} />
           ) : (
-            data.departments.map((d) => <OverviewTable key={d.id} department={d} compare={state.compare} kind={data.kind as Period} />)
+            data.departments.map((d) => <OverviewTable key={d.id} department={d} compare={state.compare} kind={data.kind as Period} kpiQuery={kpiQuery} />)
           )}
           <div className="space-y-1 text-xs text-slate-600">
             <p>{t("statusHelp")}</p>

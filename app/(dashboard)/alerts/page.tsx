@@ -11,12 +11,15 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { alertScope, inScope } from "@/lib/kpis/scope";
 import { can } from "@/lib/permissions";
 import { enumParam, intParam, pageParam } from "@/lib/search-params";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
 const STATUSES = ["unresolved", "open", "acknowledged", "resolved"] as const;
 const SEVERITIES = ["warning", "critical"] as const;
 const KINDS = ["threshold", "crisis"] as const;
+
+export const generateMetadata = () => pageTitle("alerts.title");
 
 export default async function AlertsPage({ searchParams }: { searchParams: SP }) {
   const user = await requirePagePermission("alerts:read");
@@ -60,13 +63,15 @@ export default async function AlertsPage({ searchParams }: { searchParams: SP })
         </Button>
       </form>
       <AlertList rows={rows} canAcknowledge={(a) => can(user.role, "alerts:acknowledge") && (a.departmentId == null ? scope.all : inScope(scope, a.departmentId))} />
-      <Pagination
-        page={page}
-        pageSize={pageSize}
-        total={total}
-        basePath="/alerts"
-        params={{ status: f.status, severity: f.severity, kind: f.kind, department: f.departmentId ? String(f.departmentId) : undefined }}
-      />
+      {total > pageSize ? (
+        <Pagination
+          page={page}
+          pageSize={pageSize}
+          total={total}
+          basePath="/alerts"
+          params={{ status: f.status, severity: f.severity, kind: f.kind, department: f.departmentId ? String(f.departmentId) : undefined }}
+        />
+      ) : null}
     </>
   );
 }

@@ -3,12 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { FlowFiguresSection } from "@/components/insights/flow-figures";
 import { GuidelineCoverageSection } from "@/components/overview/guideline-coverage";
 import { OverviewView } from "@/components/overview/overview-view";
+import { ScrollRegion } from "@/components/overview/scroll-region";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listGuidelines } from "@/db/queries/guidelines";
 import { flowFigures } from "@/db/queries/insights";
 import { getOverview } from "@/db/queries/overview";
 import { requirePagePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { todayIn } from "@/lib/kpis/periods";
 import { overviewScope } from "@/lib/kpis/scope";
 import { can } from "@/lib/permissions";
@@ -18,6 +20,8 @@ import { overviewQuerySchema } from "@/lib/schemas/kpis";
 const FLOW_DAYS = 30;
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export const generateMetadata = () => pageTitle("overview.title");
 
 export default async function OverviewPage({ searchParams }: { searchParams: SP }) {
   const user = await requirePagePermission("overview:read");
@@ -46,9 +50,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
       <HydrationBoundary state={dehydrate(client)}>
         <OverviewView initial={{ period: q.period, date, compare: q.compare }} today={today} />
       </HydrationBoundary>
-      <div className="mt-6 grid gap-6 xl:grid-cols-2">
-        <FlowFiguresSection figures={figures} days={FLOW_DAYS} />
-        <GuidelineCoverageSection rows={guidelines.rows.filter((g) => g.publishedVersion !== null)} />
+      {/* One below the other: side by side, the seven columns of the flow table did not fit half the page. */}
+      <div className="mt-6 grid grid-cols-1 gap-6">
+        {/* The flow card is the insights' component; where its table is wider than a phone, the card
+            scrolls here as a whole, in a region that keyboard users can reach and scroll. */}
+        <ScrollRegion label={t("flowRegion")} moreKey="overview.flowMore" backKey="overview.flowBack" frameless className="min-w-0 [&_.overflow-x-auto]:overflow-visible">
+          <FlowFiguresSection figures={figures} days={FLOW_DAYS} />
+        </ScrollRegion>
+        <div className="min-w-0">
+          <GuidelineCoverageSection rows={guidelines.rows.filter((g) => g.publishedVersion !== null)} />
+        </div>
       </div>
     </>
   );

@@ -1,10 +1,14 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AlertList } from "@/components/alerts/alert-list";
-import { formatDay, formatKpiValue, formatPeriod } from "@/components/kpis/format";
+import { ChartWindowNav } from "@/components/kpis/chart-window-nav";
+import { formatDay, formatKpiValue, formatPeriod, formatWindow } from "@/components/kpis/format";
+import { KpiBreadcrumbs } from "@/components/kpis/kpi-breadcrumbs";
 import { KpiChart } from "@/components/kpis/kpi-chart";
 import { MeasurementForm } from "@/components/kpis/measurement-form";
 import { StatusBadge } from "@/components/kpis/status-badge";
+import { ScrollRegion } from "@/components/overview/scroll-region";
 import { LinkButton } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -13,13 +17,26 @@ import { getDb } from "@/db";
 import { listAlerts } from "@/db/queries/alerts";
 import { getKpi } from "@/db/queries/kpis";
 import { kpiSeries, listMeasurements } from "@/db/queries/measurements";
-import { requirePagePermission } from "@/lib/auth/session";
+import { getCurrentUser, requirePagePermission } from "@/lib/auth/session";
+import { pageTitle, namedPageTitle } from "@/lib/i18n/page-title";
+import { chartSpan, kpiViewQuery, parseKpiView } from "@/lib/kpis/chart-window";
 import { addDays, todayIn } from "@/lib/kpis/periods";
 import { alertScope, inScope, measurementScope } from "@/lib/kpis/scope";
 import { can } from "@/lib/permissions";
 import { pageParam } from "@/lib/search-params";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
+
+/** A table that may be wider than a phone scrolls in a named region keyboard users can reach (the table's own scroller is unset). */
+const WIDE = { frameless: true, moreKey: "kpis.detail.moreColumns", backKey: "kpis.detail.backToStart", className: "[&_.overflow-x-auto]:overflow-visible" } as const;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const user = await getCurrentUser();
+  // The KPI's name only for those who may read it; the page itself answers 403 or 404.
+  const kpi = user && can(user.role, "kpis:read") && /^\d{1,9}$/.test(id) ? await getKpi(await getDb(), Number(id)) : null;
+  return kpi ? namedPageTitle(kpi.name, "kpis.detail.kind") : pageTitle("kpis.title");
+}
 
 export default async function KpiDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SP }) {
   const user = await requirePagePermission("kpis:read");
@@ -29,9 +46,13 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
   const kpi = await getKpi(db, Number(id));
   if (!kpi) notFound();
   const today = todayIn();
+  const sp = await searchParams;
+  // The window the reader came with (e.g. the overview's quarter); anything unknown falls back.
+  const view = parseKpiView(sp, today);
+  const span = chartSpan(view, kpi.period, today);
   const [series, measurements, alertHistory] = await Promise.all([
-    kpiSeries(db, kpi, { until: today, today, periods: kpi.period === "quarter" ? 8 : 12 }),
-    listMeasurements(db, kpi.id, { page: pageParam(await searchParams) }),
+    kpiSeries(db, kpi, { until: span.until, today, periods: span.periods }),
+    listMeasurements(db, kpi.id, { page: pageParam(sp) }),
     can(user.role, "alerts:read") && inScope(alertScope(user), kpi.departmentId)
       ? listAlerts(db, { scope: alertScope(user), kpiId: kpi.id, pageSize: 10 })
       : null,
@@ -52,14 +73,12 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
   const openAlert = alertHistory?.rows.find((a) => a.status !== "resolved") ?? null;
   return (
     <>
+      <KpiBreadcrumbs view={view} name={kpi.name} />
       <PageHeader
         title={kpi.name}
         lead={kpi.description ?? undefined}
         actions={
           <>
-            <LinkButton href="/kpis" variant="ghost">
-              {t("detail.back")}
-            </LinkButton>
             {can(user.role, "kpis:write") ? (
               <LinkButton href={`/kpis/${kpi.id}/edit`} variant="secondary">
                 {t("edit")}
@@ -82,10 +101,15 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
           </p>
         </Card>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <div className="space-y-6">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="min-w-0 space-y-6">
           <Card>
-            <h2 className="mb-3 font-medium">{t("detail.chart", { period: t(`periods.${kpi.period}`) })}</h2>
+            <h2 className="mb-3 font-medium" data-testid="kpi-chart-title">
+              {view.window === "recent"
+                ? t("detail.chart", { period: t(`periods.${kpi.period}`) })
+                : t("detail.chartIn", { period: t(`periods.${kpi.period}`), window: formatWindow(format, view.window, view.date) })}
+            </h2>
+            <ChartWindowNav kpiId={kpi.id} kpiPeriod={kpi.period} view={view} today={today} />
             <KpiChart kpi={kpi} points={series.map((s) => ({ label: label(s.start, s.end), value: s.value, target: s.target }))} />
             {kpi.aggregation === "sum" ? <p className="mt-2 text-xs text-slate-600">{t("detail.proRata")}</p> : null}
           </Card>
@@ -93,43 +117,47 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
             <h2 id="periods" className="mb-2 font-medium">
               {t("detail.periods")}
             </h2>
-            <Table>
-              <thead>
-                <tr>
-                  <Th>{t("detail.period")}</Th>
-                  <Th className="text-right">{t("detail.value")}</Th>
-                  <Th className="text-right">{t("detail.target")}</Th>
-                  <Th>{t("detail.status")}</Th>
-                  <Th className="text-right">{t("detail.count")}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...series].reverse().map((s) => (
-                  <tr key={s.start}>
-                    <Td>
-                      {day(s.start)} – {day(addDays(s.end, -1))}
-                    </Td>
-                    <Td className="text-right tabular-nums">{fmt(s.value)}</Td>
-                    <Td className="text-right tabular-nums text-slate-600">{fmt(s.target)}</Td>
-                    <Td>
-                      <StatusBadge status={s.status} />
-                    </Td>
-                    <Td className="text-right tabular-nums">{s.count}</Td>
+            <ScrollRegion label={t("detail.periodsRegion")} {...WIDE}>
+              <Table>
+                <thead>
+                  <tr>
+                    <Th>{t("detail.period")}</Th>
+                    <Th className="text-right">{t("detail.value")}</Th>
+                    <Th className="text-right">{t("detail.target")}</Th>
+                    <Th>{t("detail.status")}</Th>
+                    <Th className="text-right">{t("detail.count")}</Th>
                   </tr>
-                ))}
-              </tbody>
-            </Table>
+                </thead>
+                <tbody>
+                  {[...series].reverse().map((s) => (
+                    <tr key={s.start}>
+                      <Td>
+                        {day(s.start)} – {day(addDays(s.end, -1))}
+                      </Td>
+                      <Td className="text-right tabular-nums">{fmt(s.value)}</Td>
+                      <Td className="text-right tabular-nums text-slate-600">{fmt(s.target)}</Td>
+                      <Td>
+                        <StatusBadge status={s.status} />
+                      </Td>
+                      <Td className="text-right tabular-nums">{s.count}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </ScrollRegion>
           </section>
           {alertHistory ? (
             <section aria-labelledby="alert-history">
               <h2 id="alert-history" className="mb-2 font-medium">
                 {t("detail.alerts")}
               </h2>
-              <AlertList rows={alertHistory.rows} showKpi={false} canAcknowledge={() => can(user.role, "alerts:acknowledge")} />
+              <ScrollRegion label={t("detail.alertsRegion")} {...WIDE}>
+                <AlertList rows={alertHistory.rows} showKpi={false} canAcknowledge={() => can(user.role, "alerts:acknowledge")} />
+              </ScrollRegion>
             </section>
           ) : null}
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card>
             <h2 className="mb-2 font-medium">{t("detail.info")}</h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -165,29 +193,39 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
             {measurements.rows.length === 0 ? (
               <p className="text-sm text-slate-600">{t("detail.noMeasurements")}</p>
             ) : (
-              <Table>
-                <thead>
-                  <tr>
-                    <Th>{t("detail.date")}</Th>
-                    <Th className="text-right">{t("detail.value")}</Th>
-                    <Th>{t("detail.source")}</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {measurements.rows.map((m) => (
-                    <tr key={m.id}>
-                      <Td>{day(m.measuredOn)}</Td>
-                      <Td className="text-right tabular-nums">{fmt(m.value)}</Td>
-                      <Td>
-                        {t(`sources.${m.source}`)}
-                        {m.recordedByName ? <div className="text-xs text-slate-600">{m.recordedByName}</div> : null}
-                      </Td>
+              <ScrollRegion label={t("detail.measurementsRegion")} {...WIDE}>
+                <Table>
+                  <thead>
+                    <tr>
+                      <Th>{t("detail.date")}</Th>
+                      <Th className="text-right">{t("detail.value")}</Th>
+                      <Th>{t("detail.source")}</Th>
                     </tr>
-                  ))}
-                </tbody>
-              </Table>
+                  </thead>
+                  <tbody>
+                    {measurements.rows.map((m) => (
+                      <tr key={m.id}>
+                        <Td>{day(m.measuredOn)}</Td>
+                        <Td className="text-right tabular-nums">{fmt(m.value)}</Td>
+                        <Td>
+                          {t(`sources.${m.source}`)}
+                          {m.recordedByName ? <div className="text-xs text-slate-600">{m.recordedByName}</div> : null}
+                        </Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </ScrollRegion>
             )}
-            <Pagination page={measurements.page} pageSize={measurements.pageSize} total={measurements.total} basePath={`/kpis/${kpi.id}`} params={{}} />
+            {measurements.total > measurements.pageSize ? (
+              <Pagination
+                page={measurements.page}
+                pageSize={measurements.pageSize}
+                total={measurements.total}
+                basePath={`/kpis/${kpi.id}`}
+                params={Object.fromEntries(new URLSearchParams(kpiViewQuery(view)))}
+              />
+            ) : null}
           </section>
         </div>
       </div>

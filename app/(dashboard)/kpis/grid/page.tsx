@@ -11,8 +11,11 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { isDay, todayIn } from "@/lib/kpis/periods";
 import { measurementScope } from "@/lib/kpis/scope";
 import { intParam, param } from "@/lib/search-params";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export const generateMetadata = () => pageTitle("kpis.grid.title");
 
 export default async function GridPage({ searchParams }: { searchParams: SP }) {
   const user = await requirePagePermission("measurements:write");

@@ -4,6 +4,9 @@ import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { channelOptions, listProcesses } from "@/db/queries/kpis";
 import { requirePagePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("kpis.newTitle");
 
 export default async function NewKpiPage() {
   await requirePagePermission("kpis:write");
