@@ -13,8 +13,16 @@ import { getUser } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { pageParam } from "@/lib/search-params";
+import { namedPageTitle } from "@/lib/i18n/page-title";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">) {
+  await requirePagePermission("channels:read");
+  const { slug } = await params;
+  const dept = /^[a-z0-9-]{1,60}$/.test(slug) ? await getDepartmentBySlug(await getDb(), slug) : null;
+  return namedPageTitle(dept?.name ?? "—", "insights.titles.departmentKind");
+}
 
 export default async function DepartmentPage({ params, searchParams }: Props) {
   const user = await requirePagePermission("channels:read");

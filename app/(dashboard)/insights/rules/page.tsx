@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ruleLinkId } from "@/components/insights/focus";
 import { RuleOrderControls, RuleToggle } from "@/components/insights/rule-controls";
 import { LinkButton } from "@/components/ui/button";
 import { Badge, EmptyState } from "@/components/ui/card";
@@ -8,7 +9,10 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listChannelOptions, listRules, type RuleDto } from "@/db/queries/routing-rules";
 import { requirePagePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { pageParam } from "@/lib/search-params";
+
+export const generateMetadata = () => pageTitle("insights.titles.rules");
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
@@ -53,7 +57,7 @@ export default async function RulesPage({ searchParams }: { searchParams: SP }) 
           </thead>
           <tbody>
             {rows.map((r, i) => (
-              <tr key={r.id} className={r.active ? undefined : "text-slate-500"}>
+              <tr key={r.id} className={r.active ? undefined : "text-slate-600"}>
                 <Td>
                   <div className="flex items-center gap-2">
                     <span className="w-6 tabular-nums">{(page - 1) * pageSize + i + 1}</span>
@@ -61,7 +65,7 @@ export default async function RulesPage({ searchParams }: { searchParams: SP }) 
                   </div>
                 </Td>
                 <Td className="font-medium">
-                  <Link href={`/insights/rules/${r.id}`} className="text-blue-800 hover:underline">
+                  <Link id={ruleLinkId(r.id)} href={`/insights/rules/${r.id}`} className="text-blue-800 hover:underline">
                     {r.name}
                   </Link>
                 </Td>
