@@ -123,7 +123,7 @@ export function DepartmentInbox() {
           </ul>
         </>
       )}
-      <nav aria-label={tp("label")} className="flex flex-wrap items-center justify-between gap-4 text-sm text-slate-700">
+      <nav aria-label={t("inbox.pagination")} className="flex flex-wrap items-center justify-between gap-4 text-sm text-slate-700">
         <span>{tp("summary", { page, pages, total: data.total })}</span>
         <span className="flex gap-2">
           <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
