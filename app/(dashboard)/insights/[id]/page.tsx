@@ -1,4 +1,5 @@
 import { forbidden, notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ACTIONS_HEADING_ID } from "@/components/insights/focus";
@@ -26,13 +27,15 @@ async function load(db: Awaited<ReturnType<typeof getDb>>, user: Parameters<type
   }
 }
 
-async function loadFor(params: Promise<{ id: string }>) {
+// One load per request for the title and the page.
+const loadById = cache(async (raw: string) => {
   const user = await requirePagePermission("insights:read");
-  const { id: raw } = await params;
   if (!/^\d{1,15}$/.test(raw)) notFound();
   const db = await getDb();
   return { user, db, insight: await load(db, user, Number(raw)) };
-}
+});
+
+const loadFor = async (params: Promise<{ id: string }>) => loadById((await params).id);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { insight } = await loadFor(params);
