@@ -457,7 +457,8 @@ export const insightCategoryEnum = pgEnum("insight_category", [
   "crisis_signal",
 ]);
 export const sentimentEnum = pgEnum("sentiment", ["negative", "neutral", "positive"]);
-export const insightStatusEnum = pgEnum("insight_status", ["triage", "routed", "accepted", "resolved", "declined"]);
+/** `no_action` and `spam` are the ways out of triage that need no department; both can go back to triage. */
+export const insightStatusEnum = pgEnum("insight_status", ["triage", "routed", "accepted", "resolved", "declined", "no_action", "spam"]);
 export const keywordModeEnum = pgEnum("keyword_mode", ["any", "all"]);
 export const insightEventTypeEnum = pgEnum("insight_event_type", [
   "received",
@@ -468,6 +469,9 @@ export const insightEventTypeEnum = pgEnum("insight_event_type", [
   "resolved",
   "declined",
   "loop_closed",
+  "no_action",
+  "spam",
+  "reopened",
 ]);
 
 export const routingRules = pgTable(
@@ -523,6 +527,8 @@ export const insights = pgTable(
     externalReference: text("external_reference"),
     declineReason: text("decline_reason"),
     loopClosedAt: timestamp("loop_closed_at", { withTimezone: true }),
+    /** When the central unit took it out of triage as "no action needed" or spam; null once back in triage. */
+    dismissedAt: timestamp("dismissed_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -530,6 +536,8 @@ export const insights = pgTable(
     index("insights_department_inbox_idx").on(t.departmentId, t.status, t.slaDueAt),
     index("insights_status_created_idx").on(t.status, t.createdAt),
     index("insights_occurred_idx").on(t.occurredAt),
+    // Lists mark the same text from the same author ("×3 identisch") for the rows of one page.
+    index("insights_author_text_idx").on(t.authorHandle, sql`md5(${t.text})`),
     // The crisis early warning counts recent negative voices after every intake batch.
     index("insights_negative_occurred_idx")
       .on(t.occurredAt)

@@ -194,7 +194,7 @@ test.describe("CSV import of insights", () => {
     await expect(page.getByRole("row").filter({ hasText: praise })).toContainText("Triage");
 
     await importer.importButton().click();
-    await expect(page.getByRole("status").filter({ hasText: "importiert" })).toHaveText("2 Hinweise importiert (1 weitergeleitet, 0 übersprungen).");
+    await expect(page.getByRole("main").getByRole("status").filter({ hasText: "importiert" })).toHaveText("2 Hinweise importiert (1 weitergeleitet, 0 übersprungen).");
 
     // The same file once more, on the same page.
     await importer.check("hinweise.csv", valid);
@@ -202,14 +202,14 @@ test.describe("CSV import of insights", () => {
     await expect(page.getByRole("row").filter({ hasText: complaint })).toContainText("bereits vorhanden");
     await expect(page.getByRole("row").filter({ hasText: praise })).toContainText("bereits vorhanden");
     await expect(importer.importButton()).toBeDisabled();
-    await expect(page.getByText(/Hinweise? importiert/)).toHaveCount(0);
+    await expect(page.getByRole("main").getByText(/Hinweise? importiert/)).toHaveCount(0);
 
     // A further file with one new row can still be imported from the same page.
     const idea = `Konfigurator für Sonderflansche wäre praktisch [csv-${run}-c]`;
     await importer.check("hinweise-2.csv", file([`csv-${run}-b;${day(3)} 16:40;${praise};Lob;Forum`, `csv-${run}-c;${day(1)} 11:05;${idea};Idee;Blog`]));
     await expect(page.getByText(/^2 Zeilen: 1 neu, 1 bereits vorhanden/)).toBeVisible();
     await importer.importButton().click();
-    await expect(page.getByRole("status").filter({ hasText: "importiert" })).toHaveText("1 Hinweis importiert (1 weitergeleitet, 1 übersprungen).");
+    await expect(page.getByRole("main").getByRole("status").filter({ hasText: "importiert" })).toHaveText("1 Hinweis importiert (1 weitergeleitet, 1 übersprungen).");
 
     await expect(await searchAllInsights(page, `csv-${run}-`)).toHaveCount(3);
     await expect(page.getByRole("row").filter({ hasText: complaint })).toContainText("Kundenservice");
@@ -237,7 +237,7 @@ test.describe("the manager's insight form", () => {
     await page.getByLabel("Kategorie").selectOption({ label: "Frage" });
     await page.getByLabel("Plattform").selectOption({ label: "Forum" });
     await page.getByRole("button", { name: "Hinweis anlegen" }).click();
-    await expect(page.locator('[role="status"][data-notice]')).toContainText("Hinweis angelegt.");
+    await expect(page.getByRole("main").getByRole("status")).toContainText("Hinweis angelegt.");
     await page.getByRole("link", { name: "Hinweis öffnen" }).click();
 
     await expect(page.locator("blockquote")).toHaveText(text);

@@ -117,7 +117,7 @@ test.describe.serial("insight routing from the API to the department and back", 
     await insights.gotoInbox();
     await expect(insights.row(triageExt)).toContainText("Triage");
     await insights.routeSelected([triageExt], "Vertrieb");
-    await expect(page.getByText("1 Hinweis weitergeleitet.")).toBeVisible();
+    await expect(page.getByTestId("bulk-result")).toContainText("1 Hinweis weitergeleitet.");
     await expect(insights.row(triageExt)).toHaveCount(0);
 
     await insights.open(data.items[0].id);

@@ -2,31 +2,47 @@
 
 import { useActionState, useRef } from "react";
 import { ActionNotice } from "@/components/ui/action-notice";
+import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/action-result";
 import type { FieldErrors } from "@/lib/errors";
+import { focusAfterUpdate } from "./focus";
 
 type ServerAction = (prev: unknown, input: FormData) => Promise<ActionResult<unknown>>;
 
 /**
- * One small form for one server action: shows the outcome, hands field errors to its fields,
- * optionally asks for confirmation first, and starts empty again after a success.
+ * One small form for one server action: hands field errors to its fields, optionally asks for
+ * confirmation first, and starts empty again after a success. A success is confirmed by a toast
+ * (the form itself often disappears with the new state, e.g. "Annehmen" after accepting) and focus
+ * moves to `focusId`, an element that stays, instead of falling to <body>.
  */
 export function ActionForm({
   action,
   success,
   confirm,
   title,
+  focusId,
   children,
   className,
 }: {
   action: ServerAction;
-  success: string;
+  /** The confirmation; a function when it depends on the button pressed (e.g. which triage exit). */
+  success: string | ((form: FormData) => string);
   confirm?: string;
   title?: string;
+  focusId: string;
   children: (fieldErrors: FieldErrors | undefined) => React.ReactNode;
   className?: string;
 }) {
-  const [state, formAction] = useActionState<ActionResult<unknown> | undefined, FormData>(action, undefined);
+  const toast = useToast();
+  const run = async (prev: ActionResult<unknown> | undefined, form: FormData) => {
+    const result = await action(prev, form);
+    if (result.ok) {
+      toast.success(typeof success === "function" ? success(form) : success);
+      focusAfterUpdate(focusId);
+    }
+    return result;
+  };
+  const [state, formAction] = useActionState<ActionResult<unknown> | undefined, FormData>(run, undefined);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   // A new key after each success empties the fields for the next entry.
   const successes = useRef({ seen: state, count: 0 });
@@ -45,7 +61,7 @@ export function ActionForm({
       }}
     >
       {title ? <h3 className="font-medium">{title}</h3> : null}
-      <ActionNotice state={state} success={success} />
+      {state && !state.ok ? <ActionNotice state={state} /> : null}
       {children(fe)}
     </form>
   );

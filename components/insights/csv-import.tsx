@@ -13,6 +13,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/action-result";
 import type { CsvPreview } from "@/lib/insights/csv";
 import { MAX_INSIGHT_CSV_BYTES } from "@/lib/schemas/insights";
+import { focusAfterUpdate } from "./focus";
 
 type Imported = { created: number; duplicates: number; routed: number };
 /** One check of a file: its number (a fresh import step per check) and the very bytes that were checked. */
@@ -23,11 +24,20 @@ function ImportStep({ file, fresh }: { file: File; fresh: number }) {
   const t = useTranslations();
   const [imported, importAction] = useActionState<ActionResult<Imported> | undefined, FormData>(async (prev, form) => {
     form.set("file", file);
-    return importCsvAction(prev, form);
+    const res = await importCsvAction(prev, form);
+    // The import button goes away with the success: focus moves to the outcome, which is read out.
+    if (res.ok && res.data) focusAfterUpdate("import-outcome");
+    return res;
   }, undefined);
   return (
     <form action={importAction}>
-      {imported?.ok && imported.data ? <Notice tone="success">{t("insights.import.imported", imported.data)}</Notice> : <ActionNotice state={imported} />}
+      {imported?.ok && imported.data ? (
+        <div id="import-outcome" tabIndex={-1} className="focus:outline-none">
+          <Notice tone="success">{t("insights.import.imported", imported.data)}</Notice>
+        </div>
+      ) : (
+        <ActionNotice state={imported} />
+      )}
       {imported?.ok ? null : (
         <SubmitButton className="mt-3" disabled={fresh === 0}>
           {t("insights.import.import")}

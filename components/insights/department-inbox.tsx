@@ -7,10 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { DepartmentInboxPage } from "@/db/queries/insights";
+import type { DepartmentInboxPage, InsightRow } from "@/db/queries/insights";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
-import { AuthorLabel, InsightSummaryCells, StatusBadge } from "./labels";
+import { AuthorLabel, InsightSummaryCells, InsightText, SentimentBadge, StatusBadge } from "./labels";
+import { When } from "./when";
 
 export const INBOX_REFRESH_MS = 15_000;
 
@@ -18,6 +19,18 @@ async function fetchInbox(page: number): Promise<DepartmentInboxPage> {
   const res = await fetch(`/api/insights/inbox?page=${page}`, { headers: { accept: "application/json" } });
   if (!res.ok) throw new Error(`inbox ${res.status}`);
   return res.json();
+}
+
+/** When an insight is due, relative with the exact time on hover, and marked when overdue. */
+function Due({ row }: { row: InsightRow }) {
+  const t = useTranslations("insights");
+  if (!row.slaDueAt) return <>—</>;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
+      <When date={row.slaDueAt} />
+      {row.overdue ? <Badge tone="red">{t("inbox.overdue")}</Badge> : null}
+    </span>
+  );
 }
 
 /** The department's open insights; polls so new ones appear without reloading. */
@@ -43,43 +56,74 @@ export function DepartmentInbox() {
       {data.rows.length === 0 ? (
         <EmptyState title={t("inbox.empty")} body={t("inbox.emptyHint")} />
       ) : (
-        <Table aria-label={t("inbox.title")}>
-          <thead>
-            <tr>
-              <Th>{t("fields.slaDue")}</Th>
-              <Th>{t("fields.text")}</Th>
-              <Th>{t("fields.category")}</Th>
-              <Th>{t("fields.sentiment")}</Th>
-              <Th>{t("fields.author")}</Th>
-              <Th>{t("fields.occurredAt")}</Th>
-              <Th>{t("fields.status")}</Th>
-            </tr>
-          </thead>
-          <tbody>
+        <>
+          <div className="hidden md:block">
+            <Table aria-label={t("inbox.title")}>
+              <thead>
+                <tr>
+                  <Th>{t("fields.slaDue")}</Th>
+                  <Th>{t("fields.text")}</Th>
+                  <Th>{t("fields.category")}</Th>
+                  <Th>{t("fields.sentiment")}</Th>
+                  <Th>{t("fields.author")}</Th>
+                  <Th>{t("fields.occurredAt")}</Th>
+                  <Th>{t("fields.status")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={r.id} className={cn(r.overdue && "bg-red-50")}>
+                    <Td className={cn(r.overdue && "font-semibold text-red-800")}>
+                      <Due row={r} />
+                    </Td>
+                    <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} identicalCount={r.identicalCount} />
+                    <Td>
+                      <AuthorLabel author={r.author} />
+                    </Td>
+                    <Td>
+                      <When date={r.occurredAt} />
+                    </Td>
+                    <Td>
+                      <StatusBadge status={r.status} />
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+          <ul className="space-y-3 md:hidden" aria-label={t("inbox.title")}>
             {data.rows.map((r) => (
-              <tr key={r.id} className={cn(r.overdue && "bg-red-50")}>
-                <Td className={cn("whitespace-nowrap", r.overdue && "font-semibold text-red-800")}>
-                  {r.slaDueAt ? format.dateTime(new Date(r.slaDueAt), { dateStyle: "short", timeStyle: "short" }) : "—"}
-                  {r.overdue ? (
-                    <Badge tone="red" className="ml-2">
-                      {t("inbox.overdue")}
-                    </Badge>
-                  ) : null}
-                </Td>
-                <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} />
-                <Td>
-                  <AuthorLabel author={r.author} />
-                </Td>
-                <Td className="whitespace-nowrap">{format.relativeTime(new Date(r.occurredAt))}</Td>
-                <Td>
-                  <StatusBadge status={r.status} />
-                </Td>
-              </tr>
+              <li key={r.id} className={cn("rounded-lg border bg-white p-3", r.overdue ? "border-red-300 bg-red-50" : "border-slate-200")} data-testid="inbox-card">
+                <div className="space-y-2">
+                  <p className="text-sm">
+                    <InsightText id={r.id} text={r.text} identicalCount={r.identicalCount} />
+                  </p>
+                  <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
+                    <StatusBadge status={r.status} />
+                    <SentimentBadge sentiment={r.sentiment} />
+                    <span>{t(`category.${r.category}`)}</span>
+                  </p>
+                  <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs text-slate-700">
+                    <dt className="text-slate-600">{t("fields.slaDue")}</dt>
+                    <dd className={cn(r.overdue && "font-semibold text-red-800")}>
+                      <Due row={r} />
+                    </dd>
+                    <dt className="text-slate-600">{t("fields.occurredAt")}</dt>
+                    <dd>
+                      <When date={r.occurredAt} />
+                    </dd>
+                    <dt className="text-slate-600">{t("fields.author")}</dt>
+                    <dd>
+                      <AuthorLabel author={r.author} />
+                    </dd>
+                  </dl>
+                </div>
+              </li>
             ))}
-          </tbody>
-        </Table>
+          </ul>
+        </>
       )}
-      <nav aria-label={tp("label")} className="flex items-center justify-between gap-4 text-sm text-slate-700">
+      <nav aria-label={t("inbox.pagination")} className="flex flex-wrap items-center justify-between gap-4 text-sm text-slate-700">
         <span>{tp("summary", { page, pages, total: data.total })}</span>
         <span className="flex gap-2">
           <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>

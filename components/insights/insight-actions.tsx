@@ -6,15 +6,20 @@ import {
   closeLoopAction,
   commentAction,
   declineAction,
+  dismissAction,
   reassignAction,
+  reopenAction,
   resolveAction,
   routeAction,
 } from "@/app/(dashboard)/insights/actions";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
+import { isTriageExit } from "@/lib/insights/triage";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { InsightStatus } from "@/db/queries/insights";
 import { ActionForm } from "./action-form";
+// Focus goes to the actions heading after an action: every state of the page has it.
+import { ACTIONS_HEADING_ID } from "./focus";
 
 type Option = { id: number; name: string };
 
@@ -51,12 +56,13 @@ export function InsightActions(p: ActionsProps) {
   const open = p.status === "routed" || p.status === "accepted";
   const done = p.status === "resolved" || p.status === "declined";
   const hidden = <input type="hidden" name="id" value={p.id} />;
+  const focusId = ACTIONS_HEADING_ID;
   const others = p.departments.filter((d) => d.id !== p.departmentId);
   const forms: React.ReactNode[] = [];
 
   if (p.canAct && p.status === "routed") {
     forms.push(
-      <ActionForm key="accept" action={acceptAction} success={t("done.accepted")}>
+      <ActionForm key="accept" action={acceptAction} success={t("done.accepted")} focusId={focusId}>
         {() => (
           <>
             {hidden}
@@ -68,7 +74,7 @@ export function InsightActions(p: ActionsProps) {
   }
   if (p.canAct && open) {
     forms.push(
-      <ActionForm key="resolve" action={resolveAction} success={t("done.resolved")} title={t("resolve")}>
+      <ActionForm key="resolve" action={resolveAction} success={t("done.resolved")} focusId={focusId} title={t("resolve")}>
         {(fe) => (
           <>
             {hidden}
@@ -82,7 +88,7 @@ export function InsightActions(p: ActionsProps) {
           </>
         )}
       </ActionForm>,
-      <ActionForm key="reassign" action={reassignAction} success={t("done.reassigned")} title={t("reassign")}>
+      <ActionForm key="reassign" action={reassignAction} success={t("done.reassigned")} focusId={focusId} title={t("reassign")}>
         {(fe) => (
           <>
             {hidden}
@@ -94,7 +100,7 @@ export function InsightActions(p: ActionsProps) {
           </>
         )}
       </ActionForm>,
-      <ActionForm key="decline" action={declineAction} success={t("done.declined")} title={t("decline")} confirm={t("declineConfirm")}>
+      <ActionForm key="decline" action={declineAction} success={t("done.declined")} focusId={focusId} title={t("decline")} confirm={t("declineConfirm")}>
         {(fe) => (
           <>
             {hidden}
@@ -107,9 +113,51 @@ export function InsightActions(p: ActionsProps) {
       </ActionForm>,
     );
   }
+  if (p.central && p.status === "triage") {
+    forms.push(
+      <ActionForm
+        key="exit"
+        action={dismissAction}
+        success={(form) => t(form.get("outcome") === "spam" ? "done.spam" : "done.no_action")}
+        focusId={focusId}
+        title={t("exitTitle")}
+      >
+        {(fe) => (
+          <>
+            {hidden}
+            <p className="text-sm text-slate-600">{t("exitHint")}</p>
+            <Field label={t("exitNote")} errors={fe?.note}>
+              <Textarea name="note" rows={2} />
+            </Field>
+            <div className="flex flex-wrap gap-2">
+              <SubmitButton variant="secondary" name="outcome" value="no_action">
+                {t("noAction")}
+              </SubmitButton>
+              <SubmitButton variant="secondary" name="outcome" value="spam">
+                {t("spam")}
+              </SubmitButton>
+            </div>
+          </>
+        )}
+      </ActionForm>,
+    );
+  }
+  if (p.central && isTriageExit(p.status)) {
+    forms.push(
+      <ActionForm key="reopen" action={reopenAction} success={t("done.reopened")} focusId={focusId} title={t("reopenTitle")}>
+        {() => (
+          <>
+            {hidden}
+            <p className="text-sm text-slate-600">{t("reopenHint")}</p>
+            <SubmitButton variant="secondary">{t("reopen")}</SubmitButton>
+          </>
+        )}
+      </ActionForm>,
+    );
+  }
   if (p.central && !done && !p.loopClosed) {
     forms.push(
-      <ActionForm key="route" action={routeAction} success={t("done.routed")} title={t("routeTitle")}>
+      <ActionForm key="route" action={routeAction} success={t("done.routed")} focusId={focusId} title={t("routeTitle")}>
         {(fe) => (
           <>
             <input type="hidden" name="ids[]" value={p.id} />
@@ -125,7 +173,7 @@ export function InsightActions(p: ActionsProps) {
   }
   if (p.central && done && !p.loopClosed) {
     forms.push(
-      <ActionForm key="loop" action={closeLoopAction} success={t("done.loopClosed")} title={t("closeLoop")} confirm={t("closeLoopConfirm")}>
+      <ActionForm key="loop" action={closeLoopAction} success={t("done.loopClosed")} focusId={focusId} title={t("closeLoop")} confirm={t("closeLoopConfirm")}>
         {() => (
           <>
             {hidden}
@@ -138,7 +186,7 @@ export function InsightActions(p: ActionsProps) {
   }
   if (p.canAct || p.central) {
     forms.push(
-      <ActionForm key="comment" action={commentAction} success={t("done.commented")} title={t("comment")}>
+      <ActionForm key="comment" action={commentAction} success={t("done.commented")} focusId={focusId} title={t("comment")}>
         {(fe) => (
           <>
             {hidden}

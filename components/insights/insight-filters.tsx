@@ -17,71 +17,96 @@ export interface FilterValues {
 
 type Option = { id: number; name: string };
 
+/** Selects as wide as their longest option, so no label is cut off ("Stimmung: Al…"). */
+const selectClass = "w-full sm:w-auto sm:max-w-[16rem]";
+
+/** A visible label above each filter: the label never competes with the chosen value for space. */
+function FilterField({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <label className="block min-w-0 text-sm">
+      <span className="block font-medium text-slate-800">{label}</span>
+      {children}
+    </label>
+  );
+}
+
 /** Plain GET form: filters live in the URL, so they can be bookmarked and work without JavaScript. */
 export async function InsightFilters({ values, channels, departments }: { values: FilterValues; channels: Option[]; departments: Option[] | null }) {
   const t = await getTranslations("insights");
-  const all = t("filters.all");
+  const all = t("filters.allOption");
   return (
-    <form role="search" aria-label={t("filters.label")} className="flex flex-wrap items-end gap-2">
+    <form role="search" aria-label={t("filters.label")} className="grid grid-cols-1 gap-2 sm:flex sm:flex-wrap sm:items-end">
       {/* Filtering means looking at everything that matches, not only the triage queue. */}
       <input type="hidden" name="view" value="all" />
-      <Input name="q" defaultValue={values.q} placeholder={t("filters.search")} aria-label={t("filters.search")} className="w-56" />
-      <Select name="status" defaultValue={values.status ?? ""} aria-label={t("fields.status")} className="w-44">
-        <option value="">{t("fields.status")}: {all}</option>
-        {insightStatusEnum.enumValues.map((s) => (
-          <option key={s} value={s}>
-            {t(`status.${s}`)}
-          </option>
-        ))}
-      </Select>
-      <Select name="category" defaultValue={values.category ?? ""} aria-label={t("fields.category")} className="w-48">
-        <option value="">{t("fields.category")}: {all}</option>
-        {insightCategoryEnum.enumValues.map((c) => (
-          <option key={c} value={c}>
-            {t(`category.${c}`)}
-          </option>
-        ))}
-      </Select>
-      <Select name="sentiment" defaultValue={values.sentiment ?? ""} aria-label={t("fields.sentiment")} className="w-40">
-        <option value="">{t("fields.sentiment")}: {all}</option>
-        {sentimentEnum.enumValues.map((s) => (
-          <option key={s} value={s}>
-            {t(`sentiment.${s}`)}
-          </option>
-        ))}
-      </Select>
-      <Select name="channel" defaultValue={values.channel ?? ""} aria-label={t("fields.channel")} className="w-52">
-        <option value="">{t("fields.channel")}: {all}</option>
-        {channels.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </Select>
-      {departments ? (
-        <Select name="department" defaultValue={values.department ?? ""} aria-label={t("fields.department")} className="w-52">
-          <option value="">{t("fields.department")}: {all}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
+      <FilterField label={t("filters.search")}>
+        <Input name="q" defaultValue={values.q} className="w-full sm:w-56" />
+      </FilterField>
+      <FilterField label={t("fields.status")}>
+        <Select name="status" defaultValue={values.status ?? ""} className={selectClass}>
+          <option value="">{all}</option>
+          {insightStatusEnum.enumValues.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
             </option>
           ))}
         </Select>
+      </FilterField>
+      <FilterField label={t("fields.category")}>
+        <Select name="category" defaultValue={values.category ?? ""} className={selectClass}>
+          <option value="">{all}</option>
+          {insightCategoryEnum.enumValues.map((c) => (
+            <option key={c} value={c}>
+              {t(`category.${c}`)}
+            </option>
+          ))}
+        </Select>
+      </FilterField>
+      <FilterField label={t("fields.sentiment")}>
+        <Select name="sentiment" defaultValue={values.sentiment ?? ""} className={selectClass}>
+          <option value="">{all}</option>
+          {sentimentEnum.enumValues.map((s) => (
+            <option key={s} value={s}>
+              {t(`sentiment.${s}`)}
+            </option>
+          ))}
+        </Select>
+      </FilterField>
+      <FilterField label={t("fields.channel")}>
+        <Select name="channel" defaultValue={values.channel ?? ""} className={selectClass}>
+          <option value="">{all}</option>
+          {channels.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
+      </FilterField>
+      {departments ? (
+        <FilterField label={t("fields.department")}>
+          <Select name="department" defaultValue={values.department ?? ""} className={selectClass}>
+            <option value="">{all}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </Select>
+        </FilterField>
       ) : null}
-      <label className="text-sm">
-        <span className="block font-medium text-slate-800">{t("filters.from")}</span>
-        <Input type="date" name="from" defaultValue={values.from} className="w-40" />
-      </label>
-      <label className="text-sm">
-        <span className="block font-medium text-slate-800">{t("filters.to")}</span>
-        <Input type="date" name="to" defaultValue={values.to} className="w-40" />
-      </label>
-      <button type="submit" className={buttonVariants({ variant: "secondary" })}>
-        {t("filters.apply")}
-      </button>
-      <Link href="/insights" className={buttonVariants({ variant: "ghost" })}>
-        {t("filters.reset")}
-      </Link>
+      <FilterField label={t("filters.from")}>
+        <Input type="date" name="from" defaultValue={values.from} className="w-full sm:w-40" />
+      </FilterField>
+      <FilterField label={t("filters.to")}>
+        <Input type="date" name="to" defaultValue={values.to} className="w-full sm:w-40" />
+      </FilterField>
+      <div className="flex gap-2">
+        <button type="submit" className={buttonVariants({ variant: "secondary" })}>
+          {t("filters.apply")}
+        </button>
+        <Link href="/insights" className={buttonVariants({ variant: "ghost" })}>
+          {t("filters.reset")}
+        </Link>
+      </div>
     </form>
   );
 }

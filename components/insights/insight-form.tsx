@@ -14,12 +14,18 @@ import type { ChannelOption } from "@/db/queries/routing-rules";
 import { insightCategoryEnum, platformEnum, sentimentEnum } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
 import { INSIGHT_LANGUAGES } from "@/lib/schemas/insights";
+import { focusAfterUpdate } from "./focus";
 
 type Created = { id: number; departmentId: number | null };
 
 export function InsightForm({ channels, now }: { channels: ChannelOption[]; now: string }) {
   const t = useTranslations("insights");
-  const [state, formAction] = useActionState<ActionResult<Created> | undefined, FormData>(createInsightAction, undefined);
+  // The form starts afresh after a success, taking the focused button with it: focus moves to the outcome, which is read out.
+  const [state, formAction] = useActionState<ActionResult<Created> | undefined, FormData>(async (prev, form) => {
+    const res = await createInsightAction(prev, form);
+    if (res.ok && res.data) focusAfterUpdate("insight-created");
+    return res;
+  }, undefined);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   const v = state && !state.ok ? state.values : undefined;
   const created = state?.ok ? state.data : undefined;
@@ -27,12 +33,14 @@ export function InsightForm({ channels, now }: { channels: ChannelOption[]; now:
     <Card className="max-w-3xl">
       <form action={formAction} className="space-y-4" noValidate key={created ? `done-${created.id}` : "form"}>
         {created ? (
-          <Notice tone="success">
-            {t("new.created")} {created.departmentId ? t("new.routed") : t("new.triage")}{" "}
-            <Link href={`/insights/${created.id}`} className="font-medium underline">
-              {t("new.open")}
-            </Link>
-          </Notice>
+          <div id="insight-created" tabIndex={-1} className="focus:outline-none">
+            <Notice tone="success">
+              {t("new.created")} {created.departmentId ? t("new.routed") : t("new.triage")}{" "}
+              <Link href={`/insights/${created.id}`} className="font-medium underline">
+                {t("new.open")}
+              </Link>
+            </Notice>
+          </div>
         ) : (
           <ActionNotice state={state} />
         )}

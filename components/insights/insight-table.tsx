@@ -1,26 +1,39 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
-import { routeAction } from "@/app/(dashboard)/insights/actions";
-import { ActionNotice } from "@/components/ui/action-notice";
-import { Checkbox, Input, Label, Select } from "@/components/ui/input";
-import { Notice } from "@/components/ui/notice";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { EmptyState } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { InsightRow } from "@/db/queries/insights";
-import type { ActionResult } from "@/lib/action-result";
-import { AuthorLabel, InsightSummaryCells, StatusBadge } from "./labels";
+import { BulkBar } from "./bulk-bar";
+import { AuthorLabel, InsightSummaryCells, InsightText, SentimentBadge, StatusBadge } from "./labels";
+import { When } from "./when";
 
 type Option = { id: number; name: string };
 
-export function InsightTable({ rows, departments, canRoute }: { rows: InsightRow[]; departments: Option[]; canRoute: boolean }) {
+/**
+ * The triage and "all insights" list: a table from md up, cards below (same data, same
+ * selection). The bulk bar stays when the list runs empty, so the confirmation of routing the last
+ * triage item and its undo do not vanish with the rows.
+ */
+export function InsightTable({
+  rows,
+  departments,
+  canRoute,
+  showDepartment = true,
+  empty,
+}: {
+  rows: InsightRow[];
+  departments: Option[];
+  canRoute: boolean;
+  /** Off for a department head: every row is their own department. */
+  showDepartment?: boolean;
+  empty: { title: string; body: string };
+}) {
   const t = useTranslations("insights");
-  const tr = useTranslations();
-  const format = useFormatter();
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [state, formAction] = useActionState<ActionResult<{ routed: number; skipped: number }> | undefined, FormData>(routeAction, undefined);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const visible = rows.filter((r) => selected.has(r.id)).map((r) => r.id);
   const toggle = (id: number) =>
     setSelected((s) => {
       const next = new Set(s);
@@ -29,99 +42,109 @@ export function InsightTable({ rows, departments, canRoute }: { rows: InsightRow
       return next;
     });
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const toggleAll = () => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)));
+  const channel = (r: InsightRow) => r.channelName ?? (r.platform ? t(`platform.${r.platform}`) : "—");
 
   return (
     <div className="space-y-3">
-      {canRoute ? (
-        <form action={formAction} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" onSubmit={() => setTimeout(() => setSelected(new Set()), 0)}>
-          <fieldset className="contents">
-            <legend className="sr-only">{t("bulk.legend")}</legend>
-            {[...selected].map((id) => (
-              <input key={id} type="hidden" name="ids[]" value={id} />
-            ))}
-            <p className="text-sm text-slate-700" aria-live="polite">
-              {t("bulk.selected", { count: selected.size })}
-            </p>
-            <div>
-              <Label htmlFor="bulk-department">{t("bulk.department")}</Label>
-              <Select id="bulk-department" name="departmentId" className="w-56" aria-invalid={fe?.departmentId ? true : undefined}>
-                <option value="">—</option>
-                {departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
+      {canRoute ? <BulkBar selected={visible} rows={rows} departments={departments} onSettled={() => setSelected(new Set())} /> : null}
+      {rows.length === 0 ? (
+        <EmptyState title={empty.title} body={empty.body} />
+      ) : (
+        <>
+          <div className="hidden md:block">
+            <Table aria-label={t("list.label")}>
+              <thead>
+                <tr>
+                  {canRoute ? (
+                    <Th className="w-8">
+                      <Checkbox aria-label={t("bulk.selectAll")} checked={allSelected} onChange={toggleAll} />
+                    </Th>
+                  ) : null}
+                  <Th>{t("fields.occurredAt")}</Th>
+                  <Th>{t("fields.text")}</Th>
+                  <Th>{t("fields.category")}</Th>
+                  <Th>{t("fields.sentiment")}</Th>
+                  <Th>{t("fields.channel")}</Th>
+                  <Th>{t("fields.author")}</Th>
+                  <Th>{t("fields.status")}</Th>
+                  {showDepartment ? <Th>{t("fields.department")}</Th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    {canRoute ? (
+                      <Td>
+                        <Checkbox aria-label={t("bulk.select", { id: r.id })} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                      </Td>
+                    ) : null}
+                    <Td>
+                      <When date={r.occurredAt} />
+                    </Td>
+                    <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} identicalCount={r.identicalCount} />
+                    <Td>{channel(r)}</Td>
+                    <Td>
+                      <AuthorLabel author={r.author} />
+                    </Td>
+                    <Td>
+                      <StatusBadge status={r.status} />
+                    </Td>
+                    {showDepartment ? <Td>{r.departmentName ?? "—"}</Td> : null}
+                  </tr>
                 ))}
-              </Select>
-            </div>
-            <div>
-              <Label htmlFor="bulk-sla">{t("bulk.slaHours")}</Label>
-              <Input id="bulk-sla" name="slaHours" type="number" min={1} max={720} defaultValue={48} className="w-28" />
-            </div>
-            <SubmitButton disabled={selected.size === 0}>{t("bulk.submit")}</SubmitButton>
-          </fieldset>
-          <div className="w-full empty:hidden">
-            {state?.ok && state.data ? (
-              <Notice tone="success">
-                {t("bulk.done", { routed: state.data.routed })} {state.data.skipped ? t("bulk.skipped", { skipped: state.data.skipped }) : null}
-              </Notice>
-            ) : (
-              <ActionNotice state={state} />
-            )}
-            {fe ? (
-              <p className="mt-1 text-sm text-red-700">
-                {Object.values(fe)
-                  .flat()
-                  .map((e) => (tr.has(e) ? tr(e) : e))
-                  .join(" ")}
-              </p>
-            ) : null}
+              </tbody>
+            </Table>
           </div>
-        </form>
-      ) : null}
-      <Table>
-        <thead>
-          <tr>
+          <div className="space-y-2 md:hidden">
             {canRoute ? (
-              <Th className="w-8">
-                <Checkbox
-                  aria-label={t("bulk.selectAll")}
-                  checked={allSelected}
-                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
-                />
-              </Th>
+              <label className="flex items-center gap-2 px-1 text-sm text-slate-800">
+                <Checkbox checked={allSelected} onChange={toggleAll} />
+                {t("bulk.selectAll")}
+              </label>
             ) : null}
-            <Th>{t("fields.occurredAt")}</Th>
-            <Th>{t("fields.text")}</Th>
-            <Th>{t("fields.category")}</Th>
-            <Th>{t("fields.sentiment")}</Th>
-            <Th>{t("fields.channel")}</Th>
-            <Th>{t("fields.author")}</Th>
-            <Th>{t("fields.status")}</Th>
-            <Th>{t("fields.department")}</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              {canRoute ? (
-                <Td>
-                  <Checkbox aria-label={t("bulk.select", { id: r.id })} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
-                </Td>
-              ) : null}
-              <Td className="whitespace-nowrap">{format.dateTime(new Date(r.occurredAt), { dateStyle: "short", timeStyle: "short" })}</Td>
-              <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} />
-              <Td>{r.channelName ?? (r.platform ? t(`platform.${r.platform}`) : "—")}</Td>
-              <Td>
-                <AuthorLabel author={r.author} />
-              </Td>
-              <Td>
-                <StatusBadge status={r.status} />
-              </Td>
-              <Td>{r.departmentName ?? "—"}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+            <ul className="space-y-3" aria-label={t("list.label")}>
+              {rows.map((r) => (
+                <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="insight-card">
+                  <div className="flex items-start gap-3">
+                    {canRoute ? (
+                      <Checkbox className="mt-1" aria-label={t("bulk.select", { id: r.id })} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                    ) : null}
+                    <div className="min-w-0 flex-1 space-y-2">
+                      <p className="text-sm">
+                        <InsightText id={r.id} text={r.text} identicalCount={r.identicalCount} />
+                      </p>
+                      <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
+                        <StatusBadge status={r.status} />
+                        <SentimentBadge sentiment={r.sentiment} />
+                        <span>{t(`category.${r.category}`)}</span>
+                      </p>
+                      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs text-slate-700">
+                        <dt className="text-slate-600">{t("fields.occurredAt")}</dt>
+                        <dd>
+                          <When date={r.occurredAt} />
+                        </dd>
+                        <dt className="text-slate-600">{t("fields.channel")}</dt>
+                        <dd className="[overflow-wrap:anywhere]">{channel(r)}</dd>
+                        <dt className="text-slate-600">{t("fields.author")}</dt>
+                        <dd>
+                          <AuthorLabel author={r.author} />
+                        </dd>
+                        {showDepartment ? (
+                          <>
+                            <dt className="text-slate-600">{t("fields.department")}</dt>
+                            <dd>{r.departmentName ?? "—"}</dd>
+                          </>
+                        ) : null}
+                      </dl>
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </>
+      )}
     </div>
   );
 }

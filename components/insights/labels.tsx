@@ -11,11 +11,13 @@ const STATUS_TONE: Record<InsightStatus, "slate" | "blue" | "amber" | "green" | 
   accepted: "blue",
   resolved: "green",
   declined: "slate",
+  no_action: "slate",
+  spam: "slate",
 };
 
 export function StatusBadge({ status }: { status: InsightStatus }) {
   const t = useTranslations("insights.status");
-  return <Badge tone={STATUS_TONE[status]}>{t(status)}</Badge>;
+  return <Badge tone={STATUS_TONE[status]} className="whitespace-nowrap">{t(status)}</Badge>;
 }
 
 const SENTIMENT_TONE: Record<Sentiment, "red" | "slate" | "green"> = { negative: "red", neutral: "slate", positive: "green" };
@@ -25,27 +27,69 @@ export function SentimentBadge({ sentiment }: { sentiment: Sentiment }) {
   return <Badge tone={SENTIMENT_TONE[sentiment]}>{t(sentiment)}</Badge>;
 }
 
-/** A handle for the central unit, an alias ("Autor-7F3A9C") for everyone else — decided in the data layer. */
+/**
+ * A handle for the central unit, an alias ("Autor-7F3A9C") for everyone else — decided in the data
+ * layer. Never broken across lines; a very long handle is cut with an ellipsis and shown in full on hover.
+ */
 export function AuthorLabel({ author }: { author: AuthorView }) {
   const t = useTranslations("insights.author");
-  if (!author) return <span className="text-slate-500">{t("none")}</span>;
-  if (author.kind === "handle") return <span>{author.value}</span>;
+  if (!author) return <span className="text-slate-600">{t("none")}</span>;
+  if (author.kind === "handle") {
+    return (
+      <span className="inline-block max-w-[16rem] truncate whitespace-nowrap align-bottom" title={author.value}>
+        {author.value}
+      </span>
+    );
+  }
   return (
-    <span title={t("aliasHint")} data-testid="author-alias">
+    <span title={t("aliasHint")} data-testid="author-alias" className="whitespace-nowrap">
       {t("alias", { code: author.value })}
     </span>
   );
 }
 
-/** The text (linked to the insight), category and sentiment cells every insight list shows. */
-export function InsightSummaryCells({ id, text, category, sentiment }: { id: number; text: string; category: InsightCategory; sentiment: Sentiment }) {
+/** "×3 identisch": the same author sent the same text several times. */
+export function IdenticalBadge({ count }: { count: number }) {
+  const t = useTranslations("insights.list");
+  if (count < 2) return null;
+  return (
+    <Badge tone="amber" className="ml-2 whitespace-nowrap" title={t("identicalHint", { count })} data-testid="identical">
+      {t("identical", { count })}
+    </Badge>
+  );
+}
+
+/** The text linked to its insight, marked when the same author sent it more than once. */
+export function InsightText({ id, text, identicalCount }: { id: number; text: string; identicalCount: number }) {
+  return (
+    <>
+      <Link href={`/insights/${id}`} className="text-blue-800 [overflow-wrap:anywhere] hover:underline">
+        {text}
+      </Link>
+      <IdenticalBadge count={identicalCount} />
+    </>
+  );
+}
+
+/** The text (linked to the insight), category and sentiment cells every insight table shows. */
+export function InsightSummaryCells({
+  id,
+  text,
+  category,
+  sentiment,
+  identicalCount = 1,
+}: {
+  id: number;
+  text: string;
+  category: InsightCategory;
+  sentiment: Sentiment;
+  identicalCount?: number;
+}) {
   const t = useTranslations("insights");
   return (
     <>
       <Td className="max-w-md">
-        <Link href={`/insights/${id}`} className="text-blue-800 hover:underline">
-          {text}
-        </Link>
+        <InsightText id={id} text={text} identicalCount={identicalCount} />
       </Td>
       <Td>{t(`category.${category}`)}</Td>
       <Td>

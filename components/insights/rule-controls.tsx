@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { deleteRuleAction, moveRuleAction, toggleRuleAction } from "@/app/(dashboard)/insights/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionForm } from "./action-form";
+import { ruleLinkId } from "./focus";
 
 /** Reorder and enable/disable as real buttons, so the list works by keyboard. */
 export function RuleOrderControls({ id, name, first, last }: { id: number; name: string; first: boolean; last: boolean }) {
@@ -11,7 +12,7 @@ export function RuleOrderControls({ id, name, first, last }: { id: number; name:
   return (
     <div className="flex gap-1">
       {(["up", "down"] as const).map((direction) => (
-        <ActionForm key={direction} action={moveRuleAction} success="" className="inline">
+        <ActionForm key={direction} action={moveRuleAction} success={t("moved", { name })} focusId={ruleLinkId(id)} className="inline">
           {() => (
             <>
               <input type="hidden" name="id" value={id} />
@@ -36,7 +37,7 @@ export function RuleOrderControls({ id, name, first, last }: { id: number; name:
 export function RuleToggle({ id, name, active }: { id: number; name: string; active: boolean }) {
   const t = useTranslations("insights.rules");
   return (
-    <ActionForm action={toggleRuleAction} success="" className="inline">
+    <ActionForm action={toggleRuleAction} success={t(active ? "disabledDone" : "enabledDone", { name })} focusId={ruleLinkId(id)} className="inline">
       {() => (
         <>
           <input type="hidden" name="id" value={id} />
@@ -53,7 +54,7 @@ export function RuleToggle({ id, name, active }: { id: number; name: string; act
 export function RuleDelete({ id, name }: { id: number; name: string }) {
   const t = useTranslations("insights.rules");
   return (
-    <ActionForm action={deleteRuleAction} success={t("saved")} confirm={t("deleteConfirm", { name })}>
+    <ActionForm action={deleteRuleAction} success={t("saved")} focusId="main" confirm={t("deleteConfirm", { name })}>
       {() => (
         <>
           <input type="hidden" name="id" value={id} />

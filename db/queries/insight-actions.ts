@@ -1,9 +1,10 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor, Tx } from "../client";
 import { departments, insightEvents, insights } from "../schema";
 import { recordAudit } from "./audit";
 import { type InsightEventType, type InsightStatus, OPEN_STATUSES, type Viewer } from "./insights";
 import { AppError } from "@/lib/errors";
+import { routeSkipReason, type RouteSkipReason, type TriageExit } from "@/lib/insights/triage";
 import { can } from "@/lib/permissions";
 
 type InsightPatch = Partial<typeof insights.$inferInsert>;
@@ -74,7 +75,7 @@ export function acceptInsight(db: Executor, viewer: Viewer, id: number) {
 
 export function commentInsight(db: Executor, viewer: Viewer, id: number, note: string) {
   return step(db, viewer, id, {
-    from: ["triage", "routed", "accepted", "resolved", "declined"],
+    from: ["triage", "routed", "accepted", "resolved", "declined", "no_action", "spam"],
     who: "either",
     patch: () => ({}),
     event: { type: "commented", note },
@@ -143,25 +144,115 @@ export async function closeLoop(db: Executor, viewer: Viewer, id: number, now = 
 }
 
 /**
- * The central unit routes insights by hand, one or many: each unclosed insight goes to the
- * department with a fresh SLA; resolved or declined ones are skipped and counted.
+ * The central unit takes an insight out of triage without a department: nothing to do (praise,
+ * a thank-you) or spam/irrelevant. An optional note says why; the step is in the history and can
+ * be undone with `reopenInsight`.
  */
-export async function routeInsights(db: Executor, viewer: Viewer, input: { ids: number[]; departmentId: number; slaHours: number }, now = new Date()) {
+export function dismissInsight(db: Executor, viewer: Viewer, id: number, input: { outcome: TriageExit; note: string | null }, now = new Date()) {
+  return step(db, viewer, id, {
+    from: ["triage"],
+    who: "central",
+    patch: (at) => ({ status: input.outcome, dismissedAt: at }),
+    event: { type: input.outcome, note: input.note },
+    action: `insight.${input.outcome}`,
+  }, now);
+}
+
+/** Back to triage from "no action needed" or spam, when the central unit changes its mind. */
+export function reopenInsight(db: Executor, viewer: Viewer, id: number, now = new Date()) {
+  return step(db, viewer, id, {
+    from: ["no_action", "spam"],
+    who: "central",
+    patch: () => ({ status: "triage", dismissedAt: null }),
+    event: { type: "reopened" },
+    action: "insight.reopen",
+  }, now);
+}
+
+/** Several triage items at once as "no action needed" or spam; items no longer in triage are skipped. */
+export async function dismissInsights(db: Executor, viewer: Viewer, input: { ids: number[]; outcome: TriageExit; note: string | null }, now = new Date()) {
+  if (!can(viewer.role, "insights:triage")) throw new AppError("forbidden", "triage is for the central unit");
+  const ids = [...new Set(input.ids)];
+  return db.transaction(async (tx: Tx) => {
+    const current = await tx
+      .select({ id: insights.id })
+      .from(insights)
+      .where(and(inArray(insights.id, ids), eq(insights.status, "triage")))
+      .for("update");
+    const found = new Set(current.map((c) => c.id));
+    const moved = ids.filter((id) => found.has(id));
+    if (moved.length) {
+      await tx.update(insights).set({ status: input.outcome, dismissedAt: now, updatedAt: now }).where(inArray(insights.id, moved));
+      await tx.insert(insightEvents).values(moved.map((id) => ({ insightId: id, type: input.outcome, actorId: viewer.id, note: input.note, createdAt: now })));
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: `insight.${input.outcome}`,
+        entityType: "insight",
+        entityId: moved.length === 1 ? moved[0] : null,
+        after: { ids: moved, note: input.note ?? undefined },
+      });
+    }
+    return { ids: moved, skipped: ids.filter((id) => !moved.includes(id)) };
+  });
+}
+
+/** Several "no action"/spam items back to triage (the undo of a bulk dismissal). */
+export async function reopenInsights(db: Executor, viewer: Viewer, input: { ids: number[] }, now = new Date()) {
+  if (!can(viewer.role, "insights:triage")) throw new AppError("forbidden", "triage is for the central unit");
+  const ids = [...new Set(input.ids)];
+  return db.transaction(async (tx: Tx) => {
+    const current = await tx
+      .select({ id: insights.id })
+      .from(insights)
+      .where(and(inArray(insights.id, ids), inArray(insights.status, ["no_action", "spam"])))
+      .for("update");
+    const found = new Set(current.map((c) => c.id));
+    const moved = ids.filter((id) => found.has(id));
+    if (moved.length) {
+      await tx.update(insights).set({ status: "triage", dismissedAt: null, updatedAt: now }).where(inArray(insights.id, moved));
+      await tx.insert(insightEvents).values(moved.map((id) => ({ insightId: id, type: "reopened" as const, actorId: viewer.id, createdAt: now })));
+      await recordAudit(tx, { actorId: viewer.id, action: "insight.reopen", entityType: "insight", entityId: moved.length === 1 ? moved[0] : null, after: { ids: moved } });
+    }
+    return { ids: moved };
+  });
+}
+
+export interface RouteResult {
+  routed: number;
+  routedIds: number[];
+  /** Each insight that stayed where it was, and why (lib/insights/triage.ts). */
+  skipped: { id: number; reason: RouteSkipReason }[];
+}
+
+/**
+ * The central unit routes insights by hand, one or many: triage items, "no action"/spam items and
+ * open ones of another department go to the department with a fresh SLA; finished ones, ones
+ * already with that department and unknown ids are skipped, each with its reason.
+ */
+export async function routeInsights(db: Executor, viewer: Viewer, input: { ids: number[]; departmentId: number; slaHours: number }, now = new Date()): Promise<RouteResult> {
   if (!can(viewer.role, "insights:triage")) throw new AppError("forbidden", "routing is for the central unit");
   await assertDepartment(db, input.departmentId);
   const ids = [...new Set(input.ids)];
   return db.transaction(async (tx: Tx) => {
     const current = await tx
-      .select({ id: insights.id, departmentId: insights.departmentId, status: insights.status })
+      .select({ id: insights.id, departmentId: insights.departmentId, status: insights.status, loopClosedAt: insights.loopClosedAt })
       .from(insights)
-      .where(and(inArray(insights.id, ids), inArray(insights.status, ["triage", ...OPEN_STATUSES]), isNull(insights.loopClosedAt)))
+      .where(inArray(insights.id, ids))
       .for("update");
-    const movable = current.filter((c) => c.departmentId !== input.departmentId || c.status === "triage");
+    const byId = new Map(current.map((c) => [c.id, c]));
+    const skipped: RouteResult["skipped"] = [];
+    const movable: typeof current = [];
+    for (const id of ids) {
+      const c = byId.get(id);
+      const reason = routeSkipReason(c && { status: c.status, departmentId: c.departmentId, loopClosed: !!c.loopClosedAt }, input.departmentId);
+      if (reason) skipped.push({ id, reason });
+      else movable.push(c!);
+    }
     if (movable.length) {
       const slaDueAt = new Date(now.getTime() + input.slaHours * 3_600_000);
       await tx
         .update(insights)
-        .set({ status: "routed", departmentId: input.departmentId, routedAt: now, slaDueAt, acceptedAt: null, ruleId: null, updatedAt: now })
+        .set({ status: "routed", departmentId: input.departmentId, routedAt: now, slaDueAt, acceptedAt: null, dismissedAt: null, ruleId: null, updatedAt: now })
         .where(inArray(insights.id, movable.map((m) => m.id)));
       await tx.insert(insightEvents).values(
         movable.map((m) => ({
@@ -181,6 +272,6 @@ export async function routeInsights(db: Executor, viewer: Viewer, input: { ids: 
         after: { ids: movable.map((m) => m.id), departmentId: input.departmentId, slaHours: input.slaHours },
       });
     }
-    return { routed: movable.length, skipped: ids.length - movable.length };
+    return { routed: movable.length, routedIds: movable.map((m) => m.id), skipped };
   });
 }

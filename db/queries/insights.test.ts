@@ -5,9 +5,21 @@ import { availableBackends, createTestDb, type TestDb } from "../testing";
 import { auditLog, channels, departments, insightEvents, insights, users } from "../schema";
 import { seedFoundation } from "../seed/foundation";
 import { listAudit } from "./audit";
-import { acceptInsight, closeLoop, commentInsight, declineInsight, reassignInsight, resolveInsight, routeInsights } from "./insight-actions";
+import {
+  acceptInsight,
+  closeLoop,
+  commentInsight,
+  declineInsight,
+  dismissInsight,
+  dismissInsights,
+  reassignInsight,
+  reopenInsight,
+  reopenInsights,
+  resolveInsight,
+  routeInsights,
+} from "./insight-actions";
 import { ingestBody, type IntakeActor } from "./insight-intake";
-import { departmentInbox, flowFigures, getInsight, listInsights, type Viewer } from "./insights";
+import { departmentInbox, flowFigures, getInsight, insightBadgeCount, listInsights, type Viewer } from "./insights";
 import { createRule, deleteRule, listRules, moveRule, setRuleActive } from "./routing-rules";
 import { AppError } from "@/lib/errors";
 
@@ -257,10 +269,87 @@ for (const backend of availableBackends()) {
       expect((await listInsights(t.db, manager, { status: "triage" })).rows.map((r) => r.id)).toEqual(expect.arrayContaining(ids));
       await expect(routeInsights(t.db, rnd, { ids, departmentId: dep.vertrieb, slaHours: 8 })).rejects.toMatchObject({ code: "forbidden" });
       const done = await routeInsights(t.db, manager, { ids: [...ids, 999_999], departmentId: dep.vertrieb, slaHours: 8 });
-      expect(done).toEqual({ routed: 2, skipped: 1 });
+      expect(done).toEqual({ routed: 2, routedIds: ids, skipped: [{ id: 999_999, reason: "not_found" }] });
       const d = await getInsight(t.db, manager, ids[0]);
       expect(d).toMatchObject({ status: "routed", departmentName: "Vertrieb" });
       expect(d.events.at(-1)).toMatchObject({ type: "routed", actorName: "Jonas Weber", toDepartmentName: "Vertrieb" });
+    });
+
+    it("says why each insight of a bulk routing stayed where it was", async () => {
+      const res = await ingestBody(t.db, api, [1, 2, 3].map((n) => item({ externalId: `sk-${n}`, category: "question" })));
+      const [open, finished, fresh] = res.items.map((i) => i.id!);
+      await routeInsights(t.db, manager, { ids: [open, finished], departmentId: dep.vertrieb, slaHours: 8 });
+      await resolveInsight(t.db, { ...manager, role: "department_head", departmentId: dep.vertrieb }, finished, { note: "erledigt", externalReference: null });
+      const again = await routeInsights(t.db, manager, { ids: [open, finished, fresh], departmentId: dep.vertrieb, slaHours: 8 });
+      expect(again).toEqual({
+        routed: 1,
+        routedIds: [fresh],
+        skipped: [
+          { id: open, reason: "same_department" },
+          { id: finished, reason: "done" },
+        ],
+      });
+      // An open insight of another department moves.
+      const moved = await routeInsights(t.db, manager, { ids: [open], departmentId: dep.personal, slaHours: 8 });
+      expect(moved.routed).toBe(1);
+    });
+
+    it("takes insights out of triage as no action needed or spam, reversibly, in the history and the badge", async () => {
+      const res = await ingestBody(t.db, api, [1, 2, 3].map((n) => item({ externalId: `na-${n}`, category: "praise", text: `Danke ${n}!` })));
+      const [praise, junk, other] = res.items.map((i) => i.id!);
+      const badge = await insightBadgeCount(t.db, manager);
+      await expect(dismissInsight(t.db, rnd, praise, { outcome: "no_action", note: null })).rejects.toMatchObject({ code: "forbidden" });
+      await dismissInsight(t.db, manager, praise, { outcome: "no_action", note: "Lob, an das Team weitergegeben." });
+      await dismissInsight(t.db, manager, junk, { outcome: "spam", note: null });
+      expect(await insightBadgeCount(t.db, manager)).toBe(badge - 2);
+      await expect(dismissInsight(t.db, manager, praise, { outcome: "spam", note: null })).rejects.toMatchObject({ code: "conflict" });
+
+      const d = await getInsight(t.db, manager, praise);
+      expect(d.status).toBe("no_action");
+      expect(d.dismissedAt).toBeInstanceOf(Date);
+      expect(d.events.at(-1)).toMatchObject({ type: "no_action", note: "Lob, an das Team weitergegeben.", actorName: "Jonas Weber" });
+      expect((await listInsights(t.db, manager, { status: "spam" })).rows.map((r) => r.id)).toContain(junk);
+
+      await reopenInsight(t.db, manager, praise);
+      const back = await getInsight(t.db, manager, praise);
+      expect(back).toMatchObject({ status: "triage", dismissedAt: null });
+      expect(back.events.at(-1)).toMatchObject({ type: "reopened" });
+      await expect(reopenInsight(t.db, manager, praise)).rejects.toMatchObject({ code: "conflict" });
+
+      // In bulk: items no longer in triage are skipped, and the undo brings them back.
+      const bulk = await dismissInsights(t.db, manager, { ids: [praise, other, junk], outcome: "no_action", note: null });
+      expect(bulk).toEqual({ ids: [praise, other], skipped: [junk] });
+      expect(await reopenInsights(t.db, manager, { ids: [praise, other] })).toEqual({ ids: [praise, other] });
+      await expect(dismissInsights(t.db, hr, { ids: [praise], outcome: "spam", note: null })).rejects.toMatchObject({ code: "forbidden" });
+      const actions = (await listAudit(t.db, { entityType: "insight" })).rows.map((r) => r.action);
+      expect(actions).toEqual(expect.arrayContaining(["insight.no_action", "insight.spam", "insight.reopen"]));
+      // A spam item can still be routed when it turns out to matter.
+      expect((await routeInsights(t.db, manager, { ids: [junk], departmentId: dep.vertrieb, slaHours: 8 })).routed).toBe(1);
+      expect((await getInsight(t.db, manager, junk)).dismissedAt).toBeNull();
+    });
+
+    it("counts the triage exits in the company-wide flow figures, not in one department's", async () => {
+      const now = new Date();
+      const res = await ingestBody(t.db, api, [1, 2, 3].map((n) => item({ externalId: `ff-${n}`, category: "praise", text: `Super ${n}` })));
+      const before = (await flowFigures(t.db, { from: new Date(now.getTime() - 86_400_000), to: new Date(now.getTime() + 60_000), now })).triage!;
+      const [a, b] = res.items.map((i) => i.id!);
+      await dismissInsight(t.db, manager, a, { outcome: "no_action", note: null });
+      await dismissInsight(t.db, manager, b, { outcome: "spam", note: null });
+      const figures = await flowFigures(t.db, { from: new Date(now.getTime() - 86_400_000), to: new Date(Date.now() + 60_000), now });
+      expect(figures.triage).toEqual({ waiting: before.waiting - 2, noAction: before.noAction + 1, spam: before.spam + 1 });
+      // Outside the period the exits are not counted; a department's figures carry none.
+      const earlier = await flowFigures(t.db, { from: new Date("2020-01-01T00:00:00Z"), to: new Date("2020-02-01T00:00:00Z") });
+      expect(earlier.triage).toMatchObject({ noAction: 0, spam: 0 });
+      expect((await flowFigures(t.db, { from: now, to: now, departmentId: dep.vertrieb })).triage).toBeNull();
+    });
+
+    it("marks identical texts from one author on the page's rows", async () => {
+      const text = `Wo bleibt meine Lieferung? ${Math.random()}`;
+      await ingestBody(t.db, api, [1, 2, 3].map((n) => item({ externalId: `dup-${n}`, category: "question", text, authorHandle: "@wiederholer" })));
+      await ingestBody(t.db, api, item({ externalId: "dup-other", category: "question", text, authorHandle: "@jemand.anders" }));
+      const rows = (await listInsights(t.db, manager, { q: "Wo bleibt meine Lieferung" })).rows;
+      expect(rows.filter((r) => r.author?.value === "@wiederholer").map((r) => r.identicalCount)).toEqual([3, 3, 3]);
+      expect(rows.find((r) => r.author?.value === "@jemand.anders")!.identicalCount).toBe(1);
     });
 
     it("computes flow figures per department", async () => {

@@ -57,6 +57,8 @@ export interface InsightRow {
   overdue: boolean;
   loopClosed: boolean;
   author: AuthorView;
+  /** How many insights (this one included) carry the same text from the same author; 1 when it is unique. */
+  identicalCount: number;
 }
 
 const listColumns = {
@@ -73,6 +75,7 @@ const listColumns = {
   slaDueAt: insights.slaDueAt,
   loopClosedAt: insights.loopClosedAt,
   authorHandle: insights.authorHandle,
+  textHash: sql<string>`md5(${insights.text})`,
 };
 
 type RawRow = { [K in keyof typeof listColumns]: unknown } & {
@@ -81,14 +84,16 @@ type RawRow = { [K in keyof typeof listColumns]: unknown } & {
   slaDueAt: Date | null;
   loopClosedAt: Date | null;
   authorHandle: string | null;
+  textHash: string;
   status: InsightStatus;
 };
 
 /** Plain JSON-safe rows (ISO dates): the department inbox sends them to the browser as they are. */
-function toRow(viewer: Viewer, r: RawRow, now: Date): InsightRow {
-  const { authorHandle, loopClosedAt, occurredAt, slaDueAt, ...rest } = r;
+function toRow(viewer: Viewer, r: RawRow, now: Date, identical?: Map<string, number>): InsightRow {
+  const { authorHandle, loopClosedAt, occurredAt, slaDueAt, textHash, ...rest } = r;
   return {
-    ...(rest as unknown as Omit<InsightRow, "author" | "occurredAt" | "slaDueAt" | "overdue" | "loopClosed">),
+    ...(rest as unknown as Omit<InsightRow, "author" | "occurredAt" | "slaDueAt" | "overdue" | "loopClosed" | "identicalCount">),
+    identicalCount: (authorHandle && identical?.get(`${authorHandle}\u0000${textHash}`)) || 1,
     occurredAt: occurredAt.toISOString(),
     slaDueAt: slaDueAt?.toISOString() ?? null,
     overdue: !!slaDueAt && OPEN_STATUSES.includes(r.status) && slaDueAt < now,
@@ -117,6 +122,31 @@ const selectRows = (db: Executor) =>
     .leftJoin(channels, eq(channels.id, insights.channelId))
     .leftJoin(departments, eq(departments.id, insights.departmentId));
 
+/**
+ * For the rows of one page: how often each (author, text) pair occurs among the insights the viewer
+ * may see, so a list can mark a comment posted three times instead of showing it three times
+ * unexplained. Served by the (author_handle, md5(text)) index.
+ */
+async function identicalCounts(db: Executor, rows: RawRow[], scope: number | null): Promise<Map<string, number>> {
+  const keyed = rows.filter((r) => r.authorHandle);
+  if (!keyed.length) return new Map();
+  const handles = [...new Set(keyed.map((r) => r.authorHandle!))];
+  const hashes = [...new Set(keyed.map((r) => r.textHash))];
+  const hash = sql<string>`md5(${insights.text})`;
+  const found = await db
+    .select({ handle: insights.authorHandle, hash, n: count() })
+    .from(insights)
+    .where(
+      and(
+        inArray(insights.authorHandle, handles),
+        inArray(hash, hashes),
+        scope !== null ? eq(insights.departmentId, scope) : undefined,
+      ),
+    )
+    .groupBy(insights.authorHandle, hash);
+  return new Map(found.filter((f) => f.n > 1).map((f) => [`${f.handle}\u0000${f.hash}`, f.n]));
+}
+
 const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The triage inbox and the "all insights" list: filtered, newest first, paginated. */
@@ -143,7 +173,8 @@ export async function listInsights(db: Executor, viewer: Viewer, f: InsightFilte
       .offset((page - 1) * pageSize),
     db.select({ total: count() }).from(insights).where(where),
   ]);
-  return { rows: rows.map((r) => toRow(viewer, r as RawRow, now)), total, page, pageSize };
+  const identical = await identicalCounts(db, rows as RawRow[], scope);
+  return { rows: rows.map((r) => toRow(viewer, r as RawRow, now, identical)), total, page, pageSize };
 }
 
 /**
@@ -165,7 +196,8 @@ export async function departmentInbox(db: Executor, viewer: Viewer, opts: { depa
       .offset((page - 1) * pageSize),
     db.select({ total: count() }).from(insights).where(where),
   ]);
-  return { rows: rows.map((r) => toRow(viewer, r as RawRow, now)), total, page, pageSize, departmentId };
+  const identical = await identicalCounts(db, rows as RawRow[], departmentId);
+  return { rows: rows.map((r) => toRow(viewer, r as RawRow, now, identical)), total, page, pageSize, departmentId };
 }
 export type DepartmentInboxPage = Awaited<ReturnType<typeof departmentInbox>>;
 
@@ -195,6 +227,7 @@ export interface InsightDetail extends Omit<InsightRow, "text"> {
   resolvedAt: Date | null;
   declinedAt: Date | null;
   loopClosedAt: Date | null;
+  dismissedAt: Date | null;
   resolutionNote: string | null;
   externalReference: string | null;
   declineReason: string | null;
@@ -220,6 +253,7 @@ export async function getInsight(db: Executor, viewer: Viewer, id: number, now =
       acceptedAt: insights.acceptedAt,
       resolvedAt: insights.resolvedAt,
       declinedAt: insights.declinedAt,
+      dismissedAt: insights.dismissedAt,
       resolutionNote: insights.resolutionNote,
       externalReference: insights.externalReference,
       declineReason: insights.declineReason,
@@ -253,7 +287,7 @@ export async function getInsight(db: Executor, viewer: Viewer, id: number, now =
     .orderBy(asc(insightEvents.createdAt), asc(insightEvents.id))
     .limit(1000);
   // The handle never leaves this function for a viewer who may only see the alias.
-  const { authorHandle: _handle, ...rest } = row;
+  const { authorHandle: _handle, textHash: _hash, ...rest } = row;
   const base = toRow(viewer, row as unknown as RawRow, now);
   return { ...rest, ...base, text: row.text, loopClosedAt: row.loopClosedAt, events } as InsightDetail;
 }
@@ -295,6 +329,36 @@ export interface FlowFigures {
   slaCounted: number;
 }
 
+/** What left the triage without a department, and what still waits there. */
+export interface TriageFigures {
+  /** In triage now. */
+  waiting: number;
+  /** Marked "no action needed" within the period (and still so). */
+  noAction: number;
+  /** Marked spam/irrelevant within the period (and still so). */
+  spam: number;
+}
+
+/**
+ * The departments' figures, plus the triage's own for a company-wide view (null when the figures
+ * are for one department). The triage figures ride on the array so every page that shows flow
+ * figures shows them without asking for them separately.
+ */
+export type FlowFiguresResult = FlowFigures[] & { triage: TriageFigures | null };
+
+export async function triageFigures(db: Executor, opts: { from: Date; to: Date }): Promise<TriageFigures> {
+  const inPeriod = and(gte(insights.dismissedAt, opts.from), lt(insights.dismissedAt, opts.to));
+  const [row] = await db
+    .select({
+      waiting: sql<number>`count(*) filter (where ${insights.status} = 'triage')`.mapWith(Number),
+      noAction: sql<number>`count(*) filter (where ${insights.status} = 'no_action' and ${inPeriod})`.mapWith(Number),
+      spam: sql<number>`count(*) filter (where ${insights.status} = 'spam' and ${inPeriod})`.mapWith(Number),
+    })
+    .from(insights)
+    .where(inArray(insights.status, ["triage", "no_action", "spam"]));
+  return row;
+}
+
 /**
  * Flow figures per department for a period [from, to): what came in, what is open and overdue,
  * how fast departments react and resolve, and how often they keep the SLA. Times count from the
@@ -303,7 +367,7 @@ export interface FlowFigures {
 export async function flowFigures(
   db: Executor,
   opts: { from: Date; to: Date; departmentId?: number; now?: Date },
-): Promise<FlowFigures[]> {
+): Promise<FlowFiguresResult> {
   const now = (opts.now ?? new Date()).toISOString();
   const from = opts.from.toISOString();
   const to = opts.to.toISOString();
@@ -327,7 +391,8 @@ export async function flowFigures(
     group by d.id, d.name
     order by d.name`);
   const num = (x: unknown) => (x == null ? null : Math.round(Number(x) * 10) / 10);
-  return (res.rows as Record<string, unknown>[]).map((r) => {
+  const triage = opts.departmentId ? null : await triageFigures(db, opts);
+  const rows = (res.rows as Record<string, unknown>[]).map((r) => {
     const counted = Number(r.sla_counted);
     return {
       departmentId: Number(r.department_id),
@@ -341,4 +406,5 @@ export async function flowFigures(
       slaCounted: counted,
     };
   });
+  return Object.assign(rows, { triage });
 }

@@ -48,3 +48,44 @@ export class InsightsPage {
     await this.page.getByRole("button", { name: "Weiterleiten" }).click();
   }
 }
+
+/** What a keyboard or screen-reader user relies on after an action: a confirmation and a focus that is not lost. */
+export class Confirmation {
+  constructor(private readonly page: Page) {}
+
+  toast(text: string | RegExp) {
+    return this.page.getByTestId("toast").filter({ hasText: text });
+  }
+
+  /** The element that has focus, as "tag#id"; "body" when focus was lost. */
+  async focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const a = document.activeElement;
+      return !a || a === document.body ? "body" : `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ""}`;
+    });
+  }
+
+  /** Waits until focus has settled on something other than <body>. */
+  async expectFocusKept() {
+    await expect.poll(() => this.focused(), { timeout: 5_000 }).not.toBe("body");
+  }
+}
+
+/** The manager's form for one insight; returns the new insight's id. */
+export async function createInsightByForm(page: Page, input: { text: string; category: string; author?: string }): Promise<number> {
+  await page.goto("/insights/new");
+  await page.getByLabel("Text", { exact: true }).fill(input.text);
+  await page.getByLabel("Kategorie").selectOption({ label: input.category });
+  await page.getByLabel("Plattform").selectOption({ label: "Forum" });
+  if (input.author) await page.getByLabel("Autor").fill(input.author);
+  await page.getByRole("button", { name: "Hinweis anlegen" }).click();
+  const link = page.getByRole("link", { name: "Hinweis öffnen" });
+  await expect(link).toBeVisible();
+  return Number((await link.getAttribute("href"))!.split("/").at(-1));
+}
+
+/** The nav badge of the insights section: 0 when it is not shown. */
+export async function insightBadge(page: Page): Promise<number> {
+  const badge = page.getByTestId("nav-badge-insights");
+  return (await badge.count()) ? Number((await badge.first().textContent())!.trim()) : 0;
+}

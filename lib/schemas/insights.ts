@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { insightCategoryEnum, keywordModeEnum, platformEnum, sentimentEnum } from "@/db/schema";
 import { parseLocalDateTime } from "@/lib/insights/local-time";
+import { TRIAGE_EXITS } from "@/lib/insights/triage";
 import { checkbox, httpUrl, optionalId, optionalText, requiredId, trimmed, v } from "@/lib/validation";
 
 export const INSIGHT_LANGUAGES = ["de", "en"] as const;
@@ -129,7 +130,7 @@ const slaHours = z.coerce.number({ error: v.number }).int(v.number).min(1, "insi
 
 export const routeSchema = z.object({
   ids: list(z.coerce.number().int().positive()).pipe(z.array(z.number()).min(1, "insights.errors.noneSelected").max(500)),
-  departmentId: requiredId,
+  departmentId: z.coerce.number({ error: "insights.errors.noDepartment" }).int().positive("insights.errors.noDepartment"),
   slaHours,
 });
 
@@ -140,6 +141,14 @@ export const commentSchema = z.object({ id: requiredId, note: reason() });
 export const reassignSchema = z.object({ id: requiredId, departmentId: requiredId, note: reason() });
 export const resolveSchema = z.object({ id: requiredId, note: reason(), externalReference: optionalText(200) });
 export const declineSchema = z.object({ id: requiredId, note: reason() });
+
+const outcome = z.enum(TRIAGE_EXITS, { error: v.invalidChoice });
+const selection = list(z.coerce.number().int().positive()).pipe(z.array(z.number()).min(1, "insights.errors.noneSelected").max(500));
+
+/** "No action needed" or spam, with an optional note; one insight or a selection of the triage list. */
+export const dismissSchema = z.object({ id: requiredId, outcome, note: optionalText(2000) });
+export const bulkDismissSchema = z.object({ ids: selection, outcome, note: optionalText(2000) });
+export const bulkReopenSchema = z.object({ ids: selection });
 
 /** The stated limit of one insight CSV import ("höchstens 10 MB"); the server-action body limit leaves room for it. */
 export const MAX_INSIGHT_CSV_BYTES = 10 * 1024 * 1024;

@@ -2,16 +2,31 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { acceptInsight, closeLoop, commentInsight, declineInsight, reassignInsight, resolveInsight, routeInsights } from "@/db/queries/insight-actions";
+import {
+  acceptInsight,
+  closeLoop,
+  commentInsight,
+  declineInsight,
+  dismissInsight,
+  dismissInsights,
+  reassignInsight,
+  reopenInsight,
+  reopenInsights,
+  resolveInsight,
+  routeInsights,
+} from "@/db/queries/insight-actions";
 import { ingestItems, ingestPreview } from "@/db/queries/insight-intake";
 import { createRule, deleteRule, moveRule, setRuleActive, updateRule } from "@/db/queries/routing-rules";
 import { action } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { csvToIntake, type CsvPreview } from "@/lib/insights/csv";
 import {
+  bulkDismissSchema,
+  bulkReopenSchema,
   commentSchema,
   csvFileSchema,
   declineSchema,
+  dismissSchema,
   insightFormSchema,
   insightIdSchema,
   moveRuleSchema,
@@ -86,6 +101,46 @@ export const closeLoopAction = action({
     await closeLoop(db, user, id);
     touched(id);
     return { id };
+  },
+});
+
+export const dismissAction = action({
+  permission: "insights:triage",
+  schema: dismissSchema,
+  run: async ({ id, ...input }, { db, user }) => {
+    await dismissInsight(db, user, id, input);
+    touched(id);
+    return { id };
+  },
+});
+
+export const reopenAction = action({
+  permission: "insights:triage",
+  schema: insightIdSchema,
+  run: async ({ id }, { db, user }) => {
+    await reopenInsight(db, user, id);
+    touched(id);
+    return { id };
+  },
+});
+
+export const bulkDismissAction = action({
+  permission: "insights:triage",
+  schema: bulkDismissSchema,
+  run: async (input, { db, user }) => {
+    const result = await dismissInsights(db, user, input);
+    touched();
+    return { ...result, outcome: input.outcome };
+  },
+});
+
+export const bulkReopenAction = action({
+  permission: "insights:triage",
+  schema: bulkReopenSchema,
+  run: async (input, { db, user }) => {
+    const result = await reopenInsights(db, user, input);
+    touched();
+    return result;
   },
 });
 

@@ -5,7 +5,7 @@ import { DepartmentInbox } from "@/components/insights/department-inbox";
 import { FlowFiguresSection } from "@/components/insights/flow-figures";
 import { InsightFilters } from "@/components/insights/insight-filters";
 import { InsightTable } from "@/components/insights/insight-table";
-import { EmptyState } from "@/components/ui/card";
+import { LIST_HEADING_ID } from "@/components/insights/focus";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
@@ -13,6 +13,7 @@ import { departmentInbox, flowFigures, listInsights } from "@/db/queries/insight
 import { listChannelOptions } from "@/db/queries/routing-rules";
 import { insightCategoryEnum, insightStatusEnum, sentimentEnum } from "@/db/schema";
 import { requirePagePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { dayBound } from "@/lib/insights/period";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
@@ -21,6 +22,12 @@ import { cn } from "@/lib/utils";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 const FLOW_DAYS = 30;
+
+export async function generateMetadata({ searchParams }: { searchParams: SP }) {
+  const user = await requirePagePermission("insights:read");
+  if (can(user.role, "insights:triage")) return pageTitle(param(await searchParams, "view") === "all" ? "insights.titles.all" : "insights.titles.triage");
+  return pageTitle(can(user.role, "insights:act") ? "insights.titles.inbox" : "insights.titles.all");
+}
 
 export default async function InsightsPage({ searchParams }: { searchParams: SP }) {
   const user = await requirePagePermission("insights:read");
@@ -59,6 +66,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: SP 
     flowFigures(db, { from: new Date(now.getTime() - FLOW_DAYS * 86_400_000), to: now, departmentId: head ? (user.departmentId ?? -1) : undefined }),
   ]);
   const depOptions = departments.map((d) => ({ id: d.id, name: d.name }));
+  const hasFilters = Object.entries(values).some(([k, v]) => v && !(k === "status" && v === "triage" && !param(sp, "status")));
 
   let inbox: React.ReactNode = null;
   if (head) {
@@ -85,7 +93,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: SP 
       {inbox}
       <section aria-labelledby="list-title" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="list-title" className="text-lg font-medium">
+          <h2 id={LIST_HEADING_ID} tabIndex={-1} className="text-lg font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600">
             {head ? t("inbox.allTitle") : viewAll ? t("triage.allTitle") : t("triage.title")}
           </h2>
           {central ? (
@@ -101,11 +109,17 @@ export default async function InsightsPage({ searchParams }: { searchParams: SP 
         </div>
         {central && !viewAll ? <p className="text-sm text-slate-600">{t("triage.lead")}</p> : null}
         <InsightFilters values={values} channels={channels} departments={head ? null : depOptions} />
-        {list.rows.length === 0 ? (
-          <EmptyState title={t("triage.empty")} body={t("triage.emptyHint")} />
-        ) : (
-          <InsightTable rows={list.rows} departments={depOptions} canRoute={central} />
-        )}
+        <InsightTable
+          rows={list.rows}
+          departments={depOptions}
+          canRoute={central}
+          showDepartment={!head}
+          empty={
+            central && !viewAll && !hasFilters
+              ? { title: t("triage.emptyTriage"), body: t("triage.emptyTriageHint") }
+              : { title: t("triage.empty"), body: t("triage.emptyHint") }
+          }
+        />
         <Pagination
           page={list.page}
           pageSize={list.pageSize}

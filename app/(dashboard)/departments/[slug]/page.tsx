@@ -13,8 +13,16 @@ import { getUser } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
 import { pageParam } from "@/lib/search-params";
+import { namedPageTitle } from "@/lib/i18n/page-title";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">) {
+  await requirePagePermission("channels:read");
+  const { slug } = await params;
+  const dept = /^[a-z0-9-]{1,60}$/.test(slug) ? await getDepartmentBySlug(await getDb(), slug) : null;
+  return namedPageTitle(dept?.name ?? "—", "insights.titles.departmentKind");
+}
 
 export default async function DepartmentPage({ params, searchParams }: Props) {
   const user = await requirePagePermission("channels:read");
@@ -34,8 +42,9 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeader title={dept.name} lead={td("lead")} />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card className="space-y-3">
+      {/* minmax(0, …): a wide table scrolls inside its card instead of widening the page on a phone. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <Card className="min-w-0 space-y-3">
           <h2 className="font-medium text-slate-900">{td("channels")}</h2>
           {chans.rows.length === 0 ? (
             <p className="text-sm font-medium text-red-800">{td("noChannels")}</p>
@@ -69,7 +78,7 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
           )}
           <Pagination page={chans.page} pageSize={chans.pageSize} total={chans.total} basePath={`/departments/${dept.slug}`} params={{}} />
         </Card>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card>
             <h2 className="font-medium text-slate-900">{td("head")}</h2>
             {head ? (

@@ -1,6 +1,8 @@
 import { forbidden, notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ACTIONS_HEADING_ID } from "@/components/insights/focus";
 import { InsightActions } from "@/components/insights/insight-actions";
 import { InsightTimeline } from "@/components/insights/insight-timeline";
 import { AuthorLabel, SentimentBadge, StatusBadge } from "@/components/insights/labels";
@@ -10,6 +12,9 @@ import { listDepartments } from "@/db/queries/departments";
 import { getInsight, type InsightDetail } from "@/db/queries/insights";
 import { requirePagePermission } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { insightHeadline, meaningfulSource } from "@/lib/insights/presentation";
+import { isTriageExit } from "@/lib/insights/triage";
+import { namedPageTitle } from "@/lib/i18n/page-title";
 import { can } from "@/lib/permissions";
 
 async function load(db: Awaited<ReturnType<typeof getDb>>, user: Parameters<typeof getInsight>[1], id: number): Promise<InsightDetail> {
@@ -22,18 +27,31 @@ async function load(db: Awaited<ReturnType<typeof getDb>>, user: Parameters<type
   }
 }
 
-export default async function InsightPage({ params }: { params: Promise<{ id: string }> }) {
+// One load per request for the title and the page.
+const loadById = cache(async (raw: string) => {
   const user = await requirePagePermission("insights:read");
-  const { id: raw } = await params;
   if (!/^\d{1,15}$/.test(raw)) notFound();
   const db = await getDb();
-  const insight = await load(db, user, Number(raw));
+  return { user, db, insight: await load(db, user, Number(raw)) };
+});
+
+const loadFor = async (params: Promise<{ id: string }>) => loadById((await params).id);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { insight } = await loadFor(params);
+  return namedPageTitle(insightHeadline(insight.text, 60), "insights.titles.insightKind");
+}
+
+export default async function InsightPage({ params }: { params: Promise<{ id: string }> }) {
+  const { user, db, insight } = await loadFor(params);
   const departments = await listDepartments(db);
   const t = await getTranslations("insights");
   const format = await getFormatter();
   const when = (d: Date | string | null) => (d ? format.dateTime(new Date(d), { dateStyle: "medium", timeStyle: "short" }) : "—");
   const canAct = can(user.role, "insights:act") && user.departmentId === insight.departmentId;
   const central = can(user.role, "insights:triage");
+  const channel = insight.channelName ?? (insight.platform ? t(`platform.${insight.platform}`) : null);
+  const source = meaningfulSource(insight.source);
 
   const meta: [string, React.ReactNode][] = [
     [t("fields.status"), <StatusBadge key="s" status={insight.status} />],
@@ -50,7 +68,7 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
       `${insight.language ? t(`language.${insight.language === "en" ? "en" : "de"}`) : t("language.unknown")}${insight.languageDerived ? ` (${t("derived")})` : ""}`,
     ],
     [t("fields.occurredAt"), when(insight.occurredAt)],
-    [t("fields.channel"), insight.channelName ?? (insight.platform ? t(`platform.${insight.platform}`) : "—")],
+    [t("fields.channel"), channel ?? "—"],
     [t("fields.author"), <AuthorLabel key="a" author={insight.author} />],
     [t("fields.department"), insight.departmentName ?? "—"],
     [
@@ -60,8 +78,9 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
       </span>,
     ],
     [t("fields.rule"), insight.ruleName ?? "—"],
-    [t("fields.source"), `${insight.source} · ${insight.externalId}`],
   ];
+  // A connector or feed name tells users where an insight came from; "seed" or "form" does not.
+  if (source) meta.push([t("fields.source"), source]);
 
   return (
     <div className="space-y-6">
@@ -70,8 +89,13 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
       </Link>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
-          <Card>
-            <h2 className="text-lg font-semibold">{t("detail.title", { id: insight.id })}</h2>
+          <Card aria-labelledby="insight-title">
+            <h2 id="insight-title" className="text-lg font-semibold [overflow-wrap:anywhere]">
+              {insightHeadline(insight.text)}
+            </h2>
+            <p className="text-sm text-slate-600">
+              {t("detail.subtitle", { channel: channel ?? t("platform.other"), date: when(insight.occurredAt) })}
+            </p>
             <blockquote className="mt-3 whitespace-pre-line border-l-4 border-slate-200 pl-4 text-slate-900">{insight.text}</blockquote>
             {insight.url ? (
               <a href={insight.url} target="_blank" rel="noopener noreferrer nofollow" className="mt-3 inline-block text-sm text-blue-800 hover:underline">
@@ -82,11 +106,34 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
               {meta.map(([k, v]) => (
                 <div key={k} className="flex gap-2">
                   <dt className="min-w-32 text-slate-600">{k}</dt>
-                  <dd className="text-slate-900">{v}</dd>
+                  <dd className="min-w-0 text-slate-900 [overflow-wrap:anywhere]">{v}</dd>
                 </div>
               ))}
             </dl>
+            {source ? (
+              <details className="mt-4 text-sm">
+                <summary className="cursor-pointer text-slate-700">{t("detail.technical")}</summary>
+                <dl className="mt-2 grid grid-cols-1 gap-y-1 sm:grid-cols-2">
+                  <div className="flex gap-2">
+                    <dt className="min-w-32 text-slate-600">{t("fields.externalId")}</dt>
+                    <dd className="min-w-0 [overflow-wrap:anywhere]">
+                      <code>{insight.externalId}</code>
+                    </dd>
+                  </div>
+                </dl>
+              </details>
+            ) : null}
           </Card>
+          {isTriageExit(insight.status) && insight.dismissedAt ? (
+            <Card aria-labelledby="outcome-title" data-testid="outcome">
+              <h2 id="outcome-title" className="font-medium">
+                {t("detail.outcome")}
+              </h2>
+              <p className="mt-2 text-sm">
+                <StatusBadge status={insight.status} /> {t("detail.dismissedAt", { date: when(insight.dismissedAt) })}
+              </p>
+            </Card>
+          ) : null}
           {insight.status === "resolved" || insight.status === "declined" ? (
             <Card aria-labelledby="outcome-title" data-testid="outcome">
               <h2 id="outcome-title" className="font-medium">
@@ -127,8 +174,8 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
             <InsightTimeline events={insight.events} />
           </Card>
         </div>
-        <Card aria-labelledby="actions-title">
-          <h2 id="actions-title" className="mb-4 font-medium">
+        <Card aria-labelledby={ACTIONS_HEADING_ID} className="self-start">
+          <h2 id={ACTIONS_HEADING_ID} tabIndex={-1} className="mb-4 font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600">
             {t("detail.actions")}
           </h2>
           <InsightActions

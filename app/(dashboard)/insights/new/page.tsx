@@ -3,6 +3,9 @@ import { getDb } from "@/db";
 import { listChannelOptions } from "@/db/queries/routing-rules";
 import { requirePagePermission } from "@/lib/auth/session";
 import { COMPANY_TIME_ZONE } from "@/lib/insights/local-time";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("insights.titles.new");
 
 export default async function NewInsightPage() {
   await requirePagePermission("insights:triage");

@@ -6,6 +6,14 @@ import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
 import { getRule, listChannelOptions, loadRuleSpecs, previewSample } from "@/db/queries/routing-rules";
 import { requirePagePermission } from "@/lib/auth/session";
+import { namedPageTitle, pageTitle } from "@/lib/i18n/page-title";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  await requirePagePermission("rules:write");
+  const { id } = await params;
+  const rule = /^\d{1,9}$/.test(id) ? await getRule(await getDb(), Number(id)) : null;
+  return rule ? namedPageTitle(rule.name, "insights.titles.ruleKind") : pageTitle("insights.titles.rules");
+}
 
 export default async function EditRulePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("rules:write");

@@ -4,6 +4,9 @@ import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
 import { listChannelOptions, loadRuleSpecs, previewSample } from "@/db/queries/routing-rules";
 import { requirePagePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("insights.titles.ruleNew");
 
 export default async function NewRulePage() {
   await requirePagePermission("rules:write");
