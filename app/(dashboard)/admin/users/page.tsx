@@ -84,7 +84,12 @@ export default async function UsersPage({ searchParams }: { searchParams: SP }) 
                   </Link>
                 </Td>
                 <Td>{u.email}</Td>
-                <Td>{t(`common.roles.${u.role}`)}</Td>
+                <Td>
+                  {t(`common.roles.${u.role}`)}
+                  {u.signoffFunctions.length ? (
+                    <div className="text-xs text-slate-600">{u.signoffFunctions.map((f) => t(`admin.users.functions.${f}`)).join(", ")}</div>
+                  ) : null}
+                </Td>
                 <Td>{u.departmentName ?? t("common.states.none")}</Td>
                 <Td>
                   <Badge tone={u.active ? "green" : "slate"}>
