@@ -98,5 +98,5 @@ export const acknowledgeAction = action({
 export const previewAction = action({
   permission: "guidelines:write",
   schema: previewSchema,
-  run: async ({ bodyMd }) => ({ html: renderMarkdown(bodyMd) }),
+  run: async ({ bodyMd }) => ({ html: renderMarkdown(bodyMd, { topHeading: 3 }) }),
 });

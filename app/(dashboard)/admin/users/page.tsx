@@ -10,7 +10,10 @@ import { Input, Select } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { enumParam, intParam, pageParam, param } from "@/lib/search-params";
+
+export const generateMetadata = () => pageTitle("admin.users.title");
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
