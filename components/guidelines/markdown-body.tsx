@@ -7,5 +7,5 @@ import { PROSE } from "./prose";
  * start at h3: the page has its h1, the section holding the text its h2.
  */
 export function MarkdownBody({ markdown, className }: { markdown: string; className?: string }) {
-  return <div className={cn(PROSE, className)} dangerouslySetInnerHTML={{ __html: renderMarkdown(markdown, { topHeading: 3 }) }} />;
+  return <div data-testid="guideline-text" className={cn(PROSE, className)} dangerouslySetInnerHTML={{ __html: renderMarkdown(markdown, { topHeading: 3 }) }} />;
 }
