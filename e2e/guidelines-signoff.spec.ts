@@ -63,7 +63,7 @@ test.describe("works council signs with its own login", () => {
     await expect(form.getByLabel("Freigebende Stelle").locator("option")).toHaveText(["Betriebsrat"]);
 
     await new GuidelinesPage(wc).sign("freigegeben", "Einverstanden; die Werbepause ist mit uns abgestimmt.");
-    await expect(wc.getByTestId("toast")).toHaveText(/Die Freigabe wurde erfasst\./);
+    await expect(wc.getByTestId("toast").filter({ hasText: /Die Freigabe wurde erfasst\./ })).toBeVisible();
     await expect(wc.locator("#page-title")).toBeFocused();
     const signature = wc.getByTestId("signoff").filter({ hasText: "Betriebsrat" });
     await expect(signature).toContainText("freigegeben · Monika Hahn");
@@ -107,7 +107,7 @@ test.describe("sign-offs recorded on behalf", () => {
     await expect(g.openVersion().getByText("Betriebsrat: ausstehend")).toBeVisible();
 
     await g.recordSignoff("Betriebsrat", "freigegeben", "Monika Hahn", "", "Protokoll der Betriebsratssitzung vom 3. März");
-    await expect(manager.getByTestId("toast")).toHaveText(/Die Freigabe wurde erfasst\./);
+    await expect(manager.getByTestId("toast").filter({ hasText: /Die Freigabe wurde erfasst\./ })).toBeVisible();
     await expect(g.openVersion().getByText("Betriebsrat: freigegeben")).toBeVisible();
     await expect(manager.getByTestId("signoff").filter({ hasText: "Betriebsrat" })).toContainText(
       "im Auftrag erfasst von Jonas Weber, Beleg: Protokoll der Betriebsratssitzung vom 3. März",
@@ -129,11 +129,11 @@ test.describe("publishing and archiving", () => {
     const manager = await as(browser, "manager");
     const g = new GuidelinesPage(manager);
     await draftAndSubmit(g, `Leitfaden zum Archivieren ${Date.now()}`, []);
-    await expect(manager.getByTestId("toast").last()).toHaveText(/Version 1 ist zur Prüfung eingereicht\./);
+    await expect(manager.getByTestId("toast").filter({ hasText: /Version 1 ist zur Prüfung eingereicht\./ })).toBeVisible();
     await expect(manager.locator("#page-title")).toBeFocused();
     await g.step("Prüfung abschließen");
     await g.step("Veröffentlichen");
-    await expect(manager.getByTestId("toast").last()).toHaveText(/Version 1 ist veröffentlicht\./);
+    await expect(manager.getByTestId("toast").filter({ hasText: /Version 1 ist veröffentlicht\./ })).toBeVisible();
     await expect(manager.locator("#page-title")).toBeFocused();
 
     // Not next to the text: the text's section has no archive button.
@@ -146,7 +146,7 @@ test.describe("publishing and archiving", () => {
     await expect(manager.getByRole("heading", { name: /^Gültige Fassung: Version 1/ })).toBeVisible();
 
     await g.archive();
-    await expect(manager.getByTestId("toast").last()).toHaveText(/Der Leitfaden ist archiviert\./);
+    await expect(manager.getByTestId("toast").filter({ hasText: /Der Leitfaden ist archiviert\./ })).toBeVisible();
     await expect(manager.locator("#page-title")).toBeFocused();
     await expect(manager.getByRole("heading", { name: "Noch keine gültige Fassung" })).toBeVisible();
     await manager.context().close();
@@ -173,7 +173,7 @@ test.describe("acknowledging", () => {
     await expect(changes.getByTestId("guideline-diff").locator("ins").first()).toBeVisible();
 
     await ack.getByRole("button", { name: "Gelesen – Kenntnisnahme bestätigen" }).click();
-    await expect(head.getByTestId("toast")).toHaveText(/Danke – Ihre Kenntnisnahme von Version 2 ist gespeichert\./);
+    await expect(head.getByTestId("toast").filter({ hasText: /Danke – Ihre Kenntnisnahme von Version 2 ist gespeichert\./ })).toBeVisible();
     await expect(head.locator("#page-title")).toBeFocused();
     await expect(head.getByTestId("acknowledge-section")).toHaveCount(0);
     await expect(head.getByText(/Sie haben Version 2 am .* zur Kenntnis genommen\./)).toBeVisible();

@@ -42,7 +42,7 @@ export default async function SignoffsPage({ searchParams }: { searchParams: SP 
         <EmptyState title={t("signoffs.empty")} body={t("signoffs.emptyHint")} />
       ) : (
         <div className="space-y-4">
-          <p className="text-sm text-slate-700">{t("signoffs.summary", { count: awaiting })}</p>
+          <p className="text-sm text-slate-700">{awaiting ? t("signoffs.summary", { count: awaiting }) : t("signoffs.summaryNone")}</p>
           <ul className="grid gap-4 md:grid-cols-2" aria-label={t("signoffs.caption")} data-testid="signoff-queue">
             {rows.map((r) => (
               <li key={r.versionId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="signoff-item">
