@@ -96,6 +96,24 @@ test.describe("works council signs with its own login", () => {
   });
 });
 
+test.describe("assigning sign-off functions", () => {
+  test("an admin gives a person a sign-off function in the user form; the list shows it", async ({ browser }) => {
+    const admin = await as(browser, "admin");
+    await admin.goto("/admin/users?q=emma.lang");
+    await admin.getByRole("link", { name: "Emma Lang" }).click();
+    const functions = admin.getByRole("group", { name: "Freigabefunktionen" });
+    await expect(functions.getByLabel("Datenschutz")).not.toBeChecked();
+    await functions.getByLabel("Datenschutz").check();
+    await admin.getByRole("button", { name: "Speichern" }).click();
+    await expect(admin.getByText("Änderungen gespeichert.")).toBeVisible();
+    await admin.goto("/admin/users?q=emma.lang");
+    await expect(admin.getByRole("row", { name: /Emma Lang/ })).toContainText("Datenschutz");
+    await admin.goto("/admin/audit?entity=user");
+    await expect(admin.getByRole("cell", { name: "user.update" }).first()).toBeVisible();
+    await admin.context().close();
+  });
+});
+
 test.describe("sign-offs recorded on behalf", () => {
   test("need a reference, and never preselect a function that has already decided", async ({ browser }) => {
     const manager = await as(browser, "manager");
