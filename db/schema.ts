@@ -46,6 +46,9 @@ export const departments = pgTable("departments", {
   ...timestamps,
 });
 
+/** The functions that sign guideline versions off; a user may hold any of them (see users.signoff_functions). */
+export const signoffFunctionEnum = pgEnum("signoff_function", ["legal", "data_protection", "works_council"]);
+
 export const users = pgTable(
   "users",
   {
@@ -63,6 +66,11 @@ export const users = pgTable(
      * (password reset, deactivation, role change, "sign out everywhere").
      */
     sessionVersion: integer("session_version").notNull().default(0),
+    /**
+     * The sign-off functions this person holds (legal, data protection, works council), whatever
+     * their role: they sign guideline versions for that function themselves.
+     */
+    signoffFunctions: signoffFunctionEnum("signoff_functions").array().notNull().default(sql`'{}'`),
     ...timestamps,
   },
   (t) => [
@@ -250,7 +258,6 @@ export const guidelineVersionStatusEnum = pgEnum("guideline_version_status", [
   "published",
   "archived",
 ]);
-export const signoffFunctionEnum = pgEnum("signoff_function", ["legal", "data_protection", "works_council"]);
 export const signoffDecisionEnum = pgEnum("signoff_decision", ["approved", "rejected"]);
 
 /**
@@ -336,6 +343,10 @@ export const guidelineSignoffs = pgTable(
     /** The version's review round this sign-off was given in. */
     reviewRound: integer("review_round").notNull(),
     signatoryName: text("signatory_name").notNull(),
+    /** The user who signed with their own login; null when a manager recorded it on their behalf. */
+    signatoryId: integer("signatory_id").references(() => users.id, { onDelete: "set null" }),
+    /** For a sign-off recorded on behalf of the function: where the decision is documented (e.g. the minutes). */
+    onBehalfReference: text("on_behalf_reference"),
     comment: text("comment"),
     recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

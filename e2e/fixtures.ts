@@ -11,6 +11,8 @@ export const ROLES = {
   sales: "head.sales@example.com",
   exec: "exec@example.com",
   employee: "employee@example.com",
+  /** An employee who holds the works council's sign-off function. */
+  worksCouncil: "betriebsrat@example.com",
 } as const;
 
 export type RoleKey = keyof typeof ROLES;

@@ -22,6 +22,7 @@ const EXPECTED_NAV: Record<keyof typeof ROLES, (keyof typeof NAV_DE)[]> = {
   sales: ["overview", "guidelines", "channels", "kpis", "insights", "alerts"],
   exec: ["overview", "guidelines", "channels", "kpis", "alerts"],
   employee: ["guidelines", "channels"],
+  worksCouncil: ["guidelines", "channels"],
 };
 
 function mainNav(page: Page) {

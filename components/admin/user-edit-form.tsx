@@ -11,6 +11,7 @@ import { Checkbox, Input, Label } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 import type { Role } from "@/db/schema";
+import { SIGNOFF_FUNCTIONS, type SignoffFunction } from "@/lib/guidelines/lifecycle";
 
 interface EditableUser {
   id: number;
@@ -19,6 +20,7 @@ interface EditableUser {
   role: Role;
   departmentId: number | null;
   active: boolean;
+  signoffFunctions: SignoffFunction[];
 }
 
 export function UserEditForm({ user, departments }: { user: EditableUser; departments: { id: number; name: string }[] }) {
@@ -48,6 +50,21 @@ export function UserEditForm({ user, departments }: { user: EditableUser; depart
             <Checkbox id="active" name="active" checked={active} onChange={(e) => setActive(e.target.checked)} />
             <Label htmlFor="active">{t("admin.users.active")}</Label>
           </div>
+          <fieldset className="space-y-2" aria-describedby="signoff-functions-hint">
+            <legend className="text-sm font-medium text-slate-900">{t("admin.users.signoffFunctions")}</legend>
+            <p id="signoff-functions-hint" className="text-sm text-slate-600">
+              {t("admin.users.signoffFunctionsHint")}
+            </p>
+            {fe?.signoffFunctions ? (
+              <p className="text-sm text-red-700">{fe.signoffFunctions.map((k) => t(k)).join(" ")}</p>
+            ) : null}
+            {SIGNOFF_FUNCTIONS.map((f) => (
+              <div key={f} className="flex items-center gap-2">
+                <Checkbox id={`fn-${f}`} name="signoffFunctions[]" value={f} defaultChecked={user.signoffFunctions.includes(f)} />
+                <Label htmlFor={`fn-${f}`}>{t(`admin.users.functions.${f}`)}</Label>
+              </div>
+            ))}
+          </fieldset>
           <SubmitButton>{t("common.actions.save")}</SubmitButton>
         </form>
       </Card>

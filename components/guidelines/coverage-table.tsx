@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Td, Th } from "@/components/ui/table";
 import type { Coverage } from "@/lib/guidelines/coverage";
 
 /** Acknowledgment coverage per department; the pending column exists only when names may be shown. */
@@ -13,7 +13,9 @@ export async function CoverageTable({ coverage, showNames }: { coverage: Coverag
         {t("summary", { acknowledged: coverage.acknowledged, total: coverage.total, share: pct(coverage.share) })}
       </p>
       {!showNames ? <p className="text-xs text-slate-600">{t("aggregateOnly")}</p> : null}
-      <Table>
+      {/* Its own scroll container: focusable, so a keyboard can scroll it when names make it wide. */}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={t("caption")}>
+      <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("caption")}</caption>
         <thead>
           <tr>
@@ -29,11 +31,12 @@ export async function CoverageTable({ coverage, showNames }: { coverage: Coverag
               <Td>{d.departmentName ?? t("noDepartment")}</Td>
               <Td className="text-right tabular-nums">{t("ofTotal", { acknowledged: d.acknowledged, total: d.total })}</Td>
               <Td className="text-right tabular-nums">{pct(d.share)}</Td>
-              {showNames ? <Td>{d.pending.length ? d.pending.map((p) => p.name).join(", ") : t("nobodyPending")}</Td> : null}
+              {showNames ? <Td className="min-w-40">{d.pending.length ? d.pending.map((p) => p.name).join(", ") : t("nobodyPending")}</Td> : null}
             </tr>
           ))}
         </tbody>
-      </Table>
+      </table>
+      </div>
     </div>
   );
 }

@@ -26,13 +26,17 @@ export async function SignoffList({ required, state, signoffs }: { required: Sig
         <p className="text-sm text-slate-600">{t("signoff.noneRequired")}</p>
       )}
       {signoffs.length ? (
-        <ol className="space-y-2 text-sm">
+        <ol className="space-y-2 text-sm" aria-label={t("signoff.historyLabel")} data-testid="signoff-history">
           {signoffs.map((s) => (
-            <li key={s.id} className="rounded border border-slate-200 bg-slate-50 p-2">
+            <li key={s.id} className="rounded border border-slate-200 bg-slate-50 p-2" data-testid="signoff">
               <span className="font-medium">{t(`functions.${s.function}`)}</span> · {t(`decisions.${s.decision}`)} · {s.signatoryName}
               <span className="text-slate-600"> · {format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" })}</span>
-              {s.recordedByName ? <span className="text-slate-600"> · {t("signoff.recordedBy", { name: s.recordedByName })}</span> : null}
-              {s.comment ? <p className="mt-1 text-slate-700">„{s.comment}“</p> : null}
+              <p className="text-xs text-slate-600">
+                {s.signatoryId !== null
+                  ? t("signoff.signedOwn")
+                  : t("signoff.recordedOnBehalf", { name: s.recordedByName ?? t("signoff.unknownRecorder"), reference: s.onBehalfReference ?? t("signoff.noReference") })}
+              </p>
+              {s.comment ? <p className="mt-1 break-words text-slate-700">„{s.comment}“</p> : null}
             </li>
           ))}
         </ol>

@@ -80,15 +80,15 @@ for (const backend of availableBackends()) {
       const { id, versionId } = await createGuideline(t.db, manager(), input({ title: "Lebenszyklus" }));
       await changeVersionStatus(t.db, manager(), versionId, "submit");
 
-      await expect(recordSignoff(t.db, manager(), { versionId, function: "data_protection", decision: "approved", signatoryName: "X", comment: null })).rejects.toMatchObject({
+      await expect(recordSignoff(t.db, manager(), { versionId, function: "data_protection", decision: "approved", onBehalf: { signatoryName: "X", reference: "Protokoll der Sitzung" }, comment: null })).rejects.toMatchObject({
         code: "conflict",
         fieldErrors: { function: ["guidelines.errors.signoffNotRequired"] },
       });
-      await expect(recordSignoff(t.db, manager(), { versionId, function: "works_council", decision: "rejected", signatoryName: "Monika Hahn", comment: null })).rejects.toMatchObject({
+      await expect(recordSignoff(t.db, manager(), { versionId, function: "works_council", decision: "rejected", onBehalf: { signatoryName: "Monika Hahn", reference: "Protokoll der Sitzung" }, comment: null })).rejects.toMatchObject({
         fieldErrors: { comment: ["guidelines.errors.reasonRequired"] },
       });
-      await recordSignoff(t.db, manager(), { versionId, function: "legal", decision: "approved", signatoryName: "Dr. Berger", comment: null });
-      const rejected = await recordSignoff(t.db, manager(), { versionId, function: "works_council", decision: "rejected", signatoryName: "Monika Hahn", comment: "Zu unbestimmt." });
+      await recordSignoff(t.db, manager(), { versionId, function: "legal", decision: "approved", onBehalf: { signatoryName: "Dr. Berger", reference: "Protokoll der Sitzung" }, comment: null });
+      const rejected = await recordSignoff(t.db, manager(), { versionId, function: "works_council", decision: "rejected", onBehalf: { signatoryName: "Monika Hahn", reference: "Protokoll der Sitzung" }, comment: "Zu unbestimmt." });
       expect(rejected.status).toBe("draft");
       await expect(changeVersionStatus(t.db, manager(), versionId, "publish")).rejects.toMatchObject({ fieldErrors: { _form: ["guidelines.errors.invalidTransition"] } });
 
@@ -99,8 +99,8 @@ for (const backend of availableBackends()) {
       expect(g.open!.reviewRound).toBe(2);
       expect(g.open!.signoffState.missing).toEqual(["legal", "works_council"]);
       await expect(changeVersionStatus(t.db, manager(), versionId, "approve")).rejects.toMatchObject({ fieldErrors: { _form: ["guidelines.errors.signoffsMissing"] } });
-      await recordSignoff(t.db, manager(), { versionId, function: "legal", decision: "approved", signatoryName: "Dr. Berger", comment: null });
-      const last = await recordSignoff(t.db, ids["admin@example.com"], { versionId, function: "works_council", decision: "approved", signatoryName: "Monika Hahn", comment: "Einverstanden." });
+      await recordSignoff(t.db, manager(), { versionId, function: "legal", decision: "approved", onBehalf: { signatoryName: "Dr. Berger", reference: "Protokoll der Sitzung" }, comment: null });
+      const last = await recordSignoff(t.db, ids["admin@example.com"], { versionId, function: "works_council", decision: "approved", onBehalf: { signatoryName: "Monika Hahn", reference: "Protokoll der Sitzung" }, comment: "Einverstanden." });
       expect(last.status).toBe("approved");
       await changeVersionStatus(t.db, manager(), versionId, "publish");
 
@@ -116,7 +116,7 @@ for (const backend of availableBackends()) {
       // Withdrawn after approval and submitted again: a new round, the approvals must be given again.
       const { id: id2, versionId: w } = await createGuideline(t.db, manager(), input({ title: "Zurückgezogen", requiredSignoffs: ["legal"] }));
       await changeVersionStatus(t.db, manager(), w, "submit");
-      expect((await recordSignoff(t.db, manager(), { versionId: w, function: "legal", decision: "approved", signatoryName: "Dr. Berger", comment: null })).status).toBe("approved");
+      expect((await recordSignoff(t.db, manager(), { versionId: w, function: "legal", decision: "approved", onBehalf: { signatoryName: "Dr. Berger", reference: "Protokoll der Sitzung" }, comment: null })).status).toBe("approved");
       await changeVersionStatus(t.db, manager(), w, "withdraw");
       await changeVersionStatus(t.db, manager(), w, "submit");
       const again = (await getGuideline(t.db, id2))!.open!;
@@ -261,7 +261,7 @@ for (const backend of availableBackends()) {
       await changeVersionStatus(t.db, manager(), v2, "submit");
       await expect(changeVersionStatus(t.db, manager(), v2, "approve")).rejects.toMatchObject({ fieldErrors: { _form: ["guidelines.errors.signoffsMissing"] } });
       expect((await listMyGuidelines(t.db, lena)).rows.find((r) => r.id === id)).toMatchObject({ title: "Isolation veröffentlicht", pending: false });
-      await recordSignoff(t.db, manager(), { versionId: v2, function: "legal", decision: "approved", signatoryName: "Dr. Berger", comment: null });
+      await recordSignoff(t.db, manager(), { versionId: v2, function: "legal", decision: "approved", onBehalf: { signatoryName: "Dr. Berger", reference: "Protokoll der Sitzung" }, comment: null });
       await changeVersionStatus(t.db, manager(), v2, "publish");
 
       // Published: the new title and the narrower scope apply.

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, max, type SQL, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, count, desc, eq, inArray, isNotNull, max, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import {
@@ -15,6 +15,7 @@ import {
 } from "../schema";
 import { recordAudit } from "./audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { concernsSigner, recordsOnBehalf } from "@/lib/guidelines/access";
 import { type Coverage, computeCoverage, withoutNames } from "@/lib/guidelines/coverage";
 import {
   canRecordSignoff,
@@ -212,6 +213,9 @@ export interface SignoffDto {
   function: SignoffFunction;
   decision: SignoffDecision;
   signatoryName: string;
+  /** Set when the signatory signed with their own login; null when recorded on their behalf. */
+  signatoryId: number | null;
+  onBehalfReference: string | null;
   comment: string | null;
   recordedByName: string | null;
   createdAt: Date;
@@ -256,7 +260,11 @@ export interface GuidelineDetail {
  * A guideline with its versions. With `publishedOnly` (readers) only published and archived versions
  * are returned, and a guideline without any is not found: a reader never sees a draft's title.
  */
-export async function getGuideline(db: Executor, id: number, opts: { publishedOnly?: boolean } = {}): Promise<GuidelineDetail | null> {
+export async function getGuideline(
+  db: Executor,
+  id: number,
+  opts: { publishedOnly?: boolean; signer?: { id: number; signoffFunctions: readonly SignoffFunction[] } } = {},
+): Promise<GuidelineDetail | null> {
   const [g] = await db.select().from(guidelines).where(eq(guidelines.id, id)).limit(1);
   if (!g) return null;
   const author = alias(users, "author");
@@ -293,6 +301,8 @@ export async function getGuideline(db: Executor, id: number, opts: { publishedOn
           decision: guidelineSignoffs.decision,
           reviewRound: guidelineSignoffs.reviewRound,
           signatoryName: guidelineSignoffs.signatoryName,
+          signatoryId: guidelineSignoffs.signatoryId,
+          onBehalfReference: guidelineSignoffs.onBehalfReference,
           comment: guidelineSignoffs.comment,
           recordedByName: recorder.name,
           createdAt: guidelineSignoffs.createdAt,
@@ -307,7 +317,10 @@ export async function getGuideline(db: Executor, id: number, opts: { publishedOn
     const rows = signoffRows.filter((s) => s.versionId === v.id);
     return { ...v, scope: scopes.get(v.id)!, signoffs, signoffState: signoffState(v.requiredSignoffs, rows, v.reviewRound) };
   });
-  const versions = opts.publishedOnly ? all.filter((v) => v.status === "published" || v.status === "archived") : all;
+  // A reader who holds a sign-off function also sees the unpublished version that awaits (or carries) their signature.
+  const signer = opts.signer;
+  const readable = (v: VersionDto) => v.status === "published" || v.status === "archived" || (signer ? concernsSigner(v, signer) : false);
+  const versions = opts.publishedOnly ? all.filter(readable) : all;
   const published = all.find((v) => v.status === "published") ?? null;
   // What the guideline shows as a whole: the published version, else the newest the caller may see.
   const shown = published ?? versions[0];
@@ -319,7 +332,7 @@ export async function getGuideline(db: Executor, id: number, opts: { publishedOn
     scope: shown.scope,
     versions,
     published,
-    open: opts.publishedOnly ? null : (all.find((v) => v.status === "draft" || v.status === "in_review" || v.status === "approved") ?? null),
+    open: versions.find((v) => v.status === "draft" || v.status === "in_review" || v.status === "approved") ?? null,
     canStartNewVersion: canStartNewVersion(all.map((v) => v.status)),
   };
 }
@@ -567,16 +580,36 @@ export interface SignoffInput {
   versionId: number;
   function: SignoffFunction;
   decision: SignoffDecision;
-  signatoryName: string;
   comment: string | null;
+  /**
+   * Absent: the actor signs for a function they hold, under their own name. Present: a manager
+   * records the decision of someone without a login, naming them and where it is documented.
+   */
+  onBehalf?: { signatoryName: string; reference: string } | null;
 }
 
 /**
- * Records a sign-off given by a function (legal, data protection, works council). A rejection sends
- * the version back to draft; the last missing approval moves it on to approved.
+ * Records a sign-off given by a function (legal, data protection, works council): by a holder of
+ * that function with their own login, or on their behalf by the central unit with a reference. A
+ * rejection sends the version back to draft; the last missing approval moves it on to approved.
  */
-export async function recordSignoff(db: Executor, actorId: number | null, input: SignoffInput) {
+export async function recordSignoff(db: Executor, actorId: number, input: SignoffInput) {
   return db.transaction(async (tx) => {
+    const [actor] = await tx
+      .select({ id: users.id, name: users.name, role: users.role, active: users.active, signoffFunctions: users.signoffFunctions })
+      .from(users)
+      .where(eq(users.id, actorId));
+    if (!actor?.active) throw new AppError("forbidden", "unknown or inactive user");
+    const onBehalf = input.onBehalf ?? null;
+    if (onBehalf) {
+      if (!recordsOnBehalf(actor.role)) throw new AppError("forbidden", "may not record sign-offs on behalf of others");
+      const fieldErrors: Record<string, string[]> = {};
+      if (!onBehalf.signatoryName.trim()) fieldErrors.signatoryName = ["validation.required"];
+      if (!onBehalf.reference.trim()) fieldErrors.reference = ["guidelines.errors.referenceRequired"];
+      if (Object.keys(fieldErrors).length) throw new AppError("validation_failed", "on-behalf sign-off needs a signatory and a reference", fieldErrors);
+    } else if (!actor.signoffFunctions.includes(input.function)) {
+      throw new AppError("forbidden", "does not hold this sign-off function");
+    }
     const { v, g } = await lockVersion(tx, input.versionId);
     if (!canRecordSignoff(v.status, v.requiredSignoffs, input.function)) {
       const key = v.status !== "in_review" ? "guidelines.errors.notInReview" : "guidelines.errors.signoffNotRequired";
@@ -587,9 +620,25 @@ export async function recordSignoff(db: Executor, actorId: number | null, input:
     }
     const [s] = await tx
       .insert(guidelineSignoffs)
-      .values({ ...input, reviewRound: v.reviewRound, recordedBy: actorId })
+      .values({
+        versionId: v.id,
+        function: input.function,
+        decision: input.decision,
+        comment: input.comment,
+        reviewRound: v.reviewRound,
+        signatoryName: onBehalf ? onBehalf.signatoryName.trim() : actor.name,
+        signatoryId: onBehalf ? null : actor.id,
+        onBehalfReference: onBehalf ? onBehalf.reference.trim() : null,
+        recordedBy: actor.id,
+      })
       .returning();
-    await recordAudit(tx, { actorId, action: `guideline_signoff.${input.decision}`, entityType: "guideline_version", entityId: v.id, after: { signoffId: s.id, function: s.function, decision: s.decision, reviewRound: s.reviewRound, signatoryName: s.signatoryName, comment: s.comment } });
+    await recordAudit(tx, {
+      actorId,
+      action: `guideline_signoff.${input.decision}`,
+      entityType: "guideline_version",
+      entityId: v.id,
+      after: { signoffId: s.id, function: s.function, decision: s.decision, reviewRound: s.reviewRound, signatoryName: s.signatoryName, signatoryId: s.signatoryId, onBehalfReference: s.onBehalfReference, comment: s.comment },
+    });
     const now = new Date();
     let status: VersionStatus = v.status;
     if (input.decision === "rejected") {
@@ -606,6 +655,70 @@ export async function recordSignoff(db: Executor, actorId: number | null, input:
     }
     return { id: g.id, versionId: v.id, status };
   });
+}
+
+export interface AwaitingSignoffRow {
+  guidelineId: number;
+  versionId: number;
+  title: string;
+  version: number;
+  submittedAt: Date | null;
+  requiredSignoffs: SignoffFunction[];
+  /** The decision per function in the current review round. */
+  decisions: SignoffState["decisions"];
+  /** Of the functions asked about, those that have not decided in this round. */
+  awaiting: SignoffFunction[];
+}
+
+/**
+ * Versions in review that need a sign-off of one of `functions`, oldest submission first: what a
+ * legal, data-protection or works-council signatory has on their desk. Those their function already
+ * decided in this round are included (marked by `awaiting`) until the review ends.
+ */
+export async function listAwaitingSignoff(db: Executor, opts: { functions: readonly SignoffFunction[]; page?: number; pageSize?: number }) {
+  const pageSize = Math.min(Math.max(opts.pageSize ?? 20, 1), 100);
+  const page = Math.max(opts.page ?? 1, 1);
+  if (opts.functions.length === 0) return { rows: [] as AwaitingSignoffRow[], total: 0, awaiting: 0, page, pageSize };
+  const versionRows = await db
+    .select({
+      guidelineId: guidelineVersions.guidelineId,
+      versionId: guidelineVersions.id,
+      title: guidelineVersions.title,
+      version: guidelineVersions.version,
+      submittedAt: guidelineVersions.submittedAt,
+      requiredSignoffs: guidelineVersions.requiredSignoffs,
+      reviewRound: guidelineVersions.reviewRound,
+    })
+    .from(guidelineVersions)
+    .where(
+      and(
+        eq(guidelineVersions.status, "in_review"),
+        arrayOverlaps(guidelineVersions.requiredSignoffs, [...opts.functions]),
+      ),
+    )
+    .orderBy(asc(guidelineVersions.submittedAt), asc(guidelineVersions.id));
+  const ids = versionRows.map((v) => v.versionId);
+  const signoffRows = ids.length
+    ? await db
+        .select({ versionId: guidelineSignoffs.versionId, function: guidelineSignoffs.function, decision: guidelineSignoffs.decision, reviewRound: guidelineSignoffs.reviewRound })
+        .from(guidelineSignoffs)
+        .where(inArray(guidelineSignoffs.versionId, ids))
+        .orderBy(asc(guidelineSignoffs.id))
+    : [];
+  const all: AwaitingSignoffRow[] = versionRows.map(({ reviewRound, ...v }) => {
+    const state = signoffState(v.requiredSignoffs, signoffRows.filter((s) => s.versionId === v.versionId), reviewRound);
+    const awaiting = v.requiredSignoffs.filter((f) => opts.functions.includes(f) && state.decisions[f] === undefined);
+    return { ...v, decisions: state.decisions, awaiting };
+  });
+  // Still to decide first; what this function has decided stays visible below until the review ends.
+  all.sort((a, b) => Number(b.awaiting.length > 0) - Number(a.awaiting.length > 0));
+  return {
+    rows: all.slice((page - 1) * pageSize, page * pageSize),
+    total: all.length,
+    awaiting: all.filter((r) => r.awaiting.length > 0).length,
+    page,
+    pageSize,
+  };
 }
 
 // ─── Acknowledgments ─────────────────────────────────────────────────────────
@@ -706,10 +819,19 @@ export async function myAcknowledgment(db: Executor, user: Reader, guidelineId: 
     )
     .where(and(eq(guidelineVersions.guidelineId, guidelineId), eq(guidelineVersions.status, "published")))
     .limit(1);
-  if (!pv) return { applies: false, versionId: null, acknowledgedAt: null };
-  const [scopes, assignments] = await Promise.all([loadScopes(db, [pv.id]), assignmentsOf(db)]);
+  if (!pv) return { applies: false, versionId: null, acknowledgedAt: null, lastAcknowledgedVersion: null };
+  const [scopes, assignments, [last]] = await Promise.all([
+    loadScopes(db, [pv.id]),
+    assignmentsOf(db),
+    // The newest version of this guideline the person confirmed: what the changes are shown against.
+    db
+      .select({ version: max(guidelineVersions.version) })
+      .from(guidelineAcknowledgments)
+      .innerJoin(guidelineVersions, eq(guidelineVersions.id, guidelineAcknowledgments.versionId))
+      .where(and(eq(guidelineVersions.guidelineId, guidelineId), eq(guidelineAcknowledgments.userId, user.id))),
+  ]);
   const applies = appliesTo(scopes.get(pv.id)!, { departmentId: user.departmentId, active: true }, assignments);
-  return { applies, versionId: pv.id, acknowledgedAt: pv.acknowledgedAt };
+  return { applies, versionId: pv.id, acknowledgedAt: pv.acknowledgedAt, lastAcknowledgedVersion: last?.version ?? null };
 }
 
 /** Options for the editor's scope pickers. */

@@ -2,6 +2,7 @@ import bcrypt from "bcryptjs";
 import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { departments, type Locale, type Role, users } from "../schema";
+import { SIGNOFF_FUNCTIONS, type SignoffFunction } from "@/lib/guidelines/lifecycle";
 import { recordAudit } from "./audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 
@@ -21,6 +22,8 @@ export interface UserDto {
   departmentName: string | null;
   locale: Locale;
   active: boolean;
+  /** Legal, data protection, works council: the guideline sign-offs this person gives themselves. */
+  signoffFunctions: SignoffFunction[];
   lastLoginAt: Date | null;
   createdAt: Date;
 }
@@ -34,6 +37,7 @@ const userColumns = {
   departmentName: departments.name,
   locale: users.locale,
   active: users.active,
+  signoffFunctions: users.signoffFunctions,
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,
 };
@@ -135,6 +139,8 @@ export interface UpdateUserInput {
   role: Role;
   departmentId: number | null;
   active: boolean;
+  /** Omitted: unchanged. */
+  signoffFunctions?: SignoffFunction[];
 }
 
 export async function updateUser(db: Executor, actorId: number | null, id: number, input: UpdateUserInput) {
@@ -149,10 +155,13 @@ export async function updateUser(db: Executor, actorId: number | null, id: numbe
     }
     // A new role or a deactivation ends the user's sessions; they sign in again under the new rules.
     const endSessions = input.role !== before.role || (before.active && !input.active);
+    const { signoffFunctions, ...rest } = input;
     const [row] = await tx
       .update(users)
       .set({
-        ...input,
+        ...rest,
+        // Stored in a fixed order, so the audit log shows a change only when there is one.
+        ...(signoffFunctions ? { signoffFunctions: SIGNOFF_FUNCTIONS.filter((f) => signoffFunctions.includes(f)) } : {}),
         updatedAt: new Date(),
         ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
       })
@@ -187,4 +196,17 @@ export async function resetPassword(db: Executor, actorId: number | null, id: nu
 
 export async function setUserLocale(db: Executor, id: number, locale: Locale) {
   await db.update(users).set({ locale }).where(eq(users.id, id));
+}
+
+/**
+ * The sign-off functions an active user holds, read fresh on every request (like the role), so an
+ * admin's change takes effect at once without ending the person's sessions.
+ */
+export async function signoffFunctionsOf(db: Executor, userId: number): Promise<SignoffFunction[]> {
+  const [row] = await db
+    .select({ fns: users.signoffFunctions })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true)))
+    .limit(1);
+  return row?.fns ?? [];
 }

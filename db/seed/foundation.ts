@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type DepartmentKind, departments, type Role, users } from "../schema";
 import { hashPassword } from "../queries/users";
+import type { SignoffFunction } from "@/lib/guidelines/lifecycle";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -24,6 +25,7 @@ interface DemoUser {
   department: string | null;
   headOf?: string;
   login?: string;
+  signoffFunctions?: SignoffFunction[];
 }
 
 /** `login` marks the accounts printed at start; the others make the company look inhabited. */
@@ -36,6 +38,9 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "head.sales@example.com", name: "Thomas Becker", role: "department_head", department: "vertrieb", headOf: "vertrieb", login: "Leitung Vertrieb" },
   { email: "exec@example.com", name: "Dr. Martin Brenner", role: "executive", department: null, login: "Geschäftsführung" },
   { email: "employee@example.com", name: "Lena Fischer", role: "employee", department: "marketing", login: "Mitarbeiterin Marketing" },
+  // The signatories sign guideline versions themselves; the (external) data protection officer has no login.
+  { email: "betriebsrat@example.com", name: "Monika Hahn", role: "employee", department: "produktion", login: "Betriebsratsvorsitzende (Freigabe Betriebsrat)", signoffFunctions: ["works_council"] },
+  { email: "recht@example.com", name: "Dr. Claudia Berger", role: "employee", department: null, login: "Rechtsabteilung (Freigabe Recht)", signoffFunctions: ["legal"] },
   { email: "head.marketing@example.com", name: "Julia Neumann", role: "department_head", department: "marketing", headOf: "marketing" },
   { email: "head.production@example.com", name: "Uwe Zimmermann", role: "department_head", department: "produktion", headOf: "produktion" },
   { email: "anna.schmidt@example.com", name: "Anna Schmidt", role: "employee", department: "vertrieb" },
@@ -69,6 +74,7 @@ export async function seedFoundation(db: Executor): Promise<void> {
         role: u.role,
         departmentId: u.department ? depId.get(u.department)! : null,
         passwordHash,
+        signoffFunctions: u.signoffFunctions ?? [],
       })),
     )
     .onConflictDoNothing({ target: users.email });

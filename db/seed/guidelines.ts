@@ -12,10 +12,14 @@ import {
 import type { SignoffDecision, SignoffFunction, VersionStatus } from "@/lib/guidelines/lifecycle";
 import { CRISIS_V1, CRISIS_V2, RECRUITING_V1, SOCIAL_MEDIA_V1, SOCIAL_MEDIA_V2 } from "./guideline-texts";
 
-const SIGNATORIES: Record<SignoffFunction, string> = {
-  legal: "Dr. Claudia Berger (Rechtsabteilung)",
-  data_protection: "Stefan Lorenz (Datenschutzbeauftragter)",
-  works_council: "Monika Hahn (Betriebsratsvorsitzende)",
+/**
+ * Who signs for each function: legal and the works council with their own logins (see the demo
+ * users), the external data protection officer on paper, recorded by the central unit with a reference.
+ */
+const SIGNATORIES: Record<SignoffFunction, { email?: string; name: string; reference?: string }> = {
+  legal: { email: "recht@example.com", name: "Dr. Claudia Berger" },
+  data_protection: { name: "Stefan Lorenz (externer Datenschutzbeauftragter)", reference: "Stellungnahme des Datenschutzbeauftragten per E-Mail" },
+  works_council: { email: "betriebsrat@example.com", name: "Monika Hahn" },
 };
 
 interface DemoSignoff {
@@ -156,6 +160,15 @@ export async function seedGuidelines(db: Executor, at: Date = new Date()): Promi
   const author = userId.get("manager@example.com") ?? null;
   const recorder = userId.get("sophie.wolf@example.com") ?? author;
 
+  const signatory = (fn: SignoffFunction) => {
+    const who = SIGNATORIES[fn];
+    const id = who.email ? userId.get(who.email) : undefined;
+    // A signatory without a login (or not seeded) is recorded on their behalf, with a reference.
+    return id
+      ? { signatoryName: who.name, signatoryId: id, onBehalfReference: null, recordedBy: id }
+      : { signatoryName: who.name, signatoryId: null, onBehalfReference: who.reference ?? "Sitzungsprotokoll", recordedBy: recorder };
+  };
+
   for (const def of DEMO_GUIDELINES) {
     const [existing] = await db
       .select({ id: guidelineVersions.guidelineId })
@@ -207,9 +220,8 @@ export async function seedGuidelines(db: Executor, at: Date = new Date()): Promi
             function: s.function,
             decision: s.decision,
             reviewRound: beforeSubmission(s) ? round - 1 : round,
-            signatoryName: SIGNATORIES[s.function],
+            ...signatory(s.function),
             comment: s.comment ?? null,
-            recordedBy: recorder,
             createdAt: daysAgo(now, s.daysAgo)!,
           })),
         );

@@ -17,10 +17,21 @@ export class GuidelinesPage {
     return Number(new URL(this.page.url()).pathname.split("/").pop());
   }
 
-  /** Clicks a lifecycle button; publish, withdraw and archive ask for confirmation first. */
+  /** Clicks a lifecycle button; publish and withdraw ask for confirmation in the page first. */
   async step(label: "Zur Prüfung einreichen" | "Prüfung abschließen" | "Veröffentlichen" | "Zurückziehen") {
-    if (label !== "Zur Prüfung einreichen" && label !== "Prüfung abschließen") this.page.once("dialog", (d) => d.accept());
-    await this.page.getByRole("button", { name: label }).click();
+    await this.page.getByRole("button", { name: label, exact: true }).click();
+    if (label === "Veröffentlichen" || label === "Zurückziehen") {
+      const question = this.page.getByRole("group").filter({ has: this.page.getByRole("button", { name: label, exact: true }) });
+      await question.getByRole("button", { name: label, exact: true }).click();
+    }
+  }
+
+  /** Archives the published version from the secondary actions, confirming the question. */
+  async archive() {
+    const zone = this.page.getByRole("region", { name: "Weitere Aktionen" });
+    await zone.getByRole("button", { name: "Archivieren …" }).click();
+    await expect(zone.getByText(/Archivieren\?$/)).toBeVisible();
+    await zone.getByRole("button", { name: "Ja, archivieren" }).click();
   }
 
   openVersion() {
@@ -31,12 +42,33 @@ export class GuidelinesPage {
     await expect(this.openVersion().getByText(status, { exact: true })).toBeVisible();
   }
 
-  async recordSignoff(fn: "Recht" | "Datenschutz" | "Betriebsrat", decision: "freigegeben" | "abgelehnt", signatory: string, comment = "") {
-    await this.page.getByLabel("Freigebende Stelle").selectOption({ label: fn });
-    await this.page.getByLabel("Entscheidung").selectOption({ label: decision });
-    await this.page.getByLabel("Name der unterzeichnenden Person").fill(signatory);
-    await this.page.getByLabel("Kommentar").fill(comment);
-    await this.page.getByRole("button", { name: "Freigabe erfassen" }).click();
+  /** The manager's fallback: a sign-off recorded on behalf of a signatory, with a reference. */
+  async recordSignoff(fn: "Recht" | "Datenschutz" | "Betriebsrat", decision: "freigegeben" | "abgelehnt", signatory: string, comment = "", reference = "Protokoll der Sitzung") {
+    const form = this.onBehalfForm();
+    await this.openOnBehalf();
+    await form.getByLabel("Freigebende Stelle").selectOption({ label: fn });
+    await form.getByLabel("Entscheidung").selectOption({ label: decision });
+    await form.getByLabel("Name der unterzeichnenden Person").fill(signatory);
+    await form.getByLabel("Beleg").fill(reference);
+    await form.getByLabel("Kommentar").fill(comment);
+    await form.getByRole("button", { name: "Freigabe erfassen" }).click();
+  }
+
+  onBehalfForm() {
+    return this.page.getByTestId("on-behalf");
+  }
+
+  async openOnBehalf() {
+    const details = this.onBehalfForm();
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator("summary").click();
+  }
+
+  /** A holder of a sign-off function signs with their own login. */
+  async sign(decision: "freigegeben" | "abgelehnt", comment = "") {
+    const form = this.page.getByRole("form", { name: "Ihre Freigabe" });
+    await form.getByLabel("Entscheidung").selectOption({ label: decision });
+    await form.getByLabel("Kommentar").fill(comment);
+    await form.getByRole("button", { name: "Freigabe unterzeichnen" }).click();
   }
 
   myRow(title: string) {

@@ -86,3 +86,21 @@ describe("sanitiser properties", () => {
     );
   });
 });
+
+describe("heading levels inside a page", () => {
+  it("shifts the text's highest heading to the level asked for, keeping the steps between them", () => {
+    const html = renderMarkdown("# Titel\n\n## Abschnitt\n\nText\n\n### Unterpunkt", { topHeading: 3 });
+    expect(html).toContain("<h3>Titel</h3>");
+    expect(html).toContain("<h4>Abschnitt</h4>");
+    expect(html).toContain("<h5>Unterpunkt</h5>");
+    expect(html).not.toMatch(/<h[12]>/);
+  });
+
+  it("starts a text without a level-1 heading at the level asked for too", () => {
+    expect(renderMarkdown("## 1. Grundhaltung\n\n## 2. Vertraulichkeit", { topHeading: 3 })).toBe("<h3>1. Grundhaltung</h3>\n<h3>2. Vertraulichkeit</h3>\n");
+  });
+
+  it("never turns typed HTML into a heading", () => {
+    expect(renderMarkdown("<h1>x</h1>\n\n## a", { topHeading: 3 })).not.toContain("<h1>");
+  });
+});

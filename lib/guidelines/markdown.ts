@@ -41,10 +41,19 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
-/** Renders guideline Markdown to HTML that is safe to insert into a page. */
-export function renderMarkdown(md: string): string {
-  const html = marked.parse(md) as string;
-  return sanitizeHtml(html, SANITIZE);
+/**
+ * Renders guideline Markdown to HTML that is safe to insert into a page. With `topHeading` the
+ * text's headings are shifted so its highest one gets that level: a guideline's `# Title` must not
+ * become a second <h1> on a page that has its own, nor jump levels under the section it sits in.
+ */
+export function renderMarkdown(md: string, opts: { topHeading?: number } = {}): string {
+  const html = sanitizeHtml(marked.parse(md) as string, SANITIZE);
+  if (!opts.topHeading) return html;
+  // After sanitising, every "<hN" is a real tag: typed HTML was escaped to "&lt;hN".
+  const levels = [...html.matchAll(/<h([1-6])>/g)].map((m) => Number(m[1]));
+  if (levels.length === 0) return html;
+  const shift = opts.topHeading - Math.min(...levels);
+  return html.replace(/<(\/?)h([1-6])>/g, (_, slash: string, n: string) => `<${slash}h${Math.min(6, Math.max(1, Number(n) + shift))}>`);
 }
 
 /** Only for tests and callers that must sanitise HTML that did not come from `renderMarkdown`. */

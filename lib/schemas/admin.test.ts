@@ -35,8 +35,15 @@ describe("createUserSchema", () => {
 describe("updateUserSchema", () => {
   it("reads an unticked checkbox as inactive", () => {
     const r = updateUserSchema.safeParse({ id: "3", name: "X", role: "manager", departmentId: "2" });
-    expect(r.data).toEqual({ id: 3, name: "X", role: "manager", departmentId: 2, active: false });
+    expect(r.data).toEqual({ id: 3, name: "X", role: "manager", departmentId: 2, active: false, signoffFunctions: [] });
     expect(updateUserSchema.safeParse({ id: "3", name: "X", role: "manager", active: "on" }).data?.active).toBe(true);
+  });
+
+  it("reads ticked sign-off functions, none ticked as none, and refuses unknown ones", () => {
+    const base = { id: "3", name: "X", role: "employee" };
+    expect(updateUserSchema.safeParse({ ...base, signoffFunctions: ["works_council", "legal"] }).data?.signoffFunctions).toEqual(["works_council", "legal"]);
+    expect(updateUserSchema.safeParse(base).data?.signoffFunctions).toEqual([]);
+    expect(updateUserSchema.safeParse({ ...base, signoffFunctions: ["ceo"] }).success).toBe(false);
   });
 });
 

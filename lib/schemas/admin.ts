@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { departmentKindEnum, localeEnum, roleEnum } from "@/db/schema";
+import { departmentKindEnum, localeEnum, roleEnum, signoffFunctionEnum } from "@/db/schema";
 import { API_SCOPES } from "@/lib/api-tokens/tokens";
 import { checkbox, emailField, optionalId, passwordField, requiredId, slugField, trimmed, v } from "@/lib/validation";
 
@@ -22,6 +22,11 @@ export const updateUserSchema = z.object({
   role,
   departmentId: optionalId,
   active: checkbox,
+  // Ticked checkboxes named `signoffFunctions[]`; none ticked means no field at all.
+  signoffFunctions: z.preprocess(
+    (x) => x ?? [],
+    z.array(z.enum(signoffFunctionEnum.enumValues, { error: v.invalidChoice }), { error: v.invalidChoice }),
+  ),
 });
 
 export const resetPasswordSchema = z.object({ id: requiredId, password: passwordField });

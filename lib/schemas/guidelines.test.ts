@@ -39,3 +39,22 @@ describe("guideline schemas", () => {
     expect(errors(transitionSchema.safeParse({ versionId: "1", event: "supersede" }))).toEqual({ event: ["validation.invalidChoice"] });
   });
 });
+
+describe("sign-off modes", () => {
+  const base = { versionId: "4", function: "works_council", decision: "approved" };
+
+  it("signs in person by default, ignoring any typed name", () => {
+    expect(signoffSchema.safeParse({ ...base, signatoryName: "Jemand" }).data).toEqual({ versionId: 4, function: "works_council", decision: "approved", comment: null, onBehalf: null });
+  });
+
+  it("on behalf needs the signatory and a reference, with a message that says what to give", () => {
+    expect(errors(signoffSchema.safeParse({ ...base, mode: "on_behalf" }))).toEqual({
+      signatoryName: ["validation.required"],
+      reference: ["guidelines.errors.referenceRequired"],
+    });
+    expect(signoffSchema.safeParse({ ...base, mode: "on_behalf", signatoryName: "Monika Hahn", reference: "Protokoll 3/2030" }).data?.onBehalf).toEqual({
+      signatoryName: "Monika Hahn",
+      reference: "Protokoll 3/2030",
+    });
+  });
+});

@@ -34,19 +34,37 @@ export const transitionSchema = z.object({
   event: z.enum(TRANSITION_EVENTS, { error: v.invalidChoice }),
 });
 
+/**
+ * `own`: the signed-in person signs for a function they hold. `on_behalf`: the central unit records
+ * the decision of a signatory without a login, and must say who and where it is documented.
+ */
+export const SIGNOFF_MODES = ["own", "on_behalf"] as const;
+
 export const signoffSchema = z
   .object({
     versionId: requiredId,
     function: signoffFunction,
     decision: z.enum(signoffDecisionEnum.enumValues, { error: v.invalidChoice }),
-    signatoryName: trimmed(120),
+    mode: z.enum(SIGNOFF_MODES, { error: v.invalidChoice }).default("own"),
+    signatoryName: optionalText(120),
+    reference: optionalText(500),
     comment: optionalText(2000),
   })
   .superRefine((s, ctx) => {
     if (s.decision === "rejected" && !s.comment) {
       ctx.addIssue({ code: "custom", path: ["comment"], message: "guidelines.errors.reasonRequired" });
     }
-  });
+    if (s.mode === "on_behalf" && !s.signatoryName) {
+      ctx.addIssue({ code: "custom", path: ["signatoryName"], message: v.required });
+    }
+    if (s.mode === "on_behalf" && !s.reference) {
+      ctx.addIssue({ code: "custom", path: ["reference"], message: "guidelines.errors.referenceRequired" });
+    }
+  })
+  .transform(({ mode, signatoryName, reference, ...rest }) => ({
+    ...rest,
+    onBehalf: mode === "on_behalf" ? { signatoryName: signatoryName ?? "", reference: reference ?? "" } : null,
+  }));
 
 export const newVersionSchema = z.object({ guidelineId: requiredId });
 export const acknowledgeSchema = z.object({ versionId: requiredId });

@@ -8,11 +8,15 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listGuidelines } from "@/db/queries/guidelines";
+import { signoffFunctionsOf } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
-import { seesCoverage, seesWorkInProgress } from "@/lib/guidelines/access";
+import { recordsOnBehalf, seesCoverage, seesWorkInProgress } from "@/lib/guidelines/access";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { VERSION_STATUSES } from "@/lib/guidelines/lifecycle";
 import { can } from "@/lib/permissions";
 import { enumParam, pageParam } from "@/lib/search-params";
+
+export const generateMetadata = () => pageTitle("guidelines.title");
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 const SCOPES = ["company", "departments", "channels"] as const;
@@ -26,7 +30,8 @@ export default async function GuidelinesPage({ searchParams }: { searchParams: S
     scope: enumParam(sp, "scope", SCOPES),
     page: pageParam(sp),
   };
-  const { rows, total, page, pageSize } = await listGuidelines(await getDb(), { ...filter, publishedOnly: !work });
+  const db = await getDb();
+  const [{ rows, total, page, pageSize }, held] = await Promise.all([listGuidelines(db, { ...filter, publishedOnly: !work }), signoffFunctionsOf(db, user.id)]);
   const t = await getTranslations("guidelines");
   const tc = await getTranslations("common");
   const format = await getFormatter();
@@ -39,6 +44,11 @@ export default async function GuidelinesPage({ searchParams }: { searchParams: S
         lead={t("lead")}
         actions={
           <>
+            {held.length || recordsOnBehalf(user.role) ? (
+              <LinkButton href="/guidelines/signoffs" variant="secondary">
+                {t("list.signoffsLink")}
+              </LinkButton>
+            ) : null}
             {can(user.role, "guidelines:acknowledge") ? (
               <LinkButton href="/guidelines/mine" variant="secondary">
                 {t("mine.title")}
@@ -79,6 +89,45 @@ export default async function GuidelinesPage({ searchParams }: { searchParams: S
         {rows.length === 0 ? (
           <EmptyState title={t("empty")} body={t(can(user.role, "guidelines:write") ? "emptyHintWriter" : "emptyHint")} />
         ) : (
+          <>
+          {/* Below md a list of cards: five columns do not fit a phone. */}
+          <ul className="space-y-3 md:hidden" data-testid="guideline-cards">
+            {rows.map((g) => (
+              <li key={g.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                <Link href={`/guidelines/${g.id}`} className="break-words font-medium text-blue-800 hover:underline">
+                  {g.title}
+                </Link>
+                <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-slate-600">{t("fields.scope")}</dt>
+                  <dd className="break-words">
+                    {t(`scope.${g.scope}`)}
+                    {g.scopeNames.length ? `: ${g.scopeNames.join(", ")}` : null}
+                  </dd>
+                  <dt className="text-slate-600">{t("fields.status")}</dt>
+                  <dd>
+                    <VersionStatusBadge status={g.latest.status} label={t("versionStatus", { version: g.latest.version, status: t(`status.${g.latest.status}`) })} />
+                  </dd>
+                  <dt className="text-slate-600">{t("fields.currentVersion")}</dt>
+                  <dd>{g.publishedVersion ? t("versionNo", { version: g.publishedVersion }) : t("notPublished")}</dd>
+                  {showCoverage ? (
+                    <>
+                      <dt className="text-slate-600">{t("fields.coverage")}</dt>
+                      <dd className="tabular-nums">
+                        {g.coverage
+                          ? t("coverage.cell", {
+                              acknowledged: g.coverage.acknowledged,
+                              total: g.coverage.total,
+                              share: format.number(g.coverage.share, { style: "percent", maximumFractionDigits: 0 }),
+                            })
+                          : tc("states.none")}
+                      </dd>
+                    </>
+                  ) : null}
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
           <Table>
             <thead>
               <tr>
@@ -120,6 +169,8 @@ export default async function GuidelinesPage({ searchParams }: { searchParams: S
               ))}
             </tbody>
           </Table>
+          </div>
+          </>
         )}
         <Pagination page={page} pageSize={pageSize} total={total} basePath="/guidelines" params={{ status: filter.status, scope: filter.scope }} />
       </div>

@@ -10,7 +10,10 @@ import { Input, Select } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { enumParam, intParam, pageParam, param } from "@/lib/search-params";
+
+export const generateMetadata = () => pageTitle("admin.users.title");
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
@@ -84,7 +87,12 @@ export default async function UsersPage({ searchParams }: { searchParams: SP }) 
                   </Link>
                 </Td>
                 <Td>{u.email}</Td>
-                <Td>{t(`common.roles.${u.role}`)}</Td>
+                <Td>
+                  {t(`common.roles.${u.role}`)}
+                  {u.signoffFunctions.length ? (
+                    <div className="text-xs text-slate-600">{u.signoffFunctions.map((f) => t(`admin.users.functions.${f}`)).join(", ")}</div>
+                  ) : null}
+                </Td>
                 <Td>{u.departmentName ?? t("common.states.none")}</Td>
                 <Td>
                   <Badge tone={u.active ? "green" : "slate"}>

@@ -1,33 +1,51 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { acknowledgeAction, newVersionAction, transitionAction } from "../actions";
+import { cache } from "react";
+import { newVersionAction } from "../actions";
+import { AcknowledgeSection, ChangesSinceAcknowledged } from "@/components/guidelines/acknowledge-section";
 import { ActionButton } from "@/components/guidelines/action-button";
 import { CoverageTable } from "@/components/guidelines/coverage-table";
+import { DangerZone } from "@/components/guidelines/danger-zone";
+import { GuidelineHeader } from "@/components/guidelines/guideline-header";
 import { MarkdownBody } from "@/components/guidelines/markdown-body";
-import { SignoffForm } from "@/components/guidelines/signoff-form";
-import { SignoffList } from "@/components/guidelines/signoff-list";
+import { OpenVersionCard } from "@/components/guidelines/open-version-card";
 import { VersionStatusBadge } from "@/components/guidelines/status-badge";
 import { LinkButton } from "@/components/ui/button";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { getDb } from "@/db";
 import { getCoverage, getGuideline, myAcknowledgment } from "@/db/queries/guidelines";
+import { signoffFunctionsOf } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
 import { seesCoverage, seesWorkInProgress } from "@/lib/guidelines/access";
-import { availableEvents } from "@/lib/guidelines/lifecycle";
+import { namedPageTitle } from "@/lib/i18n/page-title";
 import { can } from "@/lib/permissions";
 
-const CONFIRM = new Set(["withdraw", "publish", "archive"]);
+type Params = Promise<{ id: string }>;
 
-export default async function GuidelinePage({ params }: { params: Promise<{ id: string }> }) {
+/**
+ * What the person may see of a guideline: the central unit everything; a holder of a sign-off
+ * function also the version that awaits (or carries) their signature; everyone else what is published.
+ */
+const load = cache(async (id: string) => {
   const user = await requirePagePermission("guidelines:read");
-  const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const db = await getDb();
   const work = seesWorkInProgress(user.role);
-  const g = await getGuideline(db, Number(id), { publishedOnly: !work });
-  if (!g || (!work && !g.published)) notFound();
+  const held = await signoffFunctionsOf(db, user.id);
+  const g = await getGuideline(db, Number(id), { publishedOnly: !work, signer: work ? undefined : { id: user.id, signoffFunctions: held } });
+  if (!g) notFound();
+  return { user, db, work, held, g };
+});
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { g } = await load((await params).id);
+  return namedPageTitle(g.title, "guidelines.detailKind");
+}
+
+export default async function GuidelinePage({ params }: { params: Params }) {
+  const { user, db, held, g } = await load((await params).id);
   const canWrite = can(user.role, "guidelines:write");
   const showNames = can(user.role, "guidelines:coverage_names");
   const [mine, coverage, t, format] = await Promise.all([
@@ -39,14 +57,15 @@ export default async function GuidelinePage({ params }: { params: Promise<{ id: 
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "");
   const describeScope = (s: typeof g.scope) =>
     s.kind === "company" ? t("scope.company") : `${t(`scope.${s.kind}`)}: ${(s.kind === "departments" ? s.departments : s.channels).map((x) => x.name).join(", ")}`;
-  // The header shows the published version's title and scope; the open version shows its own.
   const scopeText = describeScope(g.scope);
-  const open = g.open;
-  const openScopeText = open ? describeScope(open.scope) : null;
+  const published = g.published;
+  const pendingAck = published && mine?.applies && !mine.acknowledgedAt;
+  // The changes since the version this person last confirmed, if it is one they can still read.
+  const lastAcked = pendingAck && mine.lastAcknowledgedVersion ? g.versions.find((v) => v.version === mine.lastAcknowledgedVersion) : undefined;
 
   return (
     <>
-      <PageHeader
+      <GuidelineHeader
         title={g.title}
         lead={t("appliesTo", { scope: scopeText })}
         actions={
@@ -56,75 +75,39 @@ export default async function GuidelinePage({ params }: { params: Promise<{ id: 
                 {t("diff.compare")}
               </LinkButton>
             ) : null}
-            {canWrite && open?.status === "draft" ? <LinkButton href={`/guidelines/${g.id}/edit`}>{t("editDraft")}</LinkButton> : null}
+            {canWrite && g.open?.status === "draft" ? <LinkButton href={`/guidelines/${g.id}/edit`}>{t("editDraft")}</LinkButton> : null}
           </>
         }
       />
 
-      {g.published && mine?.applies ? (
+      {published && mine?.applies ? (
         mine.acknowledgedAt ? (
           <Notice tone="info" className="mb-6">
-            {t("ack.done", { version: g.published.version, date: format.dateTime(mine.acknowledgedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+            {t("ack.done", { version: published.version, date: format.dateTime(mine.acknowledgedAt, { dateStyle: "medium", timeStyle: "short" }) })}
           </Notice>
         ) : (
-          <Card className="mb-6 border-amber-300 bg-amber-50">
-            <h2 className="font-semibold text-amber-950">{t("ack.pendingTitle")}</h2>
-            <p className="mb-3 mt-1 text-sm text-amber-950">{t("ack.pendingBody", { version: g.published.version })}</p>
-            <ActionButton action={acknowledgeAction} fields={{ versionId: g.published.id }} label={t("ack.confirm")} />
-          </Card>
+          <p className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {t("ack.pendingBody", { version: published.version })}
+          </p>
         )
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <div className="space-y-6">
-          {work && open ? (
-            <Card className="space-y-4" aria-labelledby="open-version">
-              <div className="flex flex-wrap items-center gap-3">
-                <h2 id="open-version" className="text-lg font-semibold">
-                  {t("openVersion", { version: open.version })}
-                </h2>
-                <VersionStatusBadge status={open.status} label={t(`status.${open.status}`)} />
-              </div>
-              {open.title !== g.title ? <p className="text-sm text-slate-700">{t("openTitle", { title: open.title })}</p> : null}
-              {openScopeText && openScopeText !== scopeText ? <p className="text-sm text-slate-700">{t("openAppliesTo", { scope: openScopeText })}</p> : null}
-              {open.changeNote ? <p className="text-sm text-slate-700">{t("changeNoteLabel", { note: open.changeNote })}</p> : null}
-              <SignoffList required={open.requiredSignoffs} state={open.signoffState} signoffs={open.signoffs} />
-              {canWrite ? (
-                <div className="flex flex-wrap gap-3">
-                  {availableEvents(open.status, open.signoffState).map((e) => (
-                    <ActionButton
-                      key={e}
-                      action={transitionAction}
-                      fields={{ versionId: open.id, event: e }}
-                      label={t(`events.${e}`)}
-                      confirm={CONFIRM.has(e) ? t(`confirm.${e}`) : undefined}
-                      variant={e === "publish" ? "primary" : "secondary"}
-                    />
-                  ))}
-                </div>
-              ) : null}
-              {open.status === "in_review" && can(user.role, "guidelines:signoff") && open.requiredSignoffs.length ? (
-                <div className="border-t border-slate-200 pt-4">
-                  <SignoffForm versionId={open.id} functions={open.requiredSignoffs} />
-                </div>
-              ) : null}
-              <details className="border-t border-slate-200 pt-4">
-                <summary className="cursor-pointer text-sm font-medium text-blue-800">{t("showText", { version: open.version })}</summary>
-                <MarkdownBody markdown={open.bodyMd} className="mt-4" />
-              </details>
-            </Card>
-          ) : null}
+      {/* The text gets a readable measure; the side column takes the rest instead of leaving it empty. */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,52rem)_minmax(16rem,1fr)]">
+        <div className="min-w-0 space-y-6">
+          {g.open ? <OpenVersionCard guideline={g} open={g.open} user={user} held={held} scopeText={scopeText} describeScope={describeScope} /> : null}
 
           <Card aria-labelledby="current-text">
             <h2 id="current-text" className="mb-4 text-lg font-semibold">
-              {g.published ? t("currentText", { version: g.published.version, date: date(g.published.publishedAt) }) : t("notPublishedYet")}
+              {published ? t("currentText", { version: published.version, date: date(published.publishedAt) }) : t("notPublishedYet")}
             </h2>
-            {g.published ? (
-              <div className="space-y-4">
-                <MarkdownBody markdown={g.published.bodyMd} />
-                {canWrite ? (
-                  <ActionButton action={transitionAction} fields={{ versionId: g.published.id, event: "archive" }} label={t("events.archive")} confirm={t("confirm.archive")} variant="secondary" />
+            {published ? (
+              <div className="space-y-6">
+                {lastAcked && lastAcked.version !== published.version ? (
+                  <ChangesSinceAcknowledged from={lastAcked} to={published} />
                 ) : null}
+                <MarkdownBody markdown={published.bodyMd} />
+                {pendingAck ? <AcknowledgeSection versionId={published.id} version={published.version} /> : null}
               </div>
             ) : (
               <p className="text-sm text-slate-600">{t("notPublishedHint")}</p>
@@ -132,7 +115,7 @@ export default async function GuidelinePage({ params }: { params: Promise<{ id: 
           </Card>
         </div>
 
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card aria-labelledby="versions">
             <h2 id="versions" className="mb-3 text-lg font-semibold">
               {t("versions")}
@@ -141,21 +124,24 @@ export default async function GuidelinePage({ params }: { params: Promise<{ id: 
               <p className="text-sm text-slate-600">{t("noVersions")}</p>
             ) : (
               <ol className="space-y-3">
-                {g.versions.map((v) => (
-                  <li key={v.id} className="text-sm">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <span className="font-medium">{t("versionNo", { version: v.version })}</span>
-                      <VersionStatusBadge status={v.status} label={t(`status.${v.status}`)} />
-                      <span className="text-slate-600">{date(v.publishedAt ?? v.createdAt)}</span>
-                    </div>
-                    {v.changeNote ? <p className="text-slate-700">{v.changeNote}</p> : null}
-                    {g.versions.some((o) => o.version < v.version) ? (
-                      <Link className="text-blue-800 underline" href={`/guidelines/${g.id}/diff?from=${Math.max(...g.versions.filter((o) => o.version < v.version).map((o) => o.version))}&to=${v.version}`}>
-                        {t("diff.toPrevious")}
-                      </Link>
-                    ) : null}
-                  </li>
-                ))}
+                {g.versions.map((v) => {
+                  const previous = g.versions.filter((o) => o.version < v.version).map((o) => o.version);
+                  return (
+                    <li key={v.id} className="text-sm">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <span className="font-medium">{t("versionNo", { version: v.version })}</span>
+                        <VersionStatusBadge status={v.status} label={t(`status.${v.status}`)} />
+                        <span className="text-slate-600">{date(v.publishedAt ?? v.createdAt)}</span>
+                      </div>
+                      {v.changeNote ? <p className="break-words text-slate-700">{v.changeNote}</p> : null}
+                      {previous.length ? (
+                        <Link className="text-blue-800 underline" href={`/guidelines/${g.id}/diff?from=${Math.max(...previous)}&to=${v.version}`}>
+                          {t("diff.toPreviousOf", { version: v.version })}
+                        </Link>
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ol>
             )}
             {canWrite && g.canStartNewVersion ? (
@@ -168,11 +154,13 @@ export default async function GuidelinePage({ params }: { params: Promise<{ id: 
           {coverage ? (
             <Card aria-labelledby="coverage">
               <h2 id="coverage" className="mb-3 text-lg font-semibold">
-                {t("coverage.title", { version: g.published!.version })}
+                {t("coverage.title", { version: published!.version })}
               </h2>
               {coverage.total === 0 ? <EmptyState title={t("coverage.nobody")} /> : <CoverageTable coverage={coverage} showNames={showNames} />}
             </Card>
           ) : null}
+
+          {canWrite && published ? <DangerZone versionId={published.id} version={published.version} /> : null}
         </div>
       </div>
     </>

@@ -4,6 +4,9 @@ import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { scopeOptions } from "@/db/queries/guidelines";
 import { requirePagePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("guidelines.new");
 
 export default async function NewGuidelinePage() {
   await requirePagePermission("guidelines:write");

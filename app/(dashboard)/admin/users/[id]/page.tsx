@@ -5,6 +5,15 @@ import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
 import { getUser } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
+import { namedPageTitle } from "@/lib/i18n/page-title";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  await requirePagePermission("admin:users");
+  const { id } = await params;
+  const user = /^\d{1,9}$/.test(id) ? await getUser(await getDb(), Number(id)) : null;
+  if (!user) notFound();
+  return namedPageTitle(user.name, "admin.users.edit");
+}
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("admin:users");

@@ -1,8 +1,11 @@
+import { pageTitle } from "@/lib/i18n/page-title";
 import { getTranslations } from "next-intl/server";
 import { UserCreateForm } from "@/components/admin/user-create-form";
 import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
 import { requirePagePermission } from "@/lib/auth/session";
+
+export const generateMetadata = () => pageTitle("admin.users.new");
 
 export default async function NewUserPage() {
   await requirePagePermission("admin:users");

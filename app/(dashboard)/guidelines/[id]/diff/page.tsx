@@ -9,6 +9,9 @@ import { getDb } from "@/db";
 import { getGuideline } from "@/db/queries/guidelines";
 import { requirePagePermission } from "@/lib/auth/session";
 import { seesWorkInProgress } from "@/lib/guidelines/access";
+import { signoffFunctionsOf } from "@/db/queries/users";
+import { namedPageTitle } from "@/lib/i18n/page-title";
+import { cache } from "react";
 import { wordDiff } from "@/lib/guidelines/diff";
 import { intParam } from "@/lib/search-params";
 
@@ -29,13 +32,26 @@ function VersionSelect({ name, label, value, options }: { name: string; label: s
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function GuidelineDiffPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SP }) {
+/** The versions this person may read: like the guideline page, a signatory also those awaiting them. */
+const load = cache(async (id: string) => {
   const user = await requirePagePermission("guidelines:read");
-  const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const sp = await searchParams;
-  const g = await getGuideline(await getDb(), Number(id), { publishedOnly: !seesWorkInProgress(user.role) });
+  const db = await getDb();
+  const work = seesWorkInProgress(user.role);
+  const signer = work ? undefined : { id: user.id, signoffFunctions: await signoffFunctionsOf(db, user.id) };
+  const g = await getGuideline(db, Number(id), { publishedOnly: !work, signer });
   if (!g || g.versions.length === 0) notFound();
+  return g;
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const g = await load((await params).id);
+  return namedPageTitle(g.title, "guidelines.diffKind");
+}
+
+export default async function GuidelineDiffPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SP }) {
+  const g = await load((await params).id);
+  const sp = await searchParams;
   const t = await getTranslations("guidelines");
   // Versions the reader may see, newest first; by default the newest against the one before it.
   const numbers = g.versions.map((v) => v.version);

@@ -6,6 +6,15 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getGuideline, scopeOptions } from "@/db/queries/guidelines";
 import { requirePagePermission } from "@/lib/auth/session";
+import { namedPageTitle } from "@/lib/i18n/page-title";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  await requirePagePermission("guidelines:write");
+  const { id } = await params;
+  const g = /^\d{1,9}$/.test(id) ? await getGuideline(await getDb(), Number(id)) : null;
+  if (!g) notFound();
+  return namedPageTitle(g.open?.title ?? g.title, "guidelines.editKind");
+}
 
 export default async function EditGuidelinePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("guidelines:write");
