@@ -34,9 +34,9 @@ export async function Pagination({
   const linkCls = cn(buttonVariants({ variant: "secondary", size: "sm" }));
   const off = cn(linkCls, "pointer-events-none opacity-50");
   return (
-    <nav aria-label={t("label")} className="mt-4 flex items-center justify-between gap-4 text-sm text-slate-700">
+    <nav aria-label={t("label")} className="mt-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm text-slate-700">
       <span>{t("summary", { page: Math.min(page, pages), pages, total })}</span>
-      <span className="flex gap-2">
+      <span className="flex flex-wrap gap-2">
         {page > 1 ? (
           <Link className={linkCls} href={href(page - 1)} rel="prev">
             {t("previous")}
