@@ -64,10 +64,10 @@ async function findingsOn(page: Page, path: string): Promise<string[]> {
   for (const v of axe.violations) {
     out.push(`${path}: ${v.id} (${v.impact}) – ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
   }
-  const title = await page.title();
+  if (!(await page.title())) out.push(`${path}: no <title>`);
   const width = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
   if (width[0] > width[1]) out.push(`${path}: ${width[0]} px wide at a ${width[1]} px viewport`);
-  return out.length ? out : title ? [] : [`${path}: no <title>`];
+  return out;
 }
 
 const SCANNED: RoleKey[] = ["admin", "manager", "rnd", "service", "exec", "employee"];

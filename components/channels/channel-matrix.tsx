@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { GapBadges } from "./channel-badges";
-import { ScrollRegion } from "@/components/overview/scroll-region";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Badge } from "@/components/ui/card";
 import type { ChannelStatus, Platform, Responsibility } from "@/db/schema";
 import type { GapReport } from "@/lib/channels/gaps";
@@ -86,8 +86,8 @@ export async function ChannelMatrix({ departments, channels, assignments, report
   return (
     <ScrollRegion
       label={t(transposed ? "matrix.regionTransposed" : "matrix.region")}
-      moreKey={transposed ? "channels.matrix.moreDepartments" : "channels.matrix.moreChannels"}
-      backKey="channels.matrix.backToStart"
+      landmark
+      hint={{ moreKey: transposed ? "channels.matrix.moreDepartments" : "channels.matrix.moreChannels", backKey: "channels.matrix.backToStart" }}
     >
       <table className="min-w-full text-left text-sm" data-testid="channel-matrix" data-layout={layout}>
         <caption className="sr-only">{t("matrix.caption")}</caption>

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
+import { cn } from "@/lib/utils";
 import type { SignoffDto } from "@/db/queries/guidelines";
 import type { SignoffFunction, SignoffState } from "@/lib/guidelines/lifecycle";
 
@@ -10,18 +11,7 @@ export async function SignoffList({ required, state, signoffs }: { required: Sig
   return (
     <div className="space-y-3">
       {required.length ? (
-        <ul className="flex flex-wrap gap-2" aria-label={t("signoff.requiredLabel")}>
-          {required.map((f) => {
-            const d = state.decisions[f];
-            return (
-              <li key={f}>
-                <Badge tone={d === "approved" ? "green" : d === "rejected" ? "red" : "amber"}>
-                  {t(`functions.${f}`)}: {d ? t(`decisions.${d}`) : t("decisions.pending")}
-                </Badge>
-              </li>
-            );
-          })}
-        </ul>
+        <SignoffStates required={required} decisions={state.decisions} />
       ) : (
         <p className="text-sm text-slate-600">{t("signoff.noneRequired")}</p>
       )}
@@ -42,5 +32,24 @@ export async function SignoffList({ required, state, signoffs }: { required: Sig
         </ol>
       ) : null}
     </div>
+  );
+}
+
+/** One badge per required sign-off function: approved, rejected or still pending in this round. */
+export async function SignoffStates({ required, decisions, className }: { required: SignoffFunction[]; decisions: SignoffState["decisions"]; className?: string }) {
+  const t = await getTranslations("guidelines");
+  return (
+    <ul className={cn("flex flex-wrap gap-2", className)} aria-label={t("signoff.requiredLabel")}>
+      {required.map((f) => {
+        const d = decisions[f];
+        return (
+          <li key={f}>
+            <Badge tone={d === "approved" ? "green" : d === "rejected" ? "red" : "amber"}>
+              {t(`functions.${f}`)}: {d ? t(`decisions.${d}`) : t("decisions.pending")}
+            </Badge>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

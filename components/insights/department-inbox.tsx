@@ -10,7 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { DepartmentInboxPage, InsightRow } from "@/db/queries/insights";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
-import { AuthorLabel, InsightSummaryCells, InsightText, SentimentBadge, StatusBadge } from "./labels";
+import { AuthorLabel, InsightCardBody, InsightSummaryCells, StatusBadge } from "./labels";
 import { When } from "./when";
 
 export const INBOX_REFRESH_MS = 15_000;
@@ -94,46 +94,35 @@ export function DepartmentInbox() {
           <ul className="space-y-3 md:hidden" aria-label={t("inbox.title")}>
             {data.rows.map((r) => (
               <li key={r.id} className={cn("rounded-lg border bg-white p-3", r.overdue ? "border-red-300 bg-red-50" : "border-slate-200")} data-testid="inbox-card">
-                <div className="space-y-2">
-                  <p className="text-sm">
-                    <InsightText id={r.id} text={r.text} identicalCount={r.identicalCount} />
-                  </p>
-                  <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
-                    <StatusBadge status={r.status} />
-                    <SentimentBadge sentiment={r.sentiment} />
-                    <span>{t(`category.${r.category}`)}</span>
-                  </p>
-                  <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs text-slate-700">
-                    <dt className="text-slate-600">{t("fields.slaDue")}</dt>
-                    <dd className={cn(r.overdue && "font-semibold text-red-800")}>
-                      <Due row={r} />
-                    </dd>
-                    <dt className="text-slate-600">{t("fields.occurredAt")}</dt>
-                    <dd>
-                      <When date={r.occurredAt} />
-                    </dd>
-                    <dt className="text-slate-600">{t("fields.author")}</dt>
-                    <dd>
-                      <AuthorLabel author={r.author} />
-                    </dd>
-                  </dl>
-                </div>
+                <InsightCardBody
+                  {...r}
+                  details={[
+                    { label: t("fields.slaDue"), value: <Due row={r} />, className: cn(r.overdue && "font-semibold text-red-800") },
+                    { label: t("fields.occurredAt"), value: <When date={r.occurredAt} /> },
+                    { label: t("fields.author"), value: <AuthorLabel author={r.author} /> },
+                  ]}
+                />
               </li>
             ))}
           </ul>
         </>
       )}
-      <nav aria-label={t("inbox.pagination")} className="flex flex-wrap items-center justify-between gap-4 text-sm text-slate-700">
-        <span>{tp("summary", { page, pages, total: data.total })}</span>
-        <span className="flex gap-2">
-          <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-            {tp("previous")}
-          </Button>
-          <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
-            {tp("next")}
-          </Button>
-        </span>
-      </nav>
+      {/* One page: the count says it all, as in every other list (components/ui/pagination.tsx). */}
+      {data.total === 0 ? null : pages <= 1 ? (
+        <p className="text-sm text-slate-700">{tp("count", { total: data.total })}</p>
+      ) : (
+        <nav aria-label={t("inbox.pagination")} className="flex flex-wrap items-center justify-between gap-4 text-sm text-slate-700">
+          <span>{tp("summary", { page, pages, total: data.total })}</span>
+          <span className="flex gap-2">
+            <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+              {tp("previous")}
+            </Button>
+            <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+              {tp("next")}
+            </Button>
+          </span>
+        </nav>
+      )}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { Checkbox } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { InsightRow } from "@/db/queries/insights";
 import { BulkBar } from "./bulk-bar";
-import { AuthorLabel, InsightSummaryCells, InsightText, SentimentBadge, StatusBadge } from "./labels";
+import { AuthorLabel, InsightCardBody, InsightSummaryCells, StatusBadge } from "./labels";
 import { When } from "./when";
 
 type Option = { id: number; name: string };
@@ -110,34 +110,15 @@ export function InsightTable({
                     {canRoute ? (
                       <Checkbox className="mt-1" aria-label={t("bulk.select", { id: r.id })} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
                     ) : null}
-                    <div className="min-w-0 flex-1 space-y-2">
-                      <p className="text-sm">
-                        <InsightText id={r.id} text={r.text} identicalCount={r.identicalCount} />
-                      </p>
-                      <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
-                        <StatusBadge status={r.status} />
-                        <SentimentBadge sentiment={r.sentiment} />
-                        <span>{t(`category.${r.category}`)}</span>
-                      </p>
-                      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs text-slate-700">
-                        <dt className="text-slate-600">{t("fields.occurredAt")}</dt>
-                        <dd>
-                          <When date={r.occurredAt} />
-                        </dd>
-                        <dt className="text-slate-600">{t("fields.channel")}</dt>
-                        <dd className="[overflow-wrap:anywhere]">{channel(r)}</dd>
-                        <dt className="text-slate-600">{t("fields.author")}</dt>
-                        <dd>
-                          <AuthorLabel author={r.author} />
-                        </dd>
-                        {showDepartment ? (
-                          <>
-                            <dt className="text-slate-600">{t("fields.department")}</dt>
-                            <dd>{r.departmentName ?? "—"}</dd>
-                          </>
-                        ) : null}
-                      </dl>
-                    </div>
+                    <InsightCardBody
+                      {...r}
+                      details={[
+                        { label: t("fields.occurredAt"), value: <When date={r.occurredAt} /> },
+                        { label: t("fields.channel"), value: channel(r), className: "[overflow-wrap:anywhere]" },
+                        { label: t("fields.author"), value: <AuthorLabel author={r.author} /> },
+                        ...(showDepartment ? [{ label: t("fields.department"), value: r.departmentName ?? "—" }] : []),
+                      ]}
+                    />
                   </div>
                 </li>
               ))}

@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
@@ -96,5 +97,49 @@ export function InsightSummaryCells({
         <SentimentBadge sentiment={sentiment} />
       </Td>
     </>
+  );
+}
+
+/**
+ * What every insight card on a phone shows (the list's and the inbox's): the linked text, status,
+ * sentiment and category, then the list's own details as label/value pairs.
+ */
+export function InsightCardBody({
+  id,
+  text,
+  identicalCount,
+  status,
+  sentiment,
+  category,
+  details,
+}: {
+  id: number;
+  text: string;
+  identicalCount: number;
+  status: InsightStatus;
+  sentiment: Sentiment;
+  category: InsightCategory;
+  details: { label: string; value: ReactNode; className?: string }[];
+}) {
+  const t = useTranslations("insights");
+  return (
+    <div className="min-w-0 flex-1 space-y-2">
+      <p className="text-sm">
+        <InsightText id={id} text={text} identicalCount={identicalCount} />
+      </p>
+      <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
+        <StatusBadge status={status} />
+        <SentimentBadge sentiment={sentiment} />
+        <span>{t(`category.${category}`)}</span>
+      </p>
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs text-slate-700">
+        {details.map((d) => (
+          <Fragment key={d.label}>
+            <dt className="text-slate-600">{d.label}</dt>
+            <dd className={d.className}>{d.value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </div>
   );
 }

@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect } from "react";
 import { NAV, type NavKey } from "@/lib/permissions";
 import { cn } from "@/lib/utils";
+import { useDisclosure } from "./use-disclosure";
 
 /**
  * The main navigation: one row from lg up, a "Menü" button that opens the same links as a list on
@@ -16,9 +17,7 @@ export function AppNav({ items, badges }: { items: NavKey[]; badges: Partial<Rec
   const t = useTranslations("common.nav");
   const pathname = usePathname();
   const search = useSearchParams();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const button = useRef<HTMLButtonElement>(null);
+  const { setOpen, root, buttonProps, panelProps } = useDisclosure<HTMLDivElement>();
   const entries = NAV.filter((n) => items.includes(n.key));
   const from = search.get("from");
   const activeKey =
@@ -27,18 +26,7 @@ export function AppNav({ items, badges }: { items: NavKey[]; badges: Partial<Rec
   const totalBadges = entries.reduce((sum, n) => sum + (badges[n.key] ?? 0), 0);
 
   // A link followed from the open menu closes it.
-  useEffect(() => setOpen(false), [pathname]);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [open]);
+  useEffect(() => setOpen(false), [pathname, setOpen]);
 
   const links = (layout: "row" | "list") => (
     <ul className={layout === "row" ? "flex items-center gap-0.5" : "flex flex-col gap-1 py-2"}>
@@ -73,23 +61,21 @@ export function AppNav({ items, badges }: { items: NavKey[]; badges: Partial<Rec
       <nav aria-label={t("label")} className="hidden lg:block">
         {links("row")}
       </nav>
-      <div className="lg:hidden">
-        <button
-          ref={button}
-          type="button"
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => setOpen((o) => !o)}
-          className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
-        >
-          <span aria-hidden="true">☰</span>
-          {t("menu")}
-          {totalBadges ? <span className="rounded-full bg-red-700 px-1.5 text-xs text-white">{totalBadges}</span> : null}
-        </button>
+      <div ref={root} className="contents">
+        <div className="lg:hidden">
+          <button
+            {...buttonProps}
+            className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
+          >
+            <span aria-hidden="true">☰</span>
+            {t("menu")}
+            {totalBadges ? <span className="rounded-full bg-red-700 px-1.5 text-xs text-white">{totalBadges}</span> : null}
+          </button>
+        </div>
+        <nav {...panelProps} aria-label={t("label")} className="order-last w-full border-t border-slate-200 lg:hidden">
+          {links("list")}
+        </nav>
       </div>
-      <nav id={panelId} aria-label={t("label")} hidden={!open} className="order-last w-full border-t border-slate-200 lg:hidden">
-        {links("list")}
-      </nav>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { ScrollRegion } from "./scroll-region";
 /** A data table in a box that scrolls sideways when it is wider than the screen (keyboard-reachable then). */
 export function Table({ className, scrollLabel, ...props }: ComponentProps<"table"> & { scrollLabel?: string }) {
   return (
-    <ScrollRegion label={scrollLabel ?? props["aria-label"]} className="rounded-lg border border-slate-200 bg-white">
+    <ScrollRegion label={scrollLabel ?? props["aria-label"]}>
       <table className={cn("w-full text-left text-sm", className)} {...props} />
     </ScrollRegion>
   );

@@ -23,5 +23,5 @@ export async function namedPageTitle(name: string, kindKey: string): Promise<Met
 /** For a section of a larger area: "<page> – <area>" ("API-Tokens – Administration"). */
 export async function sectionPageTitle(key: string, areaKey: string): Promise<Metadata> {
   const t = await getTranslations();
-  return { title: `${t(key)} – ${t(areaKey)}` };
+  return namedPageTitle(t(key), areaKey);
 }

@@ -63,15 +63,13 @@ export default async function AlertsPage({ searchParams }: { searchParams: SP })
         </Button>
       </form>
       <AlertList rows={rows} canAcknowledge={(a) => can(user.role, "alerts:acknowledge") && (a.departmentId == null ? scope.all : inScope(scope, a.departmentId))} />
-      {total > pageSize ? (
-        <Pagination
-          page={page}
-          pageSize={pageSize}
-          total={total}
-          basePath="/alerts"
-          params={{ status: f.status, severity: f.severity, kind: f.kind, department: f.departmentId ? String(f.departmentId) : undefined }}
-        />
-      ) : null}
+      <Pagination
+        page={page}
+        pageSize={pageSize}
+        total={total}
+        basePath="/alerts"
+        params={{ status: f.status, severity: f.severity, kind: f.kind, department: f.departmentId ? String(f.departmentId) : undefined }}
+      />
     </>
   );
 }

@@ -36,6 +36,15 @@ export default async function GuidelinesPage({ searchParams }: { searchParams: S
   const tc = await getTranslations("common");
   const format = await getFormatter();
   const showCoverage = seesCoverage(user.role);
+  // One wording for the card (phone) and the table cell (desktop).
+  const coverageText = (g: (typeof rows)[number]) =>
+    g.coverage
+      ? t("coverage.cell", {
+          acknowledged: g.coverage.acknowledged,
+          total: g.coverage.total,
+          share: format.number(g.coverage.share, { style: "percent", maximumFractionDigits: 0 }),
+        })
+      : tc("states.none");
 
   return (
     <>
@@ -113,13 +122,7 @@ export default async function GuidelinesPage({ searchParams }: { searchParams: S
                     <>
                       <dt className="text-slate-600">{t("fields.coverage")}</dt>
                       <dd className="tabular-nums">
-                        {g.coverage
-                          ? t("coverage.cell", {
-                              acknowledged: g.coverage.acknowledged,
-                              total: g.coverage.total,
-                              share: format.number(g.coverage.share, { style: "percent", maximumFractionDigits: 0 }),
-                            })
-                          : tc("states.none")}
+                        {coverageText(g)}
                       </dd>
                     </>
                   ) : null}
@@ -156,13 +159,7 @@ export default async function GuidelinesPage({ searchParams }: { searchParams: S
                   <Td>{g.publishedVersion ? t("versionNo", { version: g.publishedVersion }) : t("notPublished")}</Td>
                   {showCoverage ? (
                     <Td className="text-right tabular-nums">
-                      {g.coverage
-                        ? t("coverage.cell", {
-                            acknowledged: g.coverage.acknowledged,
-                            total: g.coverage.total,
-                            share: format.number(g.coverage.share, { style: "percent", maximumFractionDigits: 0 }),
-                          })
-                        : tc("states.none")}
+                      {coverageText(g)}
                     </Td>
                   ) : null}
                 </tr>

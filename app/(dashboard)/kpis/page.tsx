@@ -161,9 +161,7 @@ export default async function KpisPage({ searchParams }: { searchParams: SP }) {
           </div>
         </>
       )}
-      {total > pageSize ? (
-        <Pagination page={page} pageSize={pageSize} total={total} basePath="/kpis" params={{ department: departmentId ? String(departmentId) : undefined }} />
-      ) : null}
+      <Pagination page={page} pageSize={pageSize} total={total} basePath="/kpis" params={{ department: departmentId ? String(departmentId) : undefined }} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { FlowFiguresSection } from "@/components/insights/flow-figures";
 import { GuidelineCoverageSection } from "@/components/overview/guideline-coverage";
 import { OverviewView } from "@/components/overview/overview-view";
-import { ScrollRegion } from "@/components/overview/scroll-region";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listGuidelines } from "@/db/queries/guidelines";
@@ -54,7 +54,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
       <div className="mt-6 grid grid-cols-1 gap-6">
         {/* The flow card is the insights' component; where its table is wider than a phone, the card
             scrolls here as a whole, in a region that keyboard users can reach and scroll. */}
-        <ScrollRegion label={t("flowRegion")} moreKey="overview.flowMore" backKey="overview.flowBack" frameless className="min-w-0 [&_.overflow-x-auto]:overflow-visible">
+        <ScrollRegion label={t("flowRegion")} landmark hint={{ moreKey: "overview.flowMore", backKey: "overview.flowBack" }} frameless>
           <FlowFiguresSection figures={figures} days={FLOW_DAYS} />
         </ScrollRegion>
         <div className="min-w-0">

@@ -1,6 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { removeAssignmentAction } from "../actions";
 import { AssignmentForm } from "@/components/channels/assignment-form";
 import { ChannelStatusBadge, GapBadges } from "@/components/channels/channel-badges";
@@ -10,28 +9,25 @@ import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
-import { getChannel } from "@/db/queries/channels";
 import { listDepartments } from "@/db/queries/departments";
-import { requirePagePermission } from "@/lib/auth/session";
 import { STRATEGY_KEYS } from "@/lib/channels/constants";
 import { channelGaps, dayAsDate, isoDay } from "@/lib/channels/gaps";
 import { canEditStrategy } from "@/lib/channels/rules";
+import { namedPageTitle } from "@/lib/i18n/page-title";
 import { can } from "@/lib/permissions";
 import { pageParam } from "@/lib/search-params";
-import { channelTitle } from "./title";
+import { loadChannel } from "./load";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export const generateMetadata = ({ params }: Props) => channelTitle(params, "channels.title");
+export async function generateMetadata({ params }: Props) {
+  const { channel } = await loadChannel((await params).id);
+  return namedPageTitle(channel.name, "channels.title");
+}
 
 export default async function ChannelPage({ params, searchParams }: Props) {
-  const user = await requirePagePermission("channels:read");
-  const { id } = await params;
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const db = await getDb();
-  const [channel, deps] = await Promise.all([getChannel(db, Number(id)), listDepartments(db)]);
-  if (!channel) notFound();
+  const { user, db, channel } = await loadChannel((await params).id);
+  const deps = await listDepartments(db);
   const t = await getTranslations();
   const format = await getFormatter();
   const writer = can(user.role, "channels:write");

@@ -2,7 +2,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { GuidelineHeader } from "@/components/guidelines/guideline-header";
-import { Badge, EmptyState } from "@/components/ui/card";
+import { SignoffStates } from "@/components/guidelines/signoff-list";
+import { EmptyState } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { listAwaitingSignoff } from "@/db/queries/guidelines";
@@ -51,18 +52,7 @@ export default async function SignoffsPage({ searchParams }: { searchParams: SP 
                   {t("versionNo", { version: r.version })}
                   {r.submittedAt ? ` · ${t("signoffs.submittedOn", { date: format.dateTime(r.submittedAt, { dateStyle: "medium" }) })}` : null}
                 </p>
-                <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("signoff.requiredLabel")}>
-                  {r.requiredSignoffs.map((f) => {
-                    const d = r.decisions[f];
-                    return (
-                      <li key={f}>
-                        <Badge tone={d === "approved" ? "green" : d === "rejected" ? "red" : "amber"}>
-                          {t(`functions.${f}`)}: {d ? t(`decisions.${d}`) : t("decisions.pending")}
-                        </Badge>
-                      </li>
-                    );
-                  })}
-                </ul>
+                <SignoffStates required={r.requiredSignoffs} decisions={r.decisions} className="mt-2" />
                 <p className="mt-2 text-sm text-slate-700">{r.awaiting.length ? t("signoffs.awaiting", { functions: names(r.awaiting) }) : t("signoffs.decided")}</p>
                 <Link href={`/guidelines/${r.guidelineId}`} className="mt-3 inline-block font-medium text-blue-800 underline">
                   {t("signoffs.open", { version: r.version })}

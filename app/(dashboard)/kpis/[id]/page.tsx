@@ -8,7 +8,7 @@ import { KpiBreadcrumbs } from "@/components/kpis/kpi-breadcrumbs";
 import { KpiChart } from "@/components/kpis/kpi-chart";
 import { MeasurementForm } from "@/components/kpis/measurement-form";
 import { StatusBadge } from "@/components/kpis/status-badge";
-import { ScrollRegion } from "@/components/overview/scroll-region";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { LinkButton } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -28,7 +28,7 @@ import { pageParam } from "@/lib/search-params";
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
 /** A table that may be wider than a phone scrolls in a named region keyboard users can reach (the table's own scroller is unset). */
-const WIDE = { frameless: true, moreKey: "kpis.detail.moreColumns", backKey: "kpis.detail.backToStart", className: "[&_.overflow-x-auto]:overflow-visible" } as const;
+const WIDE = { frameless: true, landmark: true, hint: { moreKey: "kpis.detail.moreColumns", backKey: "kpis.detail.backToStart" } } as const;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;

@@ -5,18 +5,28 @@ import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
 import { listActiveUserOptions } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
-import { departmentTitle } from "./title";
+import { cache } from "react";
+import { namedPageTitle } from "@/lib/i18n/page-title";
 
-export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }) => departmentTitle(params);
-
-export default async function EditDepartmentPage({ params }: { params: Promise<{ id: string }> }) {
+/** The department, for someone who may edit departments (403 otherwise, 404 for an unknown id); once per request. */
+const load = cache(async (id: string) => {
   await requirePagePermission("admin:departments");
-  const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const db = await getDb();
-  const [deps, people] = await Promise.all([listDepartments(db), listActiveUserOptions(db)]);
-  const dept = deps.find((d) => d.id === Number(id));
+  const dept = (await listDepartments(db)).find((d) => d.id === Number(id));
   if (!dept) notFound();
+  return { db, dept };
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { dept } = await load((await params).id);
+  const t = await getTranslations("admin");
+  return namedPageTitle(t("departments.editTitle", { name: dept.name }), "admin.title");
+}
+
+export default async function EditDepartmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { db, dept } = await load((await params).id);
+  const people = await listActiveUserOptions(db);
   const t = await getTranslations("admin.departments");
   return (
     <div className="space-y-4">

@@ -1,15 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { ChannelForm } from "@/components/channels/channel-form";
 import { StrategyForm } from "@/components/channels/strategy-form";
 import { getDb } from "@/db";
-import { type ChannelDetail, getChannel } from "@/db/queries/channels";
+import type { ChannelDetail } from "@/db/queries/channels";
 import { listActiveUserOptions } from "@/db/queries/users";
-import { requirePagePermission } from "@/lib/auth/session";
 import { canEditStrategy } from "@/lib/channels/rules";
+import { namedPageTitle } from "@/lib/i18n/page-title";
 import { can } from "@/lib/permissions";
-import { channelTitle } from "../title";
+import { loadChannel } from "../load";
 
 /** Active people, plus a deactivated current owner or deputy so the form shows them (and refuses to keep them). */
 async function peopleFor(channel: ChannelDetail, inactive: string) {
@@ -21,15 +21,14 @@ async function peopleFor(channel: ChannelDetail, inactive: string) {
 }
 
 /** Full edit for the manager and admin; the strategy answers alone for the owning department's head; 403 otherwise. */
-export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }) => channelTitle(params, "channels.title", "channels.form.editTitle");
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { channel } = await loadChannel((await params).id);
+  const t = await getTranslations("channels");
+  return namedPageTitle(t("form.editTitle", { name: channel.name }), "channels.title");
+}
 
 export default async function EditChannelPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePagePermission("channels:read");
-  const { id } = await params;
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const db = await getDb();
-  const channel = await getChannel(db, Number(id));
-  if (!channel) notFound();
+  const { user, channel } = await loadChannel((await params).id);
   const full = can(user.role, "channels:write");
   if (!full && !canEditStrategy(user, channel.owningDepartmentId)) forbidden();
   const t = await getTranslations("channels");
