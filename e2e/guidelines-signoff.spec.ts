@@ -36,6 +36,10 @@ test.describe("works council signs with its own login", () => {
     const wc = await as(browser, "worksCouncil");
     // Home for an employee is "Meine Leitfäden": it points to what awaits her signature.
     await wc.goto("/guidelines/mine");
+    // The navigation counts what awaits her signature (with anything she has still to acknowledge).
+    const badge = wc.getByTestId("nav-badge-guidelines");
+    const before = Number(await badge.textContent());
+    expect(before).toBeGreaterThanOrEqual(2);
     const desk = wc.getByTestId("awaiting-signoff");
     await expect(desk.getByRole("heading", { name: "Auf Ihre Freigabe warten" })).toBeVisible();
     await desk.getByRole("link", { name: "Zu den Freigaben" }).click();
@@ -70,6 +74,7 @@ test.describe("works council signs with its own login", () => {
     await expect(signature).toContainText("selbst unterzeichnet");
     await expect(signature).toContainText("„Einverstanden; die Werbepause ist mit uns abgestimmt.“");
     await expect(wc.getByText("Für Ihre Freigabestelle ist in dieser Prüfrunde bereits entschieden.")).toBeVisible();
+    await expect(badge).toHaveText(String(before - 1));
 
     // The manager sees the same signature.
     await manager.goto(`/guidelines/${id}`);
