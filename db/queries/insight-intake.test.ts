@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
@@ -52,6 +53,35 @@ for (const backend of availableBackends()) {
       expect(await counts()).toEqual({ insights: before.insights + 2, events: before.events + 2 });
       const stored = await t.db.select({ externalId: insights.externalId }).from(insights).where(eq(insights.source, "probe"));
       expect(stored.map((s) => s.externalId).sort()).toEqual(["ok-1", "ok-2"]);
+    });
+
+    it("stores any text, handle and link exactly as sent (the batch travels as array literals)", async () => {
+      // Quotes, backslashes, braces, commas, the word NULL and any Unicode are what a hand-made
+      // array literal gets wrong first.
+      const tricky = fc.oneof(
+        fc.constantFrom('"', "\\", "{", "}", ",", "NULL", "null", " ", "\\\"", '{"a","b"}', "ä ß 😀"),
+        fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }),
+      );
+      const text = fc.array(tricky, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(""));
+      let n = 0;
+      let stored = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.record({ text, handle: fc.option(text, { nil: undefined }) }), { minLength: 1, maxLength: 5 }), async (batch) => {
+          const sent = batch
+            .map((b) => ({ ...item(`array-${n++}`, "2026-06-01T08:00:00Z"), text: b.text.trim(), authorHandle: b.handle?.trim() || undefined }))
+            .filter((b) => b.text.length > 0);
+          const res = await ingestBody(t.db, api, sent, NOW);
+          for (const [i, r] of res.items.entries()) {
+            if (r.status !== "created") continue;
+            stored++;
+            const [row] = await t.db.select({ text: insights.text, handle: insights.authorHandle }).from(insights).where(eq(insights.id, r.id!));
+            expect(row.text).toBe(sent[i].text);
+            expect(row.handle ?? undefined).toBe(sent[i].authorHandle);
+          }
+        }),
+        { numRuns: 30 },
+      );
+      expect(stored).toBeGreaterThan(20);
     });
   });
 }

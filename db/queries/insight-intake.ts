@@ -36,6 +36,36 @@ export interface IntakeSummary {
   items: IntakeItemResult[];
 }
 
+/** One insight as the intake statement receives it, column by column. */
+interface IntakeRow {
+  source: string;
+  external_id: string;
+  channel_id: number | null;
+  platform: Platform;
+  occurred_at: string;
+  text: string;
+  url: string | null;
+  language: string | null;
+  language_derived: boolean;
+  author_handle: string | null;
+  category: string;
+  sentiment: string;
+  sentiment_derived: boolean;
+  status: "routed" | "triage";
+  department_id: number | null;
+  rule_id: number | null;
+  routed_at: string | null;
+  sla_due_at: string | null;
+}
+
+/**
+ * A PostgreSQL array literal for one column: every element quoted (backslash and double quote
+ * escaped), null as NULL, so any text travels unchanged and the server casts it to the column type.
+ */
+export function textArray(values: readonly (string | number | boolean | null | undefined)[]): string {
+  return `{${values.map((v) => (v == null ? "NULL" : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(",")}}`;
+}
+
 const keyOf = (source: string, externalId: string) => `${source}\u0000${externalId}`;
 
 /**
@@ -61,7 +91,7 @@ export async function ingestItems(db: Executor, actor: IntakeActor, validated: V
     const rules = compileRules(await loadRuleSpecs(tx, { activeOnly: true }));
 
     const seen = new Set<string>();
-    const rows: Record<string, unknown>[] = [];
+    const rows: IntakeRow[] = [];
     const rowIndex = new Map<string, number>();
     for (const { index, item } of valid) {
       if (item.channelId != null && !channelPlatform.has(item.channelId)) {
@@ -103,15 +133,24 @@ export async function ingestItems(db: Executor, actor: IntakeActor, validated: V
 
     if (rows.length) {
       const note = actor.label ? `${actor.via}:${actor.label}` : actor.via;
-      // One round trip: the rows travel as one JSON parameter; the events are written from the
-      // rows the insert really created, so duplicates get no second history.
+      // One round trip: the rows travel column by column as array parameters (cheaper for the
+      // server to read than one JSON document); the events are written from the rows the insert
+      // really created, so duplicates get no second history.
+      const col = <K extends keyof IntakeRow>(k: K) => rows.map((r) => r[k]);
       const res = await tx.execute(sql`
         with input as (
-          select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
-            source text, external_id text, channel_id integer, platform "platform", occurred_at timestamptz,
-            text text, url text, language text, language_derived boolean, author_handle text,
-            category "insight_category", sentiment "sentiment", sentiment_derived boolean, status "insight_status",
-            department_id integer, rule_id integer, routed_at timestamptz, sla_due_at timestamptz)
+          select * from unnest(
+            ${textArray(col("source"))}::text[], ${textArray(col("external_id"))}::text[],
+            ${textArray(col("channel_id"))}::integer[], ${textArray(col("platform"))}::"platform"[],
+            ${textArray(col("occurred_at"))}::timestamptz[], ${textArray(col("text"))}::text[],
+            ${textArray(col("url"))}::text[], ${textArray(col("language"))}::text[],
+            ${textArray(col("language_derived"))}::boolean[], ${textArray(col("author_handle"))}::text[],
+            ${textArray(col("category"))}::"insight_category"[], ${textArray(col("sentiment"))}::"sentiment"[],
+            ${textArray(col("sentiment_derived"))}::boolean[], ${textArray(col("status"))}::"insight_status"[],
+            ${textArray(col("department_id"))}::integer[], ${textArray(col("rule_id"))}::integer[],
+            ${textArray(col("routed_at"))}::timestamptz[], ${textArray(col("sla_due_at"))}::timestamptz[]
+          ) as x(source, external_id, channel_id, platform, occurred_at, text, url, language, language_derived,
+            author_handle, category, sentiment, sentiment_derived, status, department_id, rule_id, routed_at, sla_due_at)
         ), ins as (
           insert into insights (source, external_id, channel_id, platform, occurred_at, text, url, language,
             language_derived, author_handle, category, sentiment, sentiment_derived, status, department_id, rule_id,
