@@ -94,7 +94,21 @@ function countPlaywright(file, run) {
   }
   passed += r.stats.expected + (r.stats.flaky ?? 0);
   failed += r.stats.unexpected;
+  for (const title of flakyTitles(r)) console.log(`flaky (passed on retry): ${title}`);
   if (run.status !== 0 && r.stats.unexpected === 0) failed++;
+}
+
+/** Titles of the tests that failed first and passed on a retry, so flakiness stays visible. */
+function flakyTitles(report) {
+  const out = [];
+  const walk = (suite, trail) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) if (test.status === "flaky") out.push([...trail, spec.title].join(" › "));
+    }
+    for (const child of suite.suites ?? []) walk(child, [...trail, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, [suite.title]);
+  return out;
 }
 
 function readJson(file) {
