@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { departmentKindEnum, localeEnum, roleEnum, signoffFunctionEnum } from "@/db/schema";
-import { API_SCOPES } from "@/lib/api-tokens/tokens";
+import { API_SCOPES } from "@/lib/api-tokens/scopes";
 import { checkbox, emailField, optionalId, passwordField, requiredId, slugField, trimmed, v } from "@/lib/validation";
 
 const role = z.enum(roleEnum.enumValues, { error: v.invalidChoice });
