@@ -11,8 +11,8 @@ describe("lib/enums", () => {
   });
 
   it("holds the values of every database enum, in the database's order", () => {
-    const lists = Object.values(enums).filter((v): v is readonly string[] => Array.isArray(v));
-    const pgEnums = Object.values(schema).filter(
+    const lists = (Object.values(enums) as unknown[]).filter((v): v is readonly string[] => Array.isArray(v));
+    const pgEnums = (Object.values(schema) as unknown[]).filter(
       (v): v is { enumName: string; enumValues: string[] } => typeof v === "function" && "enumValues" in v && "enumName" in v,
     );
     expect(pgEnums.length).toBeGreaterThanOrEqual(22);
