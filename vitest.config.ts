@@ -12,7 +12,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node", setupFiles: ["tests/setup/fuzz.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "eslint/**/*.test.ts"], environment: "node", setupFiles: ["tests/setup/fuzz.ts"] },
       },
       {
         resolve: { alias },

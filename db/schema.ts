@@ -15,6 +15,32 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+// Enum values live in lib/enums.ts (dependency-free, so client code can use them without the schema).
+import {
+  ALERT_KINDS,
+  ALERT_SEVERITIES,
+  ALERT_STATUSES,
+  CHANNEL_STATUSES,
+  DEPARTMENT_KINDS,
+  GUIDELINE_SCOPES,
+  INSIGHT_CATEGORIES,
+  INSIGHT_EVENT_TYPES,
+  INSIGHT_STATUSES,
+  KEYWORD_MODES,
+  KPI_AGGREGATIONS,
+  KPI_DIRECTIONS,
+  KPI_PERIODS,
+  KPI_UNITS,
+  LOCALES,
+  MEASUREMENT_SOURCES,
+  PLATFORMS,
+  RESPONSIBILITIES,
+  ROLES,
+  SENTIMENTS,
+  SIGNOFF_DECISIONS,
+  SIGNOFF_FUNCTIONS,
+  VERSION_STATUSES,
+} from "../lib/enums";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -23,19 +49,9 @@ const timestamps = {
 
 // ─── Foundation: people, departments, audit ──────────────────────────────────
 
-export const roleEnum = pgEnum("role", ["admin", "manager", "department_head", "executive", "employee"]);
-export const departmentKindEnum = pgEnum("department_kind", [
-  "rnd",
-  "service",
-  "hr",
-  "sales",
-  "marketing",
-  "communications",
-  "finance",
-  "production",
-  "other",
-]);
-export const localeEnum = pgEnum("locale", ["de", "en"]);
+export const roleEnum = pgEnum("role", ROLES);
+export const departmentKindEnum = pgEnum("department_kind", DEPARTMENT_KINDS);
+export const localeEnum = pgEnum("locale", LOCALES);
 
 export const departments = pgTable("departments", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
@@ -47,7 +63,7 @@ export const departments = pgTable("departments", {
 });
 
 /** The functions that sign guideline versions off; a user may hold any of them (see users.signoff_functions). */
-export const signoffFunctionEnum = pgEnum("signoff_function", ["legal", "data_protection", "works_council"]);
+export const signoffFunctionEnum = pgEnum("signoff_function", SIGNOFF_FUNCTIONS);
 
 export const users = pgTable(
   "users",
@@ -167,22 +183,9 @@ export const idempotencyKeys = pgTable(
 
 // ─── Channel register and business processes ────────────────────────────────
 
-export const platformEnum = pgEnum("platform", [
-  "facebook",
-  "instagram",
-  "x",
-  "linkedin",
-  "xing",
-  "youtube",
-  "tiktok",
-  "mastodon",
-  "blog",
-  "wiki",
-  "forum",
-  "other",
-]);
-export const channelStatusEnum = pgEnum("channel_status", ["planned", "active", "paused", "retired"]);
-export const responsibilityEnum = pgEnum("responsibility", ["owner", "contributor", "reader"]);
+export const platformEnum = pgEnum("platform", PLATFORMS);
+export const channelStatusEnum = pgEnum("channel_status", CHANNEL_STATUSES);
+export const responsibilityEnum = pgEnum("responsibility", RESPONSIBILITIES);
 
 export const channels = pgTable(
   "channels",
@@ -250,15 +253,9 @@ export const businessProcesses = pgTable(
 
 // ─── Guidelines ──────────────────────────────────────────────────────────────
 
-export const guidelineScopeEnum = pgEnum("guideline_scope", ["company", "departments", "channels"]);
-export const guidelineVersionStatusEnum = pgEnum("guideline_version_status", [
-  "draft",
-  "in_review",
-  "approved",
-  "published",
-  "archived",
-]);
-export const signoffDecisionEnum = pgEnum("signoff_decision", ["approved", "rejected"]);
+export const guidelineScopeEnum = pgEnum("guideline_scope", GUIDELINE_SCOPES);
+export const guidelineVersionStatusEnum = pgEnum("guideline_version_status", VERSION_STATUSES);
+export const signoffDecisionEnum = pgEnum("signoff_decision", SIGNOFF_DECISIONS);
 
 /**
  * A guideline is the identity that ties its versions together. Title, scope and required sign-offs
@@ -372,14 +369,14 @@ export const guidelineAcknowledgments = pgTable(
 
 // `percent` is a share of a whole (0–100); `percent_unbounded` is a percentage that may exceed 100
 // or fall below 0 (growth, attainment). lib/kpis/units.ts holds the bounds of every unit.
-export const kpiUnitEnum = pgEnum("kpi_unit", ["count", "percent", "percent_unbounded", "eur", "hours", "score"]);
-export const kpiDirectionEnum = pgEnum("kpi_direction", ["higher_is_better", "lower_is_better"]);
-export const kpiPeriodEnum = pgEnum("kpi_period", ["week", "month", "quarter"]);
-export const kpiAggregationEnum = pgEnum("kpi_aggregation", ["sum", "avg", "last"]);
-export const measurementSourceEnum = pgEnum("measurement_source", ["manual", "csv", "api", "derived"]);
-export const alertKindEnum = pgEnum("alert_kind", ["threshold", "crisis"]);
-export const alertSeverityEnum = pgEnum("alert_severity", ["warning", "critical"]);
-export const alertStatusEnum = pgEnum("alert_status", ["open", "acknowledged", "resolved"]);
+export const kpiUnitEnum = pgEnum("kpi_unit", KPI_UNITS);
+export const kpiDirectionEnum = pgEnum("kpi_direction", KPI_DIRECTIONS);
+export const kpiPeriodEnum = pgEnum("kpi_period", KPI_PERIODS);
+export const kpiAggregationEnum = pgEnum("kpi_aggregation", KPI_AGGREGATIONS);
+export const measurementSourceEnum = pgEnum("measurement_source", MEASUREMENT_SOURCES);
+export const alertKindEnum = pgEnum("alert_kind", ALERT_KINDS);
+export const alertSeverityEnum = pgEnum("alert_severity", ALERT_SEVERITIES);
+export const alertStatusEnum = pgEnum("alert_status", ALERT_STATUSES);
 
 export const kpis = pgTable(
   "kpis",
@@ -456,34 +453,12 @@ export const alerts = pgTable(
 
 // ─── Insights and routing ────────────────────────────────────────────────────
 
-export const insightCategoryEnum = pgEnum("insight_category", [
-  "product_feedback",
-  "complaint",
-  "service_request",
-  "question",
-  "sales_lead",
-  "applicant_question",
-  "idea",
-  "praise",
-  "crisis_signal",
-]);
-export const sentimentEnum = pgEnum("sentiment", ["negative", "neutral", "positive"]);
+export const insightCategoryEnum = pgEnum("insight_category", INSIGHT_CATEGORIES);
+export const sentimentEnum = pgEnum("sentiment", SENTIMENTS);
 /** `no_action` and `spam` are the ways out of triage that need no department; both can go back to triage. */
-export const insightStatusEnum = pgEnum("insight_status", ["triage", "routed", "accepted", "resolved", "declined", "no_action", "spam"]);
-export const keywordModeEnum = pgEnum("keyword_mode", ["any", "all"]);
-export const insightEventTypeEnum = pgEnum("insight_event_type", [
-  "received",
-  "routed",
-  "accepted",
-  "commented",
-  "reassigned",
-  "resolved",
-  "declined",
-  "loop_closed",
-  "no_action",
-  "spam",
-  "reopened",
-]);
+export const insightStatusEnum = pgEnum("insight_status", INSIGHT_STATUSES);
+export const keywordModeEnum = pgEnum("keyword_mode", KEYWORD_MODES);
+export const insightEventTypeEnum = pgEnum("insight_event_type", INSIGHT_EVENT_TYPES);
 
 export const routingRules = pgTable(
   "routing_rules",

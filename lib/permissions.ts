@@ -1,6 +1,6 @@
 import type { Role } from "@/db/schema";
 
-export const ROLES = ["admin", "manager", "department_head", "executive", "employee"] as const satisfies readonly Role[];
+export { ROLES } from "@/lib/enums";
 
 /**
  * Every permission the product knows. Scoped permissions (e.g. `insights:act` is limited to the

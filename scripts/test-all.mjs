@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, schema drift check, unit and integration tests (Vitest), end-to-end tests
+// `npm test`: typecheck, lint, schema drift check, unit and integration tests (Vitest), end-to-end tests
 // (Playwright); then the calendar-edge passes: the integration suite and the KPI/alert/overview
 // end-to-end specs again under `faketime`, once per date in CLOCK_EDGES. Prints one closing line
 // `N passed, N failed` summed over all suites and passes.
@@ -122,6 +122,11 @@ function readJson(file) {
 // 1. Types.
 const tsc = step("typecheck", [bin("typescript", "bin/tsc"), "--noEmit"]);
 if (tsc.status === 0) passed++;
+else failed++;
+
+// 1b. Lint: the client/server boundary (eslint.config.mjs); one pass or one fail, like the types.
+const lint = step("lint", [bin("eslint", "bin/eslint.js"), "."]);
+if (lint.status === 0) passed++;
 else failed++;
 
 // 2. The committed migrations match the schema (nothing was changed without generating one).

@@ -11,7 +11,7 @@ import { Checkbox, Input } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
-import { API_SCOPES } from "@/lib/api-tokens/tokens";
+import { API_SCOPES } from "@/lib/api-tokens/scopes";
 
 type Created = { id: number; name: string; token: string };
 

@@ -10,8 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Label } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
-import type { Role } from "@/db/schema";
-import { SIGNOFF_FUNCTIONS, type SignoffFunction } from "@/lib/guidelines/lifecycle";
+import { type Role, SIGNOFF_FUNCTIONS, type SignoffFunction } from "@/lib/enums";
 
 interface EditableUser {
   id: number;

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
-import { ROLES } from "@/lib/permissions";
+import { ROLES } from "@/lib/enums";
 
 /** Role and department pickers shared by the create and edit forms. */
 export function RoleAndDepartmentFields({

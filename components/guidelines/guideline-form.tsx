@@ -10,7 +10,7 @@ import { Checkbox, Input, Label, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { GuidelineInput } from "@/db/queries/guidelines";
 import type { ActionResult } from "@/lib/action-result";
-import { SIGNOFF_FUNCTIONS } from "@/lib/guidelines/lifecycle";
+import { SIGNOFF_FUNCTIONS } from "@/lib/enums";
 import type { ScopeKind } from "@/lib/guidelines/scope";
 import { MarkdownPreview } from "./markdown-preview";
 

@@ -12,7 +12,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/action-result";
 import type { CsvPreview } from "@/lib/insights/csv";
-import { MAX_INSIGHT_CSV_BYTES } from "@/lib/schemas/insights";
+import { MAX_INSIGHT_CSV_BYTES } from "@/lib/enums";
 import { focusAfterUpdate } from "./focus";
 
 type Imported = { created: number; duplicates: number; routed: number };

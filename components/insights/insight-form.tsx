@@ -11,9 +11,8 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ChannelOption } from "@/db/queries/routing-rules";
-import { insightCategoryEnum, platformEnum, sentimentEnum } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
-import { INSIGHT_LANGUAGES } from "@/lib/schemas/insights";
+import { INSIGHT_CATEGORIES, INSIGHT_LANGUAGES, PLATFORMS, SENTIMENTS } from "@/lib/enums";
 import { focusAfterUpdate } from "./focus";
 
 type Created = { id: number; departmentId: number | null };
@@ -51,7 +50,7 @@ export function InsightForm({ channels, now }: { channels: ChannelOption[]; now:
           <Field label={t("fields.category")} errors={fe?.category}>
             <Select name="category" defaultValue={v?.category ?? ""}>
               <option value="">—</option>
-              {insightCategoryEnum.enumValues.map((c) => (
+              {INSIGHT_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {t(`category.${c}`)}
                 </option>
@@ -74,7 +73,7 @@ export function InsightForm({ channels, now }: { channels: ChannelOption[]; now:
           <Field label={t("fields.platform")} errors={fe?.platform}>
             <Select name="platform" defaultValue={v?.platform ?? ""}>
               <option value="">{t("new.noPlatform")}</option>
-              {platformEnum.enumValues.map((p) => (
+              {PLATFORMS.map((p) => (
                 <option key={p} value={p}>
                   {t(`platform.${p}`)}
                 </option>
@@ -84,7 +83,7 @@ export function InsightForm({ channels, now }: { channels: ChannelOption[]; now:
           <Field label={t("fields.sentiment")} errors={fe?.sentiment} hint={t("new.derivedHint")}>
             <Select name="sentiment" defaultValue={v?.sentiment ?? ""}>
               <option value="">—</option>
-              {sentimentEnum.enumValues.map((s) => (
+              {SENTIMENTS.map((s) => (
                 <option key={s} value={s}>
                   {t(`sentiment.${s}`)}
                 </option>

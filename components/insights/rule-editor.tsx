@@ -10,10 +10,9 @@ import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Label, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ChannelOption, PreviewInsight } from "@/db/queries/routing-rules";
-import { insightCategoryEnum, platformEnum, sentimentEnum } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
+import { INSIGHT_CATEGORIES, INSIGHT_LANGUAGES, PLATFORMS, SENTIMENTS } from "@/lib/enums";
 import type { RuleSpec } from "@/lib/routing/engine";
-import { INSIGHT_LANGUAGES } from "@/lib/schemas/insights";
 import { RulePreview } from "./rule-preview";
 
 type Editable = Omit<RuleSpec, "id" | "position"> & { id?: number; name: string };
@@ -100,7 +99,7 @@ export function RuleEditor({
             legend={t("rules.categories")}
             name="categories"
             hint={t("rules.noneMeansAny")}
-            options={insightCategoryEnum.enumValues.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+            options={INSIGHT_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
             value={[...d.categories]}
             onChange={set("categories")}
           />
@@ -108,7 +107,7 @@ export function RuleEditor({
             legend={t("rules.platforms")}
             name="platforms"
             hint={t("rules.platformsHint")}
-            options={platformEnum.enumValues.map((p) => ({ value: p, label: t(`platform.${p}`) }))}
+            options={PLATFORMS.map((p) => ({ value: p, label: t(`platform.${p}`) }))}
             value={[...d.platforms]}
             onChange={set("platforms")}
           />
@@ -133,7 +132,7 @@ export function RuleEditor({
           <CheckGroup
             legend={t("rules.sentiments")}
             name="sentiments"
-            options={sentimentEnum.enumValues.map((s) => ({ value: s, label: t(`sentiment.${s}`) }))}
+            options={SENTIMENTS.map((s) => ({ value: s, label: t(`sentiment.${s}`) }))}
             value={[...d.sentiments]}
             onChange={set("sentiments")}
           />

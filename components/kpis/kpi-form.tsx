@@ -11,7 +11,7 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 import type { KpiDto, ProcessOption } from "@/db/queries/kpis";
-import { KPI_UNITS } from "@/lib/kpis/units";
+import { KPI_UNITS } from "@/lib/enums";
 
 const DIRECTIONS = ["higher_is_better", "lower_is_better"] as const;
 const PERIODS = ["week", "month", "quarter"] as const;

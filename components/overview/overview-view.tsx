@@ -11,10 +11,10 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import type { OverviewData } from "@/db/queries/overview";
+import { OVERVIEW_PERIODS } from "@/lib/enums";
 import { kpiViewQuery } from "@/lib/kpis/chart-window";
 import { shiftPeriod } from "@/lib/kpis/periods";
 import { queryKeys } from "@/lib/query-keys";
-import { OVERVIEW_PERIODS } from "@/lib/schemas/kpis";
 import { cn } from "@/lib/utils";
 import { OverviewTable } from "./overview-table";
 

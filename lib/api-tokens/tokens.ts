@@ -1,8 +1,9 @@
+// Server code: generating and hashing tokens needs node:crypto, which a browser bundle would have to
+// replace by a large polyfill. Client code takes the scopes from ./scopes.ts; the lint rule
+// (eslint/client-boundary.mjs) reports a client component that reaches this module.
 import crypto from "node:crypto";
 
-/** What a token may be used for; an API route names the one scope it needs. */
-export const API_SCOPES = ["measurements:write", "insights:write"] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+export { API_SCOPES, type ApiScope } from "./scopes";
 
 const PREFIX = "smc";
 

@@ -5,12 +5,10 @@
  * approved may be approved and published.
  */
 
-export const VERSION_STATUSES = ["draft", "in_review", "approved", "published", "archived"] as const;
-export type VersionStatus = (typeof VERSION_STATUSES)[number];
+import type { SignoffDecision, SignoffFunction, VersionStatus } from "@/lib/enums";
 
-export const SIGNOFF_FUNCTIONS = ["legal", "data_protection", "works_council"] as const;
-export type SignoffFunction = (typeof SIGNOFF_FUNCTIONS)[number];
-export type SignoffDecision = "approved" | "rejected";
+export { SIGNOFF_FUNCTIONS, VERSION_STATUSES } from "@/lib/enums";
+export type { SignoffDecision, SignoffFunction, VersionStatus } from "@/lib/enums";
 
 /** What a person can do to a version; `supersede` happens only when a newer version is published. */
 export const VERSION_EVENTS = ["submit", "withdraw", "approve", "reject", "publish", "archive", "supersede"] as const;

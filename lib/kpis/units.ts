@@ -5,8 +5,10 @@
  * (with a migration), label it under `kpis.units` in messages/{de,en}/kpis.json.
  */
 
-export const KPI_UNITS = ["count", "percent", "percent_unbounded", "eur", "hours", "score"] as const;
-export type KpiUnit = (typeof KPI_UNITS)[number];
+import { KPI_UNITS, type KpiUnit } from "@/lib/enums";
+
+export { KPI_UNITS };
+export type { KpiUnit };
 
 /**
  * Largest magnitude of any value, target or threshold: |v| ≤ 10^12. Far beyond any real KPI, and

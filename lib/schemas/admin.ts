@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { departmentKindEnum, localeEnum, roleEnum, signoffFunctionEnum } from "@/db/schema";
-import { API_SCOPES } from "@/lib/api-tokens/tokens";
+import { DEPARTMENT_KINDS, LOCALES, ROLES, SIGNOFF_FUNCTIONS } from "@/lib/enums";
+import { API_SCOPES } from "@/lib/api-tokens/scopes";
 import { checkbox, emailField, optionalId, passwordField, requiredId, slugField, trimmed, v } from "@/lib/validation";
 
-const role = z.enum(roleEnum.enumValues, { error: v.invalidChoice });
-const locale = z.enum(localeEnum.enumValues, { error: v.invalidChoice });
-const kind = z.enum(departmentKindEnum.enumValues, { error: v.invalidChoice });
+const role = z.enum(ROLES, { error: v.invalidChoice });
+const locale = z.enum(LOCALES, { error: v.invalidChoice });
+const kind = z.enum(DEPARTMENT_KINDS, { error: v.invalidChoice });
 
 export const createUserSchema = z.object({
   email: emailField,
@@ -25,7 +25,7 @@ export const updateUserSchema = z.object({
   // Ticked checkboxes named `signoffFunctions[]`; none ticked means no field at all.
   signoffFunctions: z.preprocess(
     (x) => x ?? [],
-    z.array(z.enum(signoffFunctionEnum.enumValues, { error: v.invalidChoice }), { error: v.invalidChoice }),
+    z.array(z.enum(SIGNOFF_FUNCTIONS, { error: v.invalidChoice }), { error: v.invalidChoice }),
   ),
 });
 

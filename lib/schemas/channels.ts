@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { channelStatusEnum, platformEnum, responsibilityEnum } from "@/db/schema";
+import { CHANNEL_STATUSES, PLATFORMS, RESPONSIBILITIES } from "@/lib/enums";
 import type { StrategyKey } from "@/lib/channels/constants";
 import { normalizeHandle } from "@/lib/channels/rules";
 import { httpUrl, optionalId, optionalText, requiredId, trimmed, v } from "@/lib/validation";
 
-export const platformField = z.enum(platformEnum.enumValues, { error: v.invalidChoice });
-export const channelStatusField = z.enum(channelStatusEnum.enumValues, { error: v.invalidChoice });
-const responsibility = z.enum(responsibilityEnum.enumValues, { error: v.invalidChoice });
+export const platformField = z.enum(PLATFORMS, { error: v.invalidChoice });
+export const channelStatusField = z.enum(CHANNEL_STATUSES, { error: v.invalidChoice });
+const responsibility = z.enum(RESPONSIBILITIES, { error: v.invalidChoice });
 
 const handle = z.string().max(100, v.tooLong).optional().transform(normalizeHandle);
 

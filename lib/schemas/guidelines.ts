@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { guidelineScopeEnum, signoffDecisionEnum, signoffFunctionEnum } from "@/db/schema";
+import { GUIDELINE_SCOPES, SIGNOFF_DECISIONS, SIGNOFF_FUNCTIONS } from "@/lib/enums";
 import { optionalText, requiredId, trimmed, v } from "@/lib/validation";
 
 const idList = z.array(z.coerce.number().int().positive()).optional().transform((x) => [...new Set(x ?? [])]);
-const signoffFunction = z.enum(signoffFunctionEnum.enumValues, { error: v.invalidChoice });
+const signoffFunction = z.enum(SIGNOFF_FUNCTIONS, { error: v.invalidChoice });
 
 const guidelineFields = z.object({
   title: trimmed(200),
-  scope: z.enum(guidelineScopeEnum.enumValues, { error: v.invalidChoice }),
+  scope: z.enum(GUIDELINE_SCOPES, { error: v.invalidChoice }),
   departmentIds: idList,
   channelIds: idList,
   requiredSignoffs: z.array(signoffFunction).optional().transform((x) => [...new Set(x ?? [])]),
@@ -44,7 +44,7 @@ export const signoffSchema = z
   .object({
     versionId: requiredId,
     function: signoffFunction,
-    decision: z.enum(signoffDecisionEnum.enumValues, { error: v.invalidChoice }),
+    decision: z.enum(SIGNOFF_DECISIONS, { error: v.invalidChoice }),
     mode: z.enum(SIGNOFF_MODES, { error: v.invalidChoice }).default("own"),
     signatoryName: optionalText(120),
     reference: optionalText(500),

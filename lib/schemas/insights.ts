@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { insightCategoryEnum, keywordModeEnum, platformEnum, sentimentEnum } from "@/db/schema";
+import { INSIGHT_CATEGORIES, INSIGHT_LANGUAGES, KEYWORD_MODES, MAX_INSIGHT_CSV_BYTES, PLATFORMS, SENTIMENTS } from "@/lib/enums";
 import { parseLocalDateTime } from "@/lib/insights/local-time";
 import { TRIAGE_EXITS } from "@/lib/insights/triage";
 import { checkbox, httpUrl, optionalId, optionalText, requiredId, trimmed, v } from "@/lib/validation";
 
-export const INSIGHT_LANGUAGES = ["de", "en"] as const;
+export { INSIGHT_LANGUAGES, MAX_INSIGHT_CSV_BYTES };
 export const MAX_BATCH = 1000;
 
-const category = z.enum(insightCategoryEnum.enumValues, { error: v.invalidChoice });
-const sentiment = z.enum(sentimentEnum.enumValues, { error: v.invalidChoice });
-const platform = z.enum(platformEnum.enumValues, { error: v.invalidChoice });
+const category = z.enum(INSIGHT_CATEGORIES, { error: v.invalidChoice });
+const sentiment = z.enum(SENTIMENTS, { error: v.invalidChoice });
+const platform = z.enum(PLATFORMS, { error: v.invalidChoice });
 
 /** PostgreSQL text cannot hold NUL, and a lone surrogate is not text at all: both are input errors, not 500s. */
 const storable = (s: string) => !s.includes("\u0000") && s.isWellFormed();
@@ -112,7 +112,7 @@ export const ruleSchema = z.object({
   platforms: list(platform),
   channelIds: list(z.coerce.number().int().positive()),
   keywords: keywordList,
-  keywordMode: z.enum(keywordModeEnum.enumValues, { error: v.invalidChoice }).default("any"),
+  keywordMode: z.enum(KEYWORD_MODES, { error: v.invalidChoice }).default("any"),
   sentiments: list(sentiment),
   languages: list(z.enum(INSIGHT_LANGUAGES, { error: v.invalidChoice })),
   departmentId: requiredId,
@@ -149,9 +149,6 @@ const selection = list(z.coerce.number().int().positive()).pipe(z.array(z.number
 export const dismissSchema = z.object({ id: requiredId, outcome, note: optionalText(2000) });
 export const bulkDismissSchema = z.object({ ids: selection, outcome, note: optionalText(2000) });
 export const bulkReopenSchema = z.object({ ids: selection });
-
-/** The stated limit of one insight CSV import ("höchstens 10 MB"); the server-action body limit leaves room for it. */
-export const MAX_INSIGHT_CSV_BYTES = 10 * 1024 * 1024;
 
 /** The file itself, not its text: only the bytes tell UTF-8 from Windows-1252 (lib/csv/parse.ts). */
 export const csvFileSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { kpiAggregationEnum, kpiDirectionEnum, kpiPeriodEnum } from "@/db/schema";
+import { KPI_AGGREGATIONS, KPI_DIRECTIONS, KPI_PERIODS, OVERVIEW_PERIODS } from "@/lib/enums";
 import { parseDay, parseNumber } from "@/lib/csv/parse";
 import { validateThresholds } from "@/lib/kpis/thresholds";
 import { KPI_UNITS, MAX_ABS_VALUE, UNIT_ERRORS, checkKpiBounds, withinMagnitude } from "@/lib/kpis/units";
@@ -21,7 +21,7 @@ export const day = z.preprocess(
   z.string({ error: v.required }).regex(/^\d{4}-\d{2}-\d{2}$/, "kpis.errors.date"),
 );
 
-const choice = <T extends [string, ...string[]]>(values: T) => z.enum(values, { error: v.invalidChoice });
+const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: v.invalidChoice });
 
 export const kpiSchema = z
   .object({
@@ -29,9 +29,9 @@ export const kpiSchema = z
     name: trimmed(120),
     description: optionalText(1000),
     unit: choice([...KPI_UNITS]),
-    direction: choice(kpiDirectionEnum.enumValues),
-    period: choice(kpiPeriodEnum.enumValues),
-    aggregation: choice(kpiAggregationEnum.enumValues),
+    direction: choice(KPI_DIRECTIONS),
+    period: choice(KPI_PERIODS),
+    aggregation: choice(KPI_AGGREGATIONS),
     channelId: optionalId,
     target: decimal,
     warningThreshold: decimal,
@@ -94,7 +94,7 @@ export const apiBatchSchema = z.object({
 
 export const acknowledgeSchema = z.object({ id: requiredId, comment: trimmed(1000) });
 
-export const OVERVIEW_PERIODS = ["month", "quarter", "year"] as const;
+export { OVERVIEW_PERIODS };
 
 /** Query of the overview page, its data route and its CSV export; anything invalid falls back. */
 export const overviewQuerySchema = z.object({

@@ -5,7 +5,7 @@ import { AlertList } from "@/components/alerts/alert-list";
 import { ChartWindowNav } from "@/components/kpis/chart-window-nav";
 import { formatDay, formatKpiValue, formatPeriod, formatWindow } from "@/components/kpis/format";
 import { KpiBreadcrumbs } from "@/components/kpis/kpi-breadcrumbs";
-import { KpiChart } from "@/components/kpis/kpi-chart";
+import { KpiChart } from "@/components/kpis/kpi-chart-lazy";
 import { MeasurementForm } from "@/components/kpis/measurement-form";
 import { StatusBadge } from "@/components/kpis/status-badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";

@@ -1,0 +1,149 @@
+/**
+ * The value lists of every database enum and the other closed lists (and a few limits) both sides
+ * need, with their union types. Dependency-free on purpose: client components import from here, and db/schema.ts
+ * builds its `pgEnum`s from these arrays, so a list exists once and the browser bundle never
+ * carries the schema (drizzle) or the validation (zod) code. The order of each database list is
+ * the order of the enum's values in PostgreSQL; adding a value needs a migration
+ * (`npm run db:generate`).
+ */
+
+// ─── People, departments ─────────────────────────────────────────────────────
+
+export const ROLES = ["admin", "manager", "department_head", "executive", "employee"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const DEPARTMENT_KINDS = [
+  "rnd",
+  "service",
+  "hr",
+  "sales",
+  "marketing",
+  "communications",
+  "finance",
+  "production",
+  "other",
+] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+export const LOCALES = ["de", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The functions that sign guideline versions off; a user may hold any of them. */
+export const SIGNOFF_FUNCTIONS = ["legal", "data_protection", "works_council"] as const;
+export type SignoffFunction = (typeof SIGNOFF_FUNCTIONS)[number];
+
+// ─── Channels ────────────────────────────────────────────────────────────────
+
+export const PLATFORMS = [
+  "facebook",
+  "instagram",
+  "x",
+  "linkedin",
+  "xing",
+  "youtube",
+  "tiktok",
+  "mastodon",
+  "blog",
+  "wiki",
+  "forum",
+  "other",
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const CHANNEL_STATUSES = ["planned", "active", "paused", "retired"] as const;
+export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];
+
+export const RESPONSIBILITIES = ["owner", "contributor", "reader"] as const;
+export type Responsibility = (typeof RESPONSIBILITIES)[number];
+
+// ─── Guidelines ──────────────────────────────────────────────────────────────
+
+export const GUIDELINE_SCOPES = ["company", "departments", "channels"] as const;
+export type GuidelineScope = (typeof GUIDELINE_SCOPES)[number];
+
+export const VERSION_STATUSES = ["draft", "in_review", "approved", "published", "archived"] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+export const SIGNOFF_DECISIONS = ["approved", "rejected"] as const;
+export type SignoffDecision = (typeof SIGNOFF_DECISIONS)[number];
+
+// ─── KPIs, measurements, alerts ──────────────────────────────────────────────
+
+/** Bounds of each unit: lib/kpis/units.ts. */
+export const KPI_UNITS = ["count", "percent", "percent_unbounded", "eur", "hours", "score"] as const;
+export type KpiUnit = (typeof KPI_UNITS)[number];
+
+export const KPI_DIRECTIONS = ["higher_is_better", "lower_is_better"] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+
+export const KPI_PERIODS = ["week", "month", "quarter"] as const;
+export type KpiPeriod = (typeof KPI_PERIODS)[number];
+
+export const KPI_AGGREGATIONS = ["sum", "avg", "last"] as const;
+export type KpiAggregation = (typeof KPI_AGGREGATIONS)[number];
+
+export const MEASUREMENT_SOURCES = ["manual", "csv", "api", "derived"] as const;
+export type MeasurementSource = (typeof MEASUREMENT_SOURCES)[number];
+
+export const ALERT_KINDS = ["threshold", "crisis"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const ALERT_SEVERITIES = ["warning", "critical"] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+export const ALERT_STATUSES = ["open", "acknowledged", "resolved"] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/** The windows of the executive overview (not a database enum). */
+export const OVERVIEW_PERIODS = ["month", "quarter", "year"] as const;
+export type OverviewPeriod = (typeof OVERVIEW_PERIODS)[number];
+
+// ─── Insights and routing ────────────────────────────────────────────────────
+
+export const INSIGHT_CATEGORIES = [
+  "product_feedback",
+  "complaint",
+  "service_request",
+  "question",
+  "sales_lead",
+  "applicant_question",
+  "idea",
+  "praise",
+  "crisis_signal",
+] as const;
+export type InsightCategory = (typeof INSIGHT_CATEGORIES)[number];
+
+export const SENTIMENTS = ["negative", "neutral", "positive"] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+/** `no_action` and `spam` are the ways out of triage that need no department; both can go back to triage. */
+export const INSIGHT_STATUSES = ["triage", "routed", "accepted", "resolved", "declined", "no_action", "spam"] as const;
+export type InsightStatus = (typeof INSIGHT_STATUSES)[number];
+
+export const KEYWORD_MODES = ["any", "all"] as const;
+export type KeywordMode = (typeof KEYWORD_MODES)[number];
+
+export const INSIGHT_EVENT_TYPES = [
+  "received",
+  "routed",
+  "accepted",
+  "commented",
+  "reassigned",
+  "resolved",
+  "declined",
+  "loop_closed",
+  "no_action",
+  "spam",
+  "reopened",
+] as const;
+export type InsightEventType = (typeof INSIGHT_EVENT_TYPES)[number];
+
+/** Languages an insight may be marked with (not a database enum: the column is text). */
+export const INSIGHT_LANGUAGES = ["de", "en"] as const;
+export type InsightLanguage = (typeof INSIGHT_LANGUAGES)[number];
+
+/**
+ * The stated limit of one insight CSV import ("höchstens 10 MB"); the form checks it before
+ * sending, the server again (lib/schemas/insights.ts); the server-action body limit leaves room for it.
+ */
+export const MAX_INSIGHT_CSV_BYTES = 10 * 1024 * 1024;
