@@ -553,7 +553,53 @@ export const insights = pgTable(
     index("insights_negative_occurred_idx")
       .on(t.occurredAt)
       .where(sql`${t.sentiment} = 'negative' or ${t.category} = 'crisis_signal'`),
+    // Flow figures: a period's insights of the departments (edges of a period and exact medians),
+    // open ones by routing time (open and past due among a period's), triage exits by time.
+    index("insights_department_routed_idx").on(t.departmentId, t.routedAt),
+    index("insights_open_routed_idx")
+      .on(t.departmentId, t.routedAt, t.slaDueAt)
+      .where(sql`${t.status} in ('routed', 'accepted')`),
+    index("insights_status_dismissed_idx").on(t.status, t.dismissedAt),
   ],
+);
+
+/**
+ * Daily flow counters per department, maintained by statement-level triggers on `insights`
+ * (migration 0007): each insight counts on the Berlin business day of its latest routing, for the
+ * department that has it now. `reacted` = accepted/resolved/declined, `done` = resolved/declined,
+ * `slaMet` = done by the SLA due time. The flow figures sum whole days here instead of scanning.
+ */
+export const insightFlowDays = pgTable(
+  "insight_flow_days",
+  {
+    departmentId: integer("department_id").notNull(),
+    day: date("day").notNull(),
+    received: integer("received").notNull().default(0),
+    reacted: integer("reacted").notNull().default(0),
+    resolved: integer("resolved").notNull().default(0),
+    done: integer("done").notNull().default(0),
+    slaMet: integer("sla_met").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.day] })],
+);
+
+/**
+ * Histograms of the hours from routing to first reaction (kind 1) and to resolution (kind 2), on
+ * log-scale buckets 5 % wide (`insight_flow_bucket()`), per department and Berlin day of routing;
+ * `monthly` rows hold the same per calendar month (day = the 1st) so a year reads few rows.
+ * Medians of large periods are interpolated from them.
+ */
+export const insightFlowBuckets = pgTable(
+  "insight_flow_buckets",
+  {
+    departmentId: integer("department_id").notNull(),
+    monthly: boolean("monthly").notNull(),
+    kind: integer("kind").notNull(),
+    day: date("day").notNull(),
+    bucket: integer("bucket").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.monthly, t.kind, t.day, t.bucket] })],
 );
 
 export const insightEvents = pgTable(

@@ -1,0 +1,316 @@
+import { asc, eq, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../client";
+import { departments } from "../schema";
+import { type Day, periodStart, shiftPeriod } from "@/lib/kpis/periods";
+
+export interface FlowFigures {
+  departmentId: number;
+  departmentName: string;
+  /** Insights routed to the department within the period. */
+  received: number;
+  /** Routed or accepted now, whenever they arrived. */
+  open: number;
+  /** Open and past their SLA due time now. */
+  overdue: number;
+  /**
+   * Median hours from routing to the department's first reaction (accepted, or resolved/declined
+   * directly). Exact up to `medianExactLimit` insights in the period, above that interpolated from
+   * 5 %-wide histogram buckets (within 5 % of the exact median).
+   */
+  medianHoursToAccept: number | null;
+  /** Median hours from routing to resolution (exact or interpolated like medianHoursToAccept). */
+  medianHoursToResolve: number | null;
+  /**
+   * Share of the period's insights resolved or declined by their SLA due time, among those that
+   * are done or whose due time has passed (an open insight not yet due is not counted).
+   */
+  slaCompliance: number | null;
+  slaCounted: number;
+}
+
+/** What left the triage without a department, and what still waits there. */
+export interface TriageFigures {
+  /** In triage now. */
+  waiting: number;
+  /** Marked "no action needed" within the period (and still so). */
+  noAction: number;
+  /** Marked spam/irrelevant within the period (and still so). */
+  spam: number;
+}
+
+/**
+ * The departments' figures, plus the triage's own for a company-wide view (null when the figures
+ * are for one department). The triage figures ride on the array so every page that shows flow
+ * figures shows them without asking for them separately.
+ */
+export type FlowFiguresResult = FlowFigures[] & { triage: TriageFigures | null };
+
+export interface FlowFiguresOptions {
+  from: Date;
+  to: Date;
+  departmentId?: number;
+  now?: Date;
+  /**
+   * Up to this many insights received in the period (all departments asked for together), the
+   * medians are computed exactly from the insights; above it from the histograms.
+   */
+  medianExactLimit?: number;
+}
+
+export const MEDIAN_EXACT_LIMIT = 20_000;
+
+/** Each index reads a handful of rows (an index-only count over one status, or one period's exits). */
+export async function triageFigures(db: Executor, opts: { from: Date; to: Date }): Promise<TriageFigures> {
+  const from = opts.from.toISOString();
+  const to = opts.to.toISOString();
+  const exits = (status: string) =>
+    sql`(select count(*) from insights where status = ${status} and dismissed_at >= ${from}::timestamptz and dismissed_at < ${to}::timestamptz)`;
+  const res = await db.execute(sql`
+    select (select count(*) from insights where status = 'triage') as waiting,
+      ${exits("no_action")} as no_action, ${exits("spam")} as spam`);
+  const row = res.rows[0] as Record<string, unknown>;
+  return { waiting: Number(row.waiting), noAction: Number(row.no_action), spam: Number(row.spam) };
+}
+
+// ─── Histogram buckets (must match insight_flow_bucket() in migration 0008) ──────────────────
+
+const BUCKET_RATIO = 1.05;
+const BUCKET_BASE_HOURS = 1 / 60;
+const LAST_BUCKET = 400;
+
+/** The hours a bucket covers: bucket 0 is under a minute, bucket b ≥ 1 [1.05^(b-1), 1.05^b) minutes. */
+export function bucketBounds(bucket: number): [number, number] {
+  if (bucket <= 0) return [0, BUCKET_BASE_HOURS];
+  const b = Math.min(bucket, LAST_BUCKET);
+  return [BUCKET_BASE_HOURS * BUCKET_RATIO ** (b - 1), BUCKET_BASE_HOURS * BUCKET_RATIO ** b];
+}
+
+/**
+ * The median of a histogram, with percentile_cont's convention (the mean of the two middle values
+ * for an even count). Each middle value is placed evenly within its bucket, so it is off by less
+ * than the bucket's width: under 5 % of the value (under a minute in bucket 0).
+ */
+export function histogramMedian(buckets: { bucket: number; n: number }[]): number | null {
+  const sorted = buckets.filter((b) => b.n > 0).sort((a, b) => a.bucket - b.bucket);
+  const total = sorted.reduce((s, b) => s + b.n, 0);
+  if (total === 0) return null;
+  const valueAt = (rank: number) => {
+    let seen = 0;
+    for (const b of sorted) {
+      if (rank < seen + b.n) {
+        const [lo, hi] = bucketBounds(b.bucket);
+        return lo + ((hi - lo) * (rank - seen + 0.5)) / b.n;
+      }
+      seen += b.n;
+    }
+    return bucketBounds(sorted[sorted.length - 1].bucket)[1];
+  };
+  return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
+}
+
+// ─── Flow figures ────────────────────────────────────────────────────────────
+
+const num = (x: unknown) => (x == null ? null : Math.round(Number(x) * 10) / 10);
+const intArray = (ids: number[]) => `{${ids.map((id) => Math.trunc(id)).join(",")}}`;
+const ts = (d: Date) => d.toISOString();
+
+/**
+ * Flow figures per department for a period [from, to): what came in, what is open and overdue,
+ * how fast departments react and resolve, and how often they keep the SLA. Times count from the
+ * latest routing, so a reassigned insight counts for the department that has it now.
+ *
+ * Whole Berlin days come from the daily counters (insight_flow_days, kept by triggers on insights);
+ * the parts of a day at either edge of the period are counted from the insights themselves; what
+ * is open and overdue is counted live over open insights only. Every read is bounded by an index.
+ */
+export async function flowFigures(db: Executor, opts: FlowFiguresOptions): Promise<FlowFiguresResult> {
+  const now = opts.now ?? new Date();
+  const limit = opts.medianExactLimit ?? MEDIAN_EXACT_LIMIT;
+  const [deps, boundsRes, triage] = await Promise.all([
+    db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(opts.departmentId != null ? eq(departments.id, opts.departmentId) : sql`true`)
+      .orderBy(asc(departments.name)),
+    // The first Berlin midnight at or after `from` and the last at or before `to`.
+    db.execute(sql`
+      with f as (select (${ts(opts.from)}::timestamptz at time zone 'Europe/Berlin')::date as d),
+        s as (select case when (f.d::timestamp at time zone 'Europe/Berlin') = ${ts(opts.from)}::timestamptz then f.d else f.d + 1 end as d from f),
+        e as (select (${ts(opts.to)}::timestamptz at time zone 'Europe/Berlin')::date as d)
+      select s.d::text as start_day, extract(epoch from (s.d::timestamp at time zone 'Europe/Berlin')) * 1000 as start_ms,
+        e.d::text as end_day, extract(epoch from (e.d::timestamp at time zone 'Europe/Berlin')) * 1000 as end_ms
+      from s, e`),
+    opts.departmentId ? Promise.resolve(null) : triageFigures(db, opts),
+  ]);
+  if (!deps.length) return Object.assign([] as FlowFigures[], { triage });
+
+  const b = boundsRes.rows[0] as { start_day: string; start_ms: unknown; end_day: string; end_ms: unknown };
+  const from = opts.from.getTime();
+  const to = opts.to.getTime();
+  // Whole days [startDay, endDay) from the counters; the rest of [from, to) live.
+  let startDay: Day = b.start_day;
+  let endDay: Day = b.end_day;
+  let edges: [number, number][];
+  if (startDay < endDay && from < to) {
+    edges = [
+      [from, Number(b.start_ms)],
+      [Number(b.end_ms), to],
+    ];
+  } else {
+    startDay = endDay = b.start_day;
+    edges = [[from, to]];
+  }
+  edges = edges.filter(([a, z]) => a < z);
+  const ids = intArray(deps.map((d) => d.id));
+  const inDeps = sql`department_id = any(${ids}::int[])`;
+  const inEdges: SQL = edges.length
+    ? sql.join(
+        edges.map(([a, z]) => sql`(routed_at >= ${ts(new Date(a))}::timestamptz and routed_at < ${ts(new Date(z))}::timestamptz)`),
+        sql` or `,
+      )
+    : sql`false`;
+  const reacted = sql`coalesce(accepted_at, resolved_at, declined_at)`;
+  const done = sql`coalesce(resolved_at, declined_at)`;
+  const nowTs = ts(now);
+
+  const countsRes = await db.execute(sql`
+    with c as (
+      select department_id, sum(received) as received, sum(done) as done, sum(sla_met) as sla_met
+      from insight_flow_days where ${inDeps} and day >= ${startDay}::date and day < ${endDay}::date
+      group by department_id
+    ), e as (
+      select department_id, count(*) as received, count(${done}) as done,
+        count(*) filter (where ${done} <= sla_due_at) as sla_met
+      from insights where ${inDeps} and (${inEdges})
+      group by department_id
+    ), o as (
+      -- Open insights never carry a resolved/declined time (routing skips finished ones).
+      select department_id, count(*) as open, count(*) filter (where sla_due_at < ${nowTs}::timestamptz) as overdue,
+        count(*) filter (where sla_due_at < ${nowTs}::timestamptz and routed_at >= ${ts(opts.from)}::timestamptz
+          and routed_at < ${ts(opts.to)}::timestamptz) as late
+      from insights where ${inDeps} and status in ('routed', 'accepted')
+      group by department_id
+    )
+    select d.id as department_id,
+      coalesce(c.received, 0) + coalesce(e.received, 0) as received,
+      coalesce(c.done, 0) + coalesce(e.done, 0) as done,
+      coalesce(c.sla_met, 0) + coalesce(e.sla_met, 0) as sla_met,
+      coalesce(o.open, 0) as open, coalesce(o.overdue, 0) as overdue, coalesce(o.late, 0) as late
+    from unnest(${ids}::int[]) as d(id)
+    left join c on c.department_id = d.id left join e on e.department_id = d.id left join o on o.department_id = d.id`);
+  const counts = new Map((countsRes.rows as Record<string, unknown>[]).map((r) => [Number(r.department_id), r]));
+  const totalReceived = [...counts.values()].reduce((s, r) => s + Number(r.received), 0);
+
+  const medians = new Map<number, { accept: number | null; resolve: number | null }>();
+  if (totalReceived > 0 && totalReceived <= limit) {
+    const res = await db.execute(sql`
+      select department_id,
+        percentile_cont(0.5) within group (order by extract(epoch from ${reacted} - routed_at) / 3600)
+          filter (where ${reacted} is not null) as median_accept,
+        percentile_cont(0.5) within group (order by extract(epoch from resolved_at - routed_at) / 3600)
+          filter (where resolved_at is not null) as median_resolve
+      from insights
+      where ${inDeps} and routed_at >= ${ts(opts.from)}::timestamptz and routed_at < ${ts(opts.to)}::timestamptz
+      group by department_id`);
+    for (const r of res.rows as Record<string, unknown>[]) {
+      medians.set(Number(r.department_id), { accept: num(r.median_accept), resolve: num(r.median_resolve) });
+    }
+  } else if (totalReceived > 0) {
+    // Full calendar months from the monthly histograms, the other whole days from the daily ones,
+    // the edges live.
+    const firstMonth = startDay === periodStart(startDay, "month") ? startDay : shiftPeriod(periodStart(startDay, "month"), "month", 1);
+    const endMonth = periodStart(endDay, "month");
+    const [monthFrom, monthTo] = firstMonth < endMonth ? [firstMonth, endMonth] : [endDay, endDay];
+    const res = await db.execute(sql`
+      select department_id, kind, bucket, sum(n) as n from (
+        select department_id, kind, bucket, n from insight_flow_buckets
+        where ${inDeps} and monthly and day >= ${monthFrom}::date and day < ${monthTo}::date
+        union all
+        select department_id, kind, bucket, n from insight_flow_buckets
+        where ${inDeps} and not monthly
+          and ((day >= ${startDay}::date and day < ${monthFrom}::date) or (day >= ${monthTo}::date and day < ${endDay}::date))
+        union all
+        select department_id, 1, insight_flow_bucket(extract(epoch from ${reacted} - routed_at) / 3600), 1
+        from insights where ${inDeps} and (${inEdges}) and ${reacted} is not null
+        union all
+        select department_id, 2, insight_flow_bucket(extract(epoch from resolved_at - routed_at) / 3600), 1
+        from insights where ${inDeps} and (${inEdges}) and resolved_at is not null
+      ) x group by department_id, kind, bucket`);
+    const hist = new Map<string, { bucket: number; n: number }[]>();
+    for (const r of res.rows as Record<string, unknown>[]) {
+      const key = `${r.department_id}:${r.kind}`;
+      const list = hist.get(key) ?? [];
+      list.push({ bucket: Number(r.bucket), n: Number(r.n) });
+      hist.set(key, list);
+    }
+    for (const d of deps) {
+      medians.set(d.id, {
+        accept: num(histogramMedian(hist.get(`${d.id}:1`) ?? [])),
+        resolve: num(histogramMedian(hist.get(`${d.id}:2`) ?? [])),
+      });
+    }
+  }
+
+  const rows = deps.map((d): FlowFigures => {
+    const r = counts.get(d.id) ?? {};
+    const counted = Number(r.done ?? 0) + Number(r.late ?? 0);
+    const m = medians.get(d.id);
+    return {
+      departmentId: d.id,
+      departmentName: d.name,
+      received: Number(r.received ?? 0),
+      open: Number(r.open ?? 0),
+      overdue: Number(r.overdue ?? 0),
+      medianHoursToAccept: m?.accept ?? null,
+      medianHoursToResolve: m?.resolve ?? null,
+      slaCompliance: counted ? Number(r.sla_met ?? 0) / counted : null,
+      slaCounted: counted,
+    };
+  });
+  return Object.assign(rows, { triage });
+}
+
+/**
+ * The same figures counted from the insights alone, scanning every routed insight. Too slow for a
+ * page at a million insights; kept as the reference the counters are checked against.
+ */
+export async function flowFiguresRecount(db: Executor, opts: { from: Date; to: Date; departmentId?: number; now?: Date }): Promise<FlowFiguresResult> {
+  const now = (opts.now ?? new Date()).toISOString();
+  const from = opts.from.toISOString();
+  const to = opts.to.toISOString();
+  const inPeriod = sql`(i.routed_at >= ${from}::timestamptz and i.routed_at < ${to}::timestamptz)`;
+  const reacted = sql`coalesce(i.accepted_at, i.resolved_at, i.declined_at)`;
+  const done = sql`coalesce(i.resolved_at, i.declined_at)`;
+  const res = await db.execute(sql`
+    select d.id as department_id, d.name as department_name,
+      count(i.id) filter (where ${inPeriod}) as received,
+      count(i.id) filter (where i.status in ('routed', 'accepted')) as open,
+      count(i.id) filter (where i.status in ('routed', 'accepted') and i.sla_due_at < ${now}::timestamptz) as overdue,
+      percentile_cont(0.5) within group (order by extract(epoch from ${reacted} - i.routed_at) / 3600)
+        filter (where ${inPeriod} and ${reacted} is not null) as median_accept,
+      percentile_cont(0.5) within group (order by extract(epoch from i.resolved_at - i.routed_at) / 3600)
+        filter (where ${inPeriod} and i.resolved_at is not null) as median_resolve,
+      count(i.id) filter (where ${inPeriod} and ${done} <= i.sla_due_at) as sla_met,
+      count(i.id) filter (where ${inPeriod} and (${done} is not null or i.sla_due_at < ${now}::timestamptz)) as sla_counted
+    from departments d
+    left join insights i on i.department_id = d.id
+    where ${opts.departmentId ? sql`d.id = ${opts.departmentId}` : sql`true`}
+    group by d.id, d.name
+    order by d.name`);
+  const triage = opts.departmentId ? null : await triageFigures(db, opts);
+  const rows = (res.rows as Record<string, unknown>[]).map((r) => {
+    const counted = Number(r.sla_counted);
+    return {
+      departmentId: Number(r.department_id),
+      departmentName: String(r.department_name),
+      received: Number(r.received),
+      open: Number(r.open),
+      overdue: Number(r.overdue),
+      medianHoursToAccept: num(r.median_accept),
+      medianHoursToResolve: num(r.median_resolve),
+      slaCompliance: counted ? Number(r.sla_met) / counted : null,
+      slaCounted: counted,
+    };
+  });
+  return Object.assign(rows, { triage });
+}
