@@ -553,12 +553,18 @@ export const insights = pgTable(
     index("insights_negative_occurred_idx")
       .on(t.occurredAt)
       .where(sql`${t.sentiment} = 'negative' or ${t.category} = 'crisis_signal'`),
-    // Flow figures: a period's insights of the departments (edges of a period and exact medians),
-    // open ones by routing time (open and past due among a period's), triage exits by time.
-    index("insights_department_routed_idx").on(t.departmentId, t.routedAt),
-    index("insights_open_routed_idx")
-      .on(t.departmentId, t.routedAt, t.slaDueAt)
-      .where(sql`${t.status} in ('routed', 'accepted')`),
+    // Flow figures: a period's insights of a department (the edges of a period, exact medians, the
+    // open and past due among them); the trailing columns let those reads skip the table. Triage
+    // exits by time.
+    index("insights_department_routed_idx").on(
+      t.departmentId,
+      t.routedAt,
+      t.slaDueAt,
+      t.acceptedAt,
+      t.resolvedAt,
+      t.declinedAt,
+      t.status,
+    ),
     index("insights_status_dismissed_idx").on(t.status, t.dismissedAt),
   ],
 );
@@ -600,6 +606,36 @@ export const insightFlowBuckets = pgTable(
     n: integer("n").notNull(),
   },
   (t) => [primaryKey({ columns: [t.departmentId, t.monthly, t.kind, t.day, t.bucket] })],
+);
+
+/**
+ * Open (routed/accepted) insights per department, Berlin day of routing and Berlin day their SLA
+ * is due ('infinity' without a due time): what is open and overdue now is a sum over few rows plus
+ * the insights due earlier today.
+ */
+export const insightFlowOpen = pgTable(
+  "insight_flow_open",
+  {
+    departmentId: integer("department_id").notNull(),
+    day: date("day").notNull(),
+    dueDay: date("due_day").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.day, t.dueDay] })],
+);
+
+/**
+ * Insights in triage (day 'infinity') and those marked "no action needed" or spam, per Berlin day
+ * they were marked.
+ */
+export const insightFlowTriage = pgTable(
+  "insight_flow_triage",
+  {
+    status: insightStatusEnum("status").notNull(),
+    day: date("day").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.day] })],
 );
 
 export const insightEvents = pgTable(

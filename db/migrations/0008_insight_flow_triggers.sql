@@ -1,4 +1,4 @@
--- Flow counters (insight_flow_days, insight_flow_buckets) kept in step with insights by
+-- Flow counters (insight_flow_days, insight_flow_buckets, insight_flow_open, insight_flow_triage) kept in step with insights by
 -- statement-level triggers: every INSERT/UPDATE/DELETE on insights subtracts the old rows'
 -- contributions and adds the new rows', summed per key, in one upsert statement per firing with
 -- the keys in a stable order (two writers never wait on each other crosswise).
@@ -14,15 +14,30 @@ $$;
 --> statement-breakpoint
 
 -- The one statement that applies contributions: `src` yields (sign, department_id, routed_at,
--- sla_due_at, accepted_at, resolved_at, declined_at) for the rows to add (+1) or take away (-1).
+-- sla_due_at, accepted_at, resolved_at, declined_at, status, dismissed_at) for the rows to add (+1)
+-- or take away (-1).
 CREATE OR REPLACE FUNCTION insight_flow_statement(src text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
   SELECT 'WITH src AS (' || src || $q$
   ), d AS (
     SELECT sign, department_id, (routed_at AT TIME ZONE 'Europe/Berlin')::date AS day, routed_at, sla_due_at,
       coalesce(accepted_at, resolved_at, declined_at) AS reacted_at, resolved_at,
-      coalesce(resolved_at, declined_at) AS done_at
+      coalesce(resolved_at, declined_at) AS done_at, status
     FROM src WHERE department_id IS NOT NULL AND routed_at IS NOT NULL
+  ), open_rows AS (
+    INSERT INTO insight_flow_open AS t (department_id, day, due_day, n)
+    SELECT department_id, day, coalesce((sla_due_at AT TIME ZONE 'Europe/Berlin')::date, 'infinity') AS due_day, sum(sign)
+    FROM d WHERE status IN ('routed', 'accepted')
+    GROUP BY department_id, day, due_day HAVING sum(sign) <> 0
+    ORDER BY department_id, day, due_day
+    ON CONFLICT (department_id, day, due_day) DO UPDATE SET n = t.n + excluded.n
+  ), triage AS (
+    INSERT INTO insight_flow_triage AS t (status, day, n)
+    SELECT status, coalesce((dismissed_at AT TIME ZONE 'Europe/Berlin')::date, 'infinity') AS mark_day, sum(sign)
+    FROM src WHERE status IN ('triage', 'no_action', 'spam')
+    GROUP BY status, mark_day HAVING sum(sign) <> 0
+    ORDER BY status, mark_day
+    ON CONFLICT (status, day) DO UPDATE SET n = t.n + excluded.n
   ), days AS (
     INSERT INTO insight_flow_days AS t (department_id, day, received, reacted, resolved, done, sla_met)
     SELECT department_id, day, sum(sign),
@@ -62,26 +77,24 @@ CREATE OR REPLACE FUNCTION insight_flow_track() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    IF NOT EXISTS (SELECT 1 FROM new_rows WHERE department_id IS NOT NULL AND routed_at IS NOT NULL) THEN RETURN NULL; END IF;
-    EXECUTE insight_flow_statement('SELECT 1 AS sign, department_id, routed_at, sla_due_at, accepted_at, resolved_at, declined_at FROM new_rows');
+    EXECUTE insight_flow_statement('SELECT 1 AS sign, department_id, routed_at, sla_due_at, accepted_at, resolved_at, declined_at, status, dismissed_at FROM new_rows');
   ELSIF TG_OP = 'DELETE' THEN
-    IF NOT EXISTS (SELECT 1 FROM old_rows WHERE department_id IS NOT NULL AND routed_at IS NOT NULL) THEN RETURN NULL; END IF;
-    EXECUTE insight_flow_statement('SELECT -1 AS sign, department_id, routed_at, sla_due_at, accepted_at, resolved_at, declined_at FROM old_rows');
+    EXECUTE insight_flow_statement('SELECT -1 AS sign, department_id, routed_at, sla_due_at, accepted_at, resolved_at, declined_at, status, dismissed_at FROM old_rows');
   ELSE
     -- Only rows whose flow-relevant columns changed (a comment or a closed loop changes nothing here).
     IF NOT EXISTS (
       SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
-      WHERE (o.department_id, o.routed_at, o.sla_due_at, o.accepted_at, o.resolved_at, o.declined_at)
-        IS DISTINCT FROM (n.department_id, n.routed_at, n.sla_due_at, n.accepted_at, n.resolved_at, n.declined_at)
+      WHERE (o.department_id, o.routed_at, o.sla_due_at, o.accepted_at, o.resolved_at, o.declined_at, o.status, o.dismissed_at)
+        IS DISTINCT FROM (n.department_id, n.routed_at, n.sla_due_at, n.accepted_at, n.resolved_at, n.declined_at, n.status, n.dismissed_at)
     ) THEN RETURN NULL; END IF;
     EXECUTE insight_flow_statement($s$
       SELECT s.* FROM old_rows o JOIN new_rows n ON n.id = o.id
       CROSS JOIN LATERAL (VALUES
-        (-1, o.department_id, o.routed_at, o.sla_due_at, o.accepted_at, o.resolved_at, o.declined_at),
-        (1, n.department_id, n.routed_at, n.sla_due_at, n.accepted_at, n.resolved_at, n.declined_at)
-      ) AS s(sign, department_id, routed_at, sla_due_at, accepted_at, resolved_at, declined_at)
-      WHERE (o.department_id, o.routed_at, o.sla_due_at, o.accepted_at, o.resolved_at, o.declined_at)
-        IS DISTINCT FROM (n.department_id, n.routed_at, n.sla_due_at, n.accepted_at, n.resolved_at, n.declined_at)$s$);
+        (-1, o.department_id, o.routed_at, o.sla_due_at, o.accepted_at, o.resolved_at, o.declined_at, o.status, o.dismissed_at),
+        (1, n.department_id, n.routed_at, n.sla_due_at, n.accepted_at, n.resolved_at, n.declined_at, n.status, n.dismissed_at)
+      ) AS s(sign, department_id, routed_at, sla_due_at, accepted_at, resolved_at, declined_at, status, dismissed_at)
+      WHERE (o.department_id, o.routed_at, o.sla_due_at, o.accepted_at, o.resolved_at, o.declined_at, o.status, o.dismissed_at)
+        IS DISTINCT FROM (n.department_id, n.routed_at, n.sla_due_at, n.accepted_at, n.resolved_at, n.declined_at, n.status, n.dismissed_at)$s$);
   END IF;
   RETURN NULL;
 END
@@ -94,7 +107,9 @@ LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM insight_flow_days;
   DELETE FROM insight_flow_buckets;
-  EXECUTE insight_flow_statement('SELECT 1 AS sign, department_id, routed_at, sla_due_at, accepted_at, resolved_at, declined_at FROM insights WHERE department_id IS NOT NULL AND routed_at IS NOT NULL');
+  DELETE FROM insight_flow_open;
+  DELETE FROM insight_flow_triage;
+  EXECUTE insight_flow_statement('SELECT 1 AS sign, department_id, routed_at, sla_due_at, accepted_at, resolved_at, declined_at, status, dismissed_at FROM insights');
 END
 $$;
 --> statement-breakpoint
@@ -104,6 +119,8 @@ LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM insight_flow_days;
   DELETE FROM insight_flow_buckets;
+  DELETE FROM insight_flow_open;
+  DELETE FROM insight_flow_triage;
   RETURN NULL;
 END
 $$;

@@ -59,14 +59,59 @@ export interface FlowFiguresOptions {
 
 export const MEDIAN_EXACT_LIMIT = 20_000;
 
-/** Each index reads a handful of rows (an index-only count over one status, or one period's exits). */
-export async function triageFigures(db: Executor, opts: { from: Date; to: Date }): Promise<TriageFigures> {
-  const from = opts.from.toISOString();
-  const to = opts.to.toISOString();
-  const exits = (status: string) =>
-    sql`(select count(*) from insights where status = ${status} and dismissed_at >= ${from}::timestamptz and dismissed_at < ${to}::timestamptz)`;
+interface Bounds {
+  /** Whole Berlin days [startDay, endDay) of the period, read from the counters; empty when startDay = endDay. */
+  startDay: Day;
+  endDay: Day;
+  /** The same whole days as instants (empty range when there are none). */
+  wholeFrom: number;
+  wholeTo: number;
+  /** The rest of [from, to), counted from the insights. */
+  edges: [number, number][];
+  /** Today in Berlin (of `now`) and its midnight. */
+  today: Day;
+  todayFrom: number;
+}
+
+/** Splits [from, to) into whole Berlin days and the parts of a day at its edges. */
+async function periodBounds(db: Executor, from: Date, to: Date, now: Date): Promise<Bounds> {
   const res = await db.execute(sql`
-    select (select count(*) from insights where status = 'triage') as waiting,
+    with f as (select (${ts(from)}::timestamptz at time zone 'Europe/Berlin')::date as d),
+      s as (select case when (f.d::timestamp at time zone 'Europe/Berlin') = ${ts(from)}::timestamptz then f.d else f.d + 1 end as d from f),
+      e as (select (${ts(to)}::timestamptz at time zone 'Europe/Berlin')::date as d),
+      n as (select (${ts(now)}::timestamptz at time zone 'Europe/Berlin')::date as d)
+    select s.d::text as start_day, extract(epoch from (s.d::timestamp at time zone 'Europe/Berlin')) * 1000 as start_ms,
+      e.d::text as end_day, extract(epoch from (e.d::timestamp at time zone 'Europe/Berlin')) * 1000 as end_ms,
+      n.d::text as today, extract(epoch from (n.d::timestamp at time zone 'Europe/Berlin')) * 1000 as today_ms
+    from s, e, n`);
+  const r = res.rows[0] as Record<string, unknown>;
+  const [f, t] = [from.getTime(), to.getTime()];
+  const base = { today: String(r.today), todayFrom: Number(r.today_ms) };
+  const [startDay, endDay] = [String(r.start_day), String(r.end_day)];
+  if (startDay < endDay && f < t) {
+    const [wholeFrom, wholeTo] = [Number(r.start_ms), Number(r.end_ms)];
+    const edges = ([[f, wholeFrom], [wholeTo, t]] as [number, number][]).filter(([a, z]) => a < z);
+    return { ...base, startDay, endDay, wholeFrom, wholeTo, edges };
+  }
+  return { ...base, startDay, endDay: startDay, wholeFrom: f, wholeTo: f, edges: f < t ? [[f, t]] : [] };
+}
+
+const inRanges = (column: SQL, ranges: [number, number][]): SQL =>
+  ranges.length
+    ? sql`(${sql.join(
+        ranges.map(([a, z]) => sql`(${column} >= ${ts(new Date(a))}::timestamptz and ${column} < ${ts(new Date(z))}::timestamptz)`),
+        sql` or `,
+      )})`
+    : sql`false`;
+
+/** Triage now from its counter; exits of whole days from the counters, of the edges by index. */
+export async function triageFigures(db: Executor, opts: { from: Date; to: Date; now?: Date }, bounds?: Bounds): Promise<TriageFigures> {
+  const b = bounds ?? (await periodBounds(db, opts.from, opts.to, opts.now ?? new Date()));
+  const exits = (status: string) => sql`(
+    select coalesce(sum(n), 0) from insight_flow_triage where status = ${status} and day >= ${b.startDay}::date and day < ${b.endDay}::date
+  ) + (select count(*) from insights where status = ${status} and ${inRanges(sql`dismissed_at`, b.edges)})`;
+  const res = await db.execute(sql`
+    select (select coalesce(sum(n), 0) from insight_flow_triage where status = 'triage') as waiting,
       ${exits("no_action")} as no_action, ${exits("spam")} as spam`);
   const row = res.rows[0] as Record<string, unknown>;
   return { waiting: Number(row.waiting), noAction: Number(row.no_action), spam: Number(row.spam) };
@@ -119,60 +164,37 @@ const ts = (d: Date) => d.toISOString();
  * how fast departments react and resolve, and how often they keep the SLA. Times count from the
  * latest routing, so a reassigned insight counts for the department that has it now.
  *
- * Whole Berlin days come from the daily counters (insight_flow_days, kept by triggers on insights);
- * the parts of a day at either edge of the period are counted from the insights themselves; what
- * is open and overdue is counted live over open insights only. Every read is bounded by an index.
+ * Whole Berlin days come from the counters kept by triggers on insights (migration 0008): received,
+ * done and SLA kept per day of routing, open insights per day of routing and day due, histograms
+ * for the medians. The parts of a day at either edge of the period, and what fell due earlier
+ * today, are counted from the insights by index. No read grows with the size of the table.
  */
 export async function flowFigures(db: Executor, opts: FlowFiguresOptions): Promise<FlowFiguresResult> {
   const now = opts.now ?? new Date();
   const limit = opts.medianExactLimit ?? MEDIAN_EXACT_LIMIT;
-  const [deps, boundsRes, triage] = await Promise.all([
+  const [deps, b] = await Promise.all([
     db
       .select({ id: departments.id, name: departments.name })
       .from(departments)
       .where(opts.departmentId != null ? eq(departments.id, opts.departmentId) : sql`true`)
       .orderBy(asc(departments.name)),
-    // The first Berlin midnight at or after `from` and the last at or before `to`.
-    db.execute(sql`
-      with f as (select (${ts(opts.from)}::timestamptz at time zone 'Europe/Berlin')::date as d),
-        s as (select case when (f.d::timestamp at time zone 'Europe/Berlin') = ${ts(opts.from)}::timestamptz then f.d else f.d + 1 end as d from f),
-        e as (select (${ts(opts.to)}::timestamptz at time zone 'Europe/Berlin')::date as d)
-      select s.d::text as start_day, extract(epoch from (s.d::timestamp at time zone 'Europe/Berlin')) * 1000 as start_ms,
-        e.d::text as end_day, extract(epoch from (e.d::timestamp at time zone 'Europe/Berlin')) * 1000 as end_ms
-      from s, e`),
-    opts.departmentId ? Promise.resolve(null) : triageFigures(db, opts),
+    periodBounds(db, opts.from, opts.to, now),
   ]);
+  const triage = opts.departmentId ? null : await triageFigures(db, opts, b);
   if (!deps.length) return Object.assign([] as FlowFigures[], { triage });
 
-  const b = boundsRes.rows[0] as { start_day: string; start_ms: unknown; end_day: string; end_ms: unknown };
-  const from = opts.from.getTime();
-  const to = opts.to.getTime();
-  // Whole days [startDay, endDay) from the counters; the rest of [from, to) live.
-  let startDay: Day = b.start_day;
-  let endDay: Day = b.end_day;
-  let edges: [number, number][];
-  if (startDay < endDay && from < to) {
-    edges = [
-      [from, Number(b.start_ms)],
-      [Number(b.end_ms), to],
-    ];
-  } else {
-    startDay = endDay = b.start_day;
-    edges = [[from, to]];
-  }
-  edges = edges.filter(([a, z]) => a < z);
+  const { startDay, endDay } = b;
   const ids = intArray(deps.map((d) => d.id));
   const inDeps = sql`department_id = any(${ids}::int[])`;
-  const inEdges: SQL = edges.length
-    ? sql.join(
-        edges.map(([a, z]) => sql`(routed_at >= ${ts(new Date(a))}::timestamptz and routed_at < ${ts(new Date(z))}::timestamptz)`),
-        sql` or `,
-      )
-    : sql`false`;
+  const inEdges = inRanges(sql`routed_at`, b.edges);
+  const inWhole = inRanges(sql`routed_at`, b.wholeFrom < b.wholeTo ? [[b.wholeFrom, b.wholeTo]] : []);
   const reacted = sql`coalesce(accepted_at, resolved_at, declined_at)`;
   const done = sql`coalesce(resolved_at, declined_at)`;
   const nowTs = ts(now);
+  const todayTs = ts(new Date(b.todayFrom));
 
+  // Open insights never carry a resolved/declined time (routing skips finished ones), so "done or
+  // past due" splits into done (counters) and open and past due (insight_flow_open, by due day).
   const countsRes = await db.execute(sql`
     with c as (
       select department_id, sum(received) as received, sum(done) as done, sum(sla_met) as sla_met
@@ -180,24 +202,30 @@ export async function flowFigures(db: Executor, opts: FlowFiguresOptions): Promi
       group by department_id
     ), e as (
       select department_id, count(*) as received, count(${done}) as done,
-        count(*) filter (where ${done} <= sla_due_at) as sla_met
-      from insights where ${inDeps} and (${inEdges})
+        count(*) filter (where ${done} <= sla_due_at) as sla_met,
+        count(*) filter (where status in ('routed', 'accepted') and sla_due_at < ${nowTs}::timestamptz) as late
+      from insights where ${inDeps} and ${inEdges}
       group by department_id
     ), o as (
-      -- Open insights never carry a resolved/declined time (routing skips finished ones).
-      select department_id, count(*) as open, count(*) filter (where sla_due_at < ${nowTs}::timestamptz) as overdue,
-        count(*) filter (where sla_due_at < ${nowTs}::timestamptz and routed_at >= ${ts(opts.from)}::timestamptz
-          and routed_at < ${ts(opts.to)}::timestamptz) as late
+      select department_id, sum(n) as open, sum(n) filter (where due_day < ${b.today}::date) as overdue,
+        sum(n) filter (where due_day < ${b.today}::date and day >= ${startDay}::date and day < ${endDay}::date) as late
+      from insight_flow_open where ${inDeps}
+      group by department_id
+    ), t as (
+      select department_id, count(*) as overdue, count(*) filter (where ${inWhole}) as late
       from insights where ${inDeps} and status in ('routed', 'accepted')
+        and sla_due_at >= ${todayTs}::timestamptz and sla_due_at < ${nowTs}::timestamptz
       group by department_id
     )
     select d.id as department_id,
       coalesce(c.received, 0) + coalesce(e.received, 0) as received,
       coalesce(c.done, 0) + coalesce(e.done, 0) as done,
       coalesce(c.sla_met, 0) + coalesce(e.sla_met, 0) as sla_met,
-      coalesce(o.open, 0) as open, coalesce(o.overdue, 0) as overdue, coalesce(o.late, 0) as late
+      coalesce(o.open, 0) as open, coalesce(o.overdue, 0) + coalesce(t.overdue, 0) as overdue,
+      coalesce(o.late, 0) + coalesce(t.late, 0) + coalesce(e.late, 0) as late
     from unnest(${ids}::int[]) as d(id)
-    left join c on c.department_id = d.id left join e on e.department_id = d.id left join o on o.department_id = d.id`);
+    left join c on c.department_id = d.id left join e on e.department_id = d.id
+    left join o on o.department_id = d.id left join t on t.department_id = d.id`);
   const counts = new Map((countsRes.rows as Record<string, unknown>[]).map((r) => [Number(r.department_id), r]));
   const totalReceived = [...counts.values()].reduce((s, r) => s + Number(r.received), 0);
 
@@ -297,7 +325,15 @@ export async function flowFiguresRecount(db: Executor, opts: { from: Date; to: D
     where ${opts.departmentId ? sql`d.id = ${opts.departmentId}` : sql`true`}
     group by d.id, d.name
     order by d.name`);
-  const triage = opts.departmentId ? null : await triageFigures(db, opts);
+  let triage: TriageFigures | null = null;
+  if (!opts.departmentId) {
+    const exit = (status: string) =>
+      sql`count(*) filter (where status = ${status} and dismissed_at >= ${from}::timestamptz and dismissed_at < ${to}::timestamptz)`;
+    const t = (await db.execute(sql`
+      select count(*) filter (where status = 'triage') as waiting, ${exit("no_action")} as no_action, ${exit("spam")} as spam
+      from insights where status in ('triage', 'no_action', 'spam')`)).rows[0] as Record<string, unknown>;
+    triage = { waiting: Number(t.waiting), noAction: Number(t.no_action), spam: Number(t.spam) };
+  }
   const rows = (res.rows as Record<string, unknown>[]).map((r) => {
     const counted = Number(r.sla_counted);
     return {
