@@ -27,14 +27,14 @@ LANGUAGE sql IMMUTABLE AS $$
   ), open_rows AS (
     INSERT INTO insight_flow_open AS t (department_id, day, due_day, n)
     SELECT department_id, day, coalesce((sla_due_at AT TIME ZONE 'Europe/Berlin')::date, 'infinity') AS due_day, sum(sign)
-    FROM d WHERE status IN ('routed', 'accepted')
+    FROM d WHERE status::text IN ('routed', 'accepted')
     GROUP BY department_id, day, due_day HAVING sum(sign) <> 0
     ORDER BY department_id, day, due_day
     ON CONFLICT (department_id, day, due_day) DO UPDATE SET n = t.n + excluded.n
   ), triage AS (
     INSERT INTO insight_flow_triage AS t (status, day, n)
     SELECT status, coalesce((dismissed_at AT TIME ZONE 'Europe/Berlin')::date, 'infinity') AS mark_day, sum(sign)
-    FROM src WHERE status IN ('triage', 'no_action', 'spam')
+    FROM src WHERE status::text IN ('triage', 'no_action', 'spam')  -- as text: the migrations adding these values may run in the same transaction
     GROUP BY status, mark_day HAVING sum(sign) <> 0
     ORDER BY status, mark_day
     ON CONFLICT (status, day) DO UPDATE SET n = t.n + excluded.n

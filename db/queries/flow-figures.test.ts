@@ -18,7 +18,8 @@ import {
   routeInsights,
 } from "./insight-actions";
 import { ingestBody, type IntakeActor } from "./insight-intake";
-import { bucketBounds, flowFigures, flowFiguresRecount, type FlowFiguresResult, histogramMedian } from "./flow-figures";
+import { bucketBounds, flowFigures, flowFiguresRecount, type FlowFiguresResult, histogramMedian, histogramSegments } from "./flow-figures";
+import { addDays, daysBetween } from "@/lib/kpis/periods";
 import type { Viewer } from "./insights";
 import { createRule } from "./routing-rules";
 import { AppError } from "@/lib/errors";
@@ -264,5 +265,31 @@ describe("histogram medians", () => {
       process.env.FUZZ_SEED ? {} : { seed: 20_251_201 },
     );
     expect(histogramMedian([])).toBeNull();
+  });
+});
+
+describe("histogram segments", () => {
+  it("cover every day of the period exactly once", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 400 }), (offset, length) => {
+        const start = addDays("2024-01-01", offset);
+        const end = addDays(start, length);
+        const times = new Map<string, number>();
+        for (const g of histogramSegments(start, end)) {
+          // A monthly segment stands for all days of its months.
+          for (let d = g.from; d < g.to; d = addDays(d, 1)) times.set(d, (times.get(d) ?? 0) + g.sign);
+          if (g.monthly) expect(g.from.endsWith("-01") && g.to.endsWith("-01")).toBe(true);
+        }
+        const covered = [...times].filter(([, n]) => n !== 0);
+        expect(covered.every(([, n]) => n === 1)).toBe(true);
+        expect(covered.map(([d]) => d).sort()).toEqual(Array.from({ length: daysBetween(start, end) }, (_, i) => addDays(start, i)));
+      }),
+      process.env.FUZZ_SEED ? {} : { seed: 20_251_201 },
+    );
+    // A rolling month reads one month less a day, not 29 days.
+    expect(histogramSegments("2025-06-01", "2025-06-30")).toEqual([
+      { monthly: true, from: "2025-06-01", to: "2025-07-01", sign: 1 },
+      { monthly: false, from: "2025-06-30", to: "2025-07-01", sign: -1 },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { departments } from "../schema";
-import { type Day, periodStart, shiftPeriod } from "@/lib/kpis/periods";
+import { type Day, daysBetween, periodStart, shiftPeriod } from "@/lib/kpis/periods";
 
 export interface FlowFigures {
   departmentId: number;
@@ -109,7 +109,10 @@ export async function triageFigures(db: Executor, opts: { from: Date; to: Date; 
   const b = bounds ?? (await periodBounds(db, opts.from, opts.to, opts.now ?? new Date()));
   const exits = (status: string) => sql`(
     select coalesce(sum(n), 0) from insight_flow_triage where status = ${status} and day >= ${b.startDay}::date and day < ${b.endDay}::date
-  ) + (select count(*) from insights where status = ${status} and ${inRanges(sql`dismissed_at`, b.edges)})`;
+  )${sql.join(
+    b.edges.map(([a, z]) => sql` + (select count(*) from insights where status = ${status}
+      and dismissed_at >= ${ts(new Date(a))}::timestamptz and dismissed_at < ${ts(new Date(z))}::timestamptz)`),
+  )}`;
   const res = await db.execute(sql`
     select (select coalesce(sum(n), 0) from insight_flow_triage where status = 'triage') as waiting,
       ${exits("no_action")} as no_action, ${exits("spam")} as spam`);
@@ -153,6 +156,48 @@ export function histogramMedian(buckets: { bucket: number; n: number }[]): numbe
   return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
 }
 
+interface Segment {
+  monthly: boolean;
+  from: Day;
+  to: Day;
+  sign: 1 | -1;
+}
+
+/**
+ * Which histogram rows make up the whole days [start, end): full months from the monthly rows; a
+ * month cut by the period either as its days, or as the month less the days outside the period,
+ * whichever reads fewer days. A rolling 30 days reads about one month and a day, not 30 days.
+ */
+export function histogramSegments(start: Day, end: Day): Segment[] {
+  if (start >= end) return [];
+  const out: Segment[] = [];
+  const partMonth = (month: Day, from: Day, to: Day) => {
+    const next = shiftPeriod(month, "month", 1);
+    const inside = daysBetween(from, to);
+    if (inside <= daysBetween(month, next) - inside) {
+      out.push({ monthly: false, from, to, sign: 1 });
+    } else {
+      out.push({ monthly: true, from: month, to: next, sign: 1 });
+      if (month < from) out.push({ monthly: false, from: month, to: from, sign: -1 });
+      if (to < next) out.push({ monthly: false, from: to, to: next, sign: -1 });
+    }
+  };
+  const first = periodStart(start, "month");
+  const last = periodStart(end, "month");
+  if (first === last) {
+    partMonth(first, start, end);
+    return out;
+  }
+  let fullFrom = first;
+  if (start !== first) {
+    fullFrom = shiftPeriod(first, "month", 1);
+    partMonth(first, start, fullFrom);
+  }
+  if (fullFrom < last) out.push({ monthly: true, from: fullFrom, to: last, sign: 1 });
+  if (end !== last) partMonth(last, last, end);
+  return out;
+}
+
 // ─── Flow figures ────────────────────────────────────────────────────────────
 
 const num = (x: unknown) => (x == null ? null : Math.round(Number(x) * 10) / 10);
@@ -180,13 +225,22 @@ export async function flowFigures(db: Executor, opts: FlowFiguresOptions): Promi
       .orderBy(asc(departments.name)),
     periodBounds(db, opts.from, opts.to, now),
   ]);
-  const triage = opts.departmentId ? null : await triageFigures(db, opts, b);
-  if (!deps.length) return Object.assign([] as FlowFigures[], { triage });
+  const triagePromise = opts.departmentId ? Promise.resolve(null) : triageFigures(db, opts, b);
+  if (!deps.length) return Object.assign([] as FlowFigures[], { triage: await triagePromise });
 
   const { startDay, endDay } = b;
   const ids = intArray(deps.map((d) => d.id));
   const inDeps = sql`department_id = any(${ids}::int[])`;
-  const inEdges = inRanges(sql`routed_at`, b.edges);
+  // The edges' insights, one index range each (an OR of ranges would read the table through a bitmap).
+  const edgeRows = b.edges.length
+    ? sql.join(
+        b.edges.map(
+          ([a, z]) => sql`select department_id, routed_at, sla_due_at, accepted_at, resolved_at, declined_at, status from insights
+            where ${inDeps} and routed_at >= ${ts(new Date(a))}::timestamptz and routed_at < ${ts(new Date(z))}::timestamptz`,
+        ),
+        sql` union all `,
+      )
+    : sql`select department_id, routed_at, sla_due_at, accepted_at, resolved_at, declined_at, status from insights where false`;
   const inWhole = inRanges(sql`routed_at`, b.wholeFrom < b.wholeTo ? [[b.wholeFrom, b.wholeTo]] : []);
   const reacted = sql`coalesce(accepted_at, resolved_at, declined_at)`;
   const done = sql`coalesce(resolved_at, declined_at)`;
@@ -195,7 +249,7 @@ export async function flowFigures(db: Executor, opts: FlowFiguresOptions): Promi
 
   // Open insights never carry a resolved/declined time (routing skips finished ones), so "done or
   // past due" splits into done (counters) and open and past due (insight_flow_open, by due day).
-  const countsRes = await db.execute(sql`
+  const countsQuery = db.execute(sql`
     with c as (
       select department_id, sum(received) as received, sum(done) as done, sum(sla_met) as sla_met
       from insight_flow_days where ${inDeps} and day >= ${startDay}::date and day < ${endDay}::date
@@ -204,7 +258,7 @@ export async function flowFigures(db: Executor, opts: FlowFiguresOptions): Promi
       select department_id, count(*) as received, count(${done}) as done,
         count(*) filter (where ${done} <= sla_due_at) as sla_met,
         count(*) filter (where status in ('routed', 'accepted') and sla_due_at < ${nowTs}::timestamptz) as late
-      from insights where ${inDeps} and ${inEdges}
+      from (${edgeRows}) x
       group by department_id
     ), o as (
       select department_id, sum(n) as open, sum(n) filter (where due_day < ${b.today}::date) as overdue,
@@ -226,6 +280,7 @@ export async function flowFigures(db: Executor, opts: FlowFiguresOptions): Promi
     from unnest(${ids}::int[]) as d(id)
     left join c on c.department_id = d.id left join e on e.department_id = d.id
     left join o on o.department_id = d.id left join t on t.department_id = d.id`);
+  const [countsRes, triage] = await Promise.all([countsQuery, triagePromise]);
   const counts = new Map((countsRes.rows as Record<string, unknown>[]).map((r) => [Number(r.department_id), r]));
   const totalReceived = [...counts.values()].reduce((s, r) => s + Number(r.received), 0);
 
@@ -244,25 +299,26 @@ export async function flowFigures(db: Executor, opts: FlowFiguresOptions): Promi
       medians.set(Number(r.department_id), { accept: num(r.median_accept), resolve: num(r.median_resolve) });
     }
   } else if (totalReceived > 0) {
-    // Full calendar months from the monthly histograms, the other whole days from the daily ones,
-    // the edges live.
-    const firstMonth = startDay === periodStart(startDay, "month") ? startDay : shiftPeriod(periodStart(startDay, "month"), "month", 1);
-    const endMonth = periodStart(endDay, "month");
-    const [monthFrom, monthTo] = firstMonth < endMonth ? [firstMonth, endMonth] : [endDay, endDay];
+    const segments = histogramSegments(startDay, endDay);
+    const fromCounters = segments.length
+      ? sql.join(
+          segments.map(
+            (g) => sql`select department_id, kind, bucket, n * ${g.sign}::int as n from insight_flow_buckets
+              where ${inDeps} and monthly = ${g.monthly} and day >= ${g.from}::date and day < ${g.to}::date`,
+          ),
+          sql` union all `,
+        )
+      : sql`select 0, 0, 0, 0 where false`;
     const res = await db.execute(sql`
+      with edge as (${edgeRows})
       select department_id, kind, bucket, sum(n) as n from (
-        select department_id, kind, bucket, n from insight_flow_buckets
-        where ${inDeps} and monthly and day >= ${monthFrom}::date and day < ${monthTo}::date
-        union all
-        select department_id, kind, bucket, n from insight_flow_buckets
-        where ${inDeps} and not monthly
-          and ((day >= ${startDay}::date and day < ${monthFrom}::date) or (day >= ${monthTo}::date and day < ${endDay}::date))
+        ${fromCounters}
         union all
         select department_id, 1, insight_flow_bucket(extract(epoch from ${reacted} - routed_at) / 3600), 1
-        from insights where ${inDeps} and (${inEdges}) and ${reacted} is not null
+        from edge where ${reacted} is not null
         union all
         select department_id, 2, insight_flow_bucket(extract(epoch from resolved_at - routed_at) / 3600), 1
-        from insights where ${inDeps} and (${inEdges}) and resolved_at is not null
+        from edge where resolved_at is not null
       ) x group by department_id, kind, bucket`);
     const hist = new Map<string, { bucket: number; n: number }[]>();
     for (const r of res.rows as Record<string, unknown>[]) {
