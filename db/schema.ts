@@ -528,7 +528,89 @@ export const insights = pgTable(
     index("insights_negative_occurred_idx")
       .on(t.occurredAt)
       .where(sql`${t.sentiment} = 'negative' or ${t.category} = 'crisis_signal'`),
+    // Flow figures: a period's insights of a department (the edges of a period, exact medians, the
+    // open and past due among them); the trailing columns let those reads skip the table. Triage
+    // exits by time.
+    index("insights_department_routed_idx").on(
+      t.departmentId,
+      t.routedAt,
+      t.slaDueAt,
+      t.acceptedAt,
+      t.resolvedAt,
+      t.declinedAt,
+      t.status,
+    ),
+    index("insights_status_dismissed_idx").on(t.status, t.dismissedAt),
   ],
+);
+
+/**
+ * Daily flow counters per department, maintained by statement-level triggers on `insights`
+ * (migration 0007): each insight counts on the Berlin business day of its latest routing, for the
+ * department that has it now. `reacted` = accepted/resolved/declined, `done` = resolved/declined,
+ * `slaMet` = done by the SLA due time. The flow figures sum whole days here instead of scanning.
+ */
+export const insightFlowDays = pgTable(
+  "insight_flow_days",
+  {
+    departmentId: integer("department_id").notNull(),
+    day: date("day").notNull(),
+    received: integer("received").notNull().default(0),
+    reacted: integer("reacted").notNull().default(0),
+    resolved: integer("resolved").notNull().default(0),
+    done: integer("done").notNull().default(0),
+    slaMet: integer("sla_met").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.day] })],
+);
+
+/**
+ * Histograms of the hours from routing to first reaction (kind 1) and to resolution (kind 2), on
+ * log-scale buckets 5 % wide (`insight_flow_bucket()`), per department and Berlin day of routing;
+ * `monthly` rows hold the same per calendar month (day = the 1st) so a year reads few rows.
+ * Medians of large periods are interpolated from them.
+ */
+export const insightFlowBuckets = pgTable(
+  "insight_flow_buckets",
+  {
+    departmentId: integer("department_id").notNull(),
+    monthly: boolean("monthly").notNull(),
+    kind: integer("kind").notNull(),
+    day: date("day").notNull(),
+    bucket: integer("bucket").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.monthly, t.kind, t.day, t.bucket] })],
+);
+
+/**
+ * Open (routed/accepted) insights per department, Berlin day of routing and Berlin day their SLA
+ * is due ('infinity' without a due time): what is open and overdue now is a sum over few rows plus
+ * the insights due earlier today.
+ */
+export const insightFlowOpen = pgTable(
+  "insight_flow_open",
+  {
+    departmentId: integer("department_id").notNull(),
+    day: date("day").notNull(),
+    dueDay: date("due_day").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.day, t.dueDay] })],
+);
+
+/**
+ * Insights in triage (day 'infinity') and those marked "no action needed" or spam, per Berlin day
+ * they were marked.
+ */
+export const insightFlowTriage = pgTable(
+  "insight_flow_triage",
+  {
+    status: insightStatusEnum("status").notNull(),
+    day: date("day").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.day] })],
 );
 
 export const insightEvents = pgTable(

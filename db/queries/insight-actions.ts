@@ -63,14 +63,14 @@ async function step(db: Executor, viewer: Viewer, id: number, s: Step, now = new
   });
 }
 
-export function acceptInsight(db: Executor, viewer: Viewer, id: number) {
+export function acceptInsight(db: Executor, viewer: Viewer, id: number, now = new Date()) {
   return step(db, viewer, id, {
     from: ["routed"],
     who: "department",
     patch: (now) => ({ status: "accepted", acceptedAt: now }),
     event: { type: "accepted" },
     action: "insight.accept",
-  });
+  }, now);
 }
 
 export function commentInsight(db: Executor, viewer: Viewer, id: number, note: string) {
@@ -92,7 +92,7 @@ async function assertDepartment(db: Executor, id: number) {
  * Hands an open insight to another department with a reason. The SLA due time stays: the
  * customer's clock does not restart because the company passed the question on.
  */
-export async function reassignInsight(db: Executor, viewer: Viewer, id: number, input: { departmentId: number; note: string }) {
+export async function reassignInsight(db: Executor, viewer: Viewer, id: number, input: { departmentId: number; note: string }, now = new Date()) {
   await assertDepartment(db, input.departmentId);
   if (viewer.departmentId === input.departmentId) {
     throw new AppError("validation_failed", "same department", { departmentId: ["insights.errors.sameDepartment"] });
@@ -103,27 +103,27 @@ export async function reassignInsight(db: Executor, viewer: Viewer, id: number, 
     patch: (now) => ({ status: "routed", departmentId: input.departmentId, routedAt: now, acceptedAt: null, ruleId: null }),
     event: { type: "reassigned", note: input.note, toDepartmentId: input.departmentId },
     action: "insight.reassign",
-  });
+  }, now);
 }
 
-export function resolveInsight(db: Executor, viewer: Viewer, id: number, input: { note: string; externalReference: string | null }) {
+export function resolveInsight(db: Executor, viewer: Viewer, id: number, input: { note: string; externalReference: string | null }, now = new Date()) {
   return step(db, viewer, id, {
     from: OPEN_STATUSES,
     who: "department",
     patch: (now) => ({ status: "resolved", resolvedAt: now, resolutionNote: input.note, externalReference: input.externalReference }),
     event: { type: "resolved", note: input.externalReference ? `${input.note}\n${input.externalReference}` : input.note },
     action: "insight.resolve",
-  });
+  }, now);
 }
 
-export function declineInsight(db: Executor, viewer: Viewer, id: number, note: string) {
+export function declineInsight(db: Executor, viewer: Viewer, id: number, note: string, now = new Date()) {
   return step(db, viewer, id, {
     from: OPEN_STATUSES,
     who: "department",
     patch: (now) => ({ status: "declined", declinedAt: now, declineReason: note }),
     event: { type: "declined", note },
     action: "insight.decline",
-  });
+  }, now);
 }
 
 /**

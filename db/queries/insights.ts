@@ -308,103 +308,12 @@ export async function insightBadgeCount(db: Executor, viewer: Viewer): Promise<n
   return 0;
 }
 
-export interface FlowFigures {
-  departmentId: number;
-  departmentName: string;
-  /** Insights routed to the department within the period. */
-  received: number;
-  /** Routed or accepted now, whenever they arrived. */
-  open: number;
-  /** Open and past their SLA due time now. */
-  overdue: number;
-  /** Median hours from routing to the department's first reaction (accepted, or resolved/declined directly). */
-  medianHoursToAccept: number | null;
-  /** Median hours from routing to resolution. */
-  medianHoursToResolve: number | null;
-  /**
-   * Share of the period's insights resolved or declined by their SLA due time, among those that
-   * are done or whose due time has passed (an open insight not yet due is not counted).
-   */
-  slaCompliance: number | null;
-  slaCounted: number;
-}
-
-/** What left the triage without a department, and what still waits there. */
-export interface TriageFigures {
-  /** In triage now. */
-  waiting: number;
-  /** Marked "no action needed" within the period (and still so). */
-  noAction: number;
-  /** Marked spam/irrelevant within the period (and still so). */
-  spam: number;
-}
-
-/**
- * The departments' figures, plus the triage's own for a company-wide view (null when the figures
- * are for one department). The triage figures ride on the array so every page that shows flow
- * figures shows them without asking for them separately.
- */
-export type FlowFiguresResult = FlowFigures[] & { triage: TriageFigures | null };
-
-export async function triageFigures(db: Executor, opts: { from: Date; to: Date }): Promise<TriageFigures> {
-  const inPeriod = and(gte(insights.dismissedAt, opts.from), lt(insights.dismissedAt, opts.to));
-  const [row] = await db
-    .select({
-      waiting: sql<number>`count(*) filter (where ${insights.status} = 'triage')`.mapWith(Number),
-      noAction: sql<number>`count(*) filter (where ${insights.status} = 'no_action' and ${inPeriod})`.mapWith(Number),
-      spam: sql<number>`count(*) filter (where ${insights.status} = 'spam' and ${inPeriod})`.mapWith(Number),
-    })
-    .from(insights)
-    .where(inArray(insights.status, ["triage", "no_action", "spam"]));
-  return row;
-}
-
-/**
- * Flow figures per department for a period [from, to): what came in, what is open and overdue,
- * how fast departments react and resolve, and how often they keep the SLA. Times count from the
- * latest routing, so a reassigned insight counts for the department that has it now.
- */
-export async function flowFigures(
-  db: Executor,
-  opts: { from: Date; to: Date; departmentId?: number; now?: Date },
-): Promise<FlowFiguresResult> {
-  const now = (opts.now ?? new Date()).toISOString();
-  const from = opts.from.toISOString();
-  const to = opts.to.toISOString();
-  const inPeriod = sql`(i.routed_at >= ${from}::timestamptz and i.routed_at < ${to}::timestamptz)`;
-  const reacted = sql`coalesce(i.accepted_at, i.resolved_at, i.declined_at)`;
-  const done = sql`coalesce(i.resolved_at, i.declined_at)`;
-  const res = await db.execute(sql`
-    select d.id as department_id, d.name as department_name,
-      count(i.id) filter (where ${inPeriod}) as received,
-      count(i.id) filter (where i.status in ('routed', 'accepted')) as open,
-      count(i.id) filter (where i.status in ('routed', 'accepted') and i.sla_due_at < ${now}::timestamptz) as overdue,
-      percentile_cont(0.5) within group (order by extract(epoch from ${reacted} - i.routed_at) / 3600)
-        filter (where ${inPeriod} and ${reacted} is not null) as median_accept,
-      percentile_cont(0.5) within group (order by extract(epoch from i.resolved_at - i.routed_at) / 3600)
-        filter (where ${inPeriod} and i.resolved_at is not null) as median_resolve,
-      count(i.id) filter (where ${inPeriod} and ${done} <= i.sla_due_at) as sla_met,
-      count(i.id) filter (where ${inPeriod} and (${done} is not null or i.sla_due_at < ${now}::timestamptz)) as sla_counted
-    from departments d
-    left join insights i on i.department_id = d.id
-    where ${opts.departmentId ? sql`d.id = ${opts.departmentId}` : sql`true`}
-    group by d.id, d.name
-    order by d.name`);
-  const num = (x: unknown) => (x == null ? null : Math.round(Number(x) * 10) / 10);
-  const triage = opts.departmentId ? null : await triageFigures(db, opts);
-  const rows = (res.rows as Record<string, unknown>[]).map((r) => {
-    const counted = Number(r.sla_counted);
-    return {
-      departmentId: Number(r.department_id),
-      departmentName: String(r.department_name),
-      received: Number(r.received),
-      open: Number(r.open),
-      overdue: Number(r.overdue),
-      medianHoursToAccept: num(r.median_accept),
-      medianHoursToResolve: num(r.median_resolve),
-      slaCompliance: counted ? Number(r.sla_met) / counted : null,
-      slaCounted: counted,
-    };
-  });
-  return Object.assign(rows, { triage });
-}
+// Flow figures moved to ./flow-figures (daily counters); re-exported so importers keep working.
+export {
+  flowFigures,
+  flowFiguresRecount,
+  triageFigures,
+  type FlowFigures,
+  type FlowFiguresResult,
+  type TriageFigures,
+} from "./flow-figures";
