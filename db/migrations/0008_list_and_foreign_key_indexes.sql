@@ -3,6 +3,7 @@ DROP INDEX "insights_status_created_idx";--> statement-breakpoint
 DROP INDEX "insights_occurred_idx";--> statement-breakpoint
 DROP INDEX "audit_log_entity_idx";--> statement-breakpoint
 DROP INDEX "audit_log_actor_idx";--> statement-breakpoint
+ALTER TABLE "insights" ADD COLUMN "text_folded" text GENERATED ALWAYS AS (search_fold(text)) STORED;--> statement-breakpoint
 CREATE INDEX "alerts_kpi_idx" ON "alerts" USING btree ("kpi_id");--> statement-breakpoint
 CREATE INDEX "alerts_department_idx" ON "alerts" USING btree ("department_id");--> statement-breakpoint
 CREATE INDEX "alerts_acknowledged_by_idx" ON "alerts" USING btree ("acknowledged_by");--> statement-breakpoint
@@ -30,7 +31,7 @@ CREATE INDEX "insights_department_status_occurred_idx" ON "insights" USING btree
 CREATE INDEX "insights_category_occurred_idx" ON "insights" USING btree ("category","occurred_at","id");--> statement-breakpoint
 CREATE INDEX "insights_channel_occurred_idx" ON "insights" USING btree ("channel_id","occurred_at","id");--> statement-breakpoint
 CREATE INDEX "insights_rule_idx" ON "insights" USING btree ("rule_id") WHERE "insights"."rule_id" is not null;--> statement-breakpoint
-CREATE INDEX "insights_text_trgm_idx" ON "insights" USING gin (search_fold("text") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "insights_text_trgm_idx" ON "insights" USING gin ("text_folded" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "kpis_channel_idx" ON "kpis" USING btree ("channel_id");--> statement-breakpoint
 CREATE INDEX "measurements_recorded_by_idx" ON "measurements" USING btree ("recorded_by") WHERE "measurements"."recorded_by" is not null;--> statement-breakpoint
 CREATE INDEX "revoked_sessions_user_idx" ON "revoked_sessions" USING btree ("user_id");--> statement-breakpoint

@@ -156,12 +156,12 @@ async function identicalCounts(db: Executor, rows: RawRow[], scope: number | nul
 
 /**
  * Text search folded like the routing keywords (search_fold, migration 0007): "Geräusch" finds
- * "Geraeusch" and the other way round. `%`, `_` and `\` in the query are taken literally. The
- * trigram index on search_fold(text) serves it.
+ * "Geraeusch" and the other way round. `%`, `_` and `\` in the query are taken literally. It
+ * compares the stored folded text (text_folded), which the trigram index serves.
  */
 export function textSearchCondition(q: string): SQL {
   const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql`search_fold(${insights.text}) like '%' || search_fold(${escaped}) || '%'`;
+  return sql`${insights.textFolded} like '%' || search_fold(${escaped}) || '%'`;
 }
 
 export type InsightListPage = KeysetPage<InsightRow>;

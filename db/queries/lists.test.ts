@@ -1,4 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
 import { auditLog, channels, departments, insightEvents, insights, users } from "../schema";
@@ -9,6 +10,7 @@ import { departmentInbox, listInsights, type Viewer } from "./insights";
 import { createRule, deleteRule } from "./routing-rules";
 import { AppError } from "@/lib/errors";
 import { cursorParams, encodeCursor } from "@/lib/pagination/cursor";
+import { foldText } from "@/lib/routing/text";
 
 const api: IntakeActor = { via: "api", userId: null, label: "Test-Feed" };
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
@@ -181,6 +183,14 @@ for (const backend of availableBackends()) {
       expect(capped.count).toEqual({ total: 3, more: true });
       expect(capped.rows).toHaveLength(4);
       expect((await listInsights(t.db, manager, { q: "geräusch", countCap: 4 })).count).toEqual({ total: 4, more: false });
+    });
+
+    it("folds in SQL as the routing keywords fold in JavaScript", async () => {
+      const alphabet = [..."aAzZ09 -äÄöÖüÜßẞéÉèÈçÇñÑôÔåÅ"].concat(["e\u0301", "A\u0308"]);
+      const samples = fc.sample(fc.array(fc.constantFrom(...alphabet), { maxLength: 20 }).map((a) => a.join("")), 300);
+      samples.push("GERÄUSCH", "Straße", "STRASSE", "Café", "naïve", "Lüfter");
+      const res = await t.db.execute(sql`select s, search_fold(s) as f from json_array_elements_text(${JSON.stringify(samples)}::json) as s`);
+      for (const row of res.rows as { s: string; f: string }[]) expect(row.f, row.s).toBe(foldText(row.s));
     });
 
     it("caps the department inbox's count too", async () => {
