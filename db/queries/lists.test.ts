@@ -2,11 +2,12 @@ import { eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
-import { auditLog, channels, departments, insightEvents, insights, users } from "../schema";
+import { auditLog, businessProcesses, channels, departments, insightEvents, insights, kpis, measurements, users } from "../schema";
 import { seedFoundation } from "../seed/foundation";
 import { listAudit } from "./audit";
 import { ingestBody, type IntakeActor } from "./insight-intake";
 import { departmentInbox, listInsights, type Viewer } from "./insights";
+import { listMeasurements } from "./measurements";
 import { createRule, deleteRule } from "./routing-rules";
 import { AppError } from "@/lib/errors";
 import { cursorParams, encodeCursor } from "@/lib/pagination/cursor";
@@ -140,6 +141,35 @@ for (const backend of availableBackends()) {
       expect(new Set(microSeen).size).toBe(3);
       const capped = await listAudit(t.db, { entityType, countCap: 10 });
       expect(capped.count).toEqual({ total: 10, more: true });
+    });
+
+    it("walks a KPI's measurements by cursor, several on one day, and back", async () => {
+      const [proc] = await t.db.insert(businessProcesses).values({ departmentId: dep.vertrieb, name: `Prozess ${backend}` }).returning();
+      const [kpi] = await t.db
+        .insert(kpis)
+        .values({ businessProcessId: proc.id, name: "Anfragen", unit: "count", direction: "higher_is_better", period: "week", aggregation: "sum", target: 10, warningThreshold: 8, criticalThreshold: 5 })
+        .returning();
+      // 14 values on 5 days: ties on measured_on are ordered by id.
+      await t.db.insert(measurements).values(Array.from({ length: 14 }, (_, i) => ({ kpiId: kpi.id, measuredOn: `2025-03-0${1 + (i % 5)}`, value: i, source: "manual" as const })));
+      const seen: number[] = [];
+      const pages: number[][] = [];
+      let after: string | undefined;
+      for (let n = 0; n < 10; n++) {
+        const page = await listMeasurements(t.db, kpi.id, { after, pageSize: 4 });
+        pages.push(page.rows.map((r) => r.id));
+        seen.push(...page.rows.map((r) => r.id));
+        if (!page.older) break;
+        after = page.older;
+        // Back up from the second page: the first page again.
+        if (n === 0) {
+          const next = await listMeasurements(t.db, kpi.id, { after, pageSize: 4 });
+          expect((await listMeasurements(t.db, kpi.id, { before: next.newer!, pageSize: 4 })).rows.map((r) => r.id)).toEqual(pages[0]);
+        }
+      }
+      expect(seen).toHaveLength(14);
+      expect(new Set(seen).size).toBe(14);
+      expect(pages).toHaveLength(4);
+      await expect(listMeasurements(t.db, kpi.id, { after: "e30" })).rejects.toMatchObject({ code: "bad_request" });
     });
 
     it("refuses a malformed cursor with a clear error, and pages fall back to the first page", async () => {

@@ -11,7 +11,7 @@ import { StatusBadge } from "@/components/kpis/status-badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { LinkButton } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { CursorPagination } from "@/components/ui/pagination";
+import { CursorPagination, InvalidCursorNotice } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listAlerts } from "@/db/queries/alerts";
@@ -192,6 +192,7 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
             <h2 id="measurements" className="mb-2 font-medium">
               {t("detail.measurements")}
             </h2>
+            {cursor.invalid ? <InvalidCursorNotice /> : null}
             {measurements.rows.length === 0 ? (
               <p className="text-sm text-slate-600">{t("detail.noMeasurements")}</p>
             ) : (
