@@ -569,7 +569,7 @@ export const insights = pgTable(
   },
   (t) => [
     uniqueIndex("insights_source_external_unique").on(t.source, t.externalId),
-    index("insights_department_inbox_idx").on(t.departmentId, t.status, t.slaDueAt),
+    index("insights_department_inbox_idx").on(t.departmentId, t.status, t.slaDueAt, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // The list's filters, each followed by its sort (occurred_at desc, id desc): a page is one
     // ordered index range whatever the table's size, and a cursor continues it.
     index("insights_occurred_id_idx").on(t.occurredAt, t.id),

@@ -3,6 +3,7 @@ DROP INDEX "insights_status_created_idx";--> statement-breakpoint
 DROP INDEX "insights_occurred_idx";--> statement-breakpoint
 DROP INDEX "audit_log_entity_idx";--> statement-breakpoint
 DROP INDEX "audit_log_actor_idx";--> statement-breakpoint
+DROP INDEX "insights_department_inbox_idx";--> statement-breakpoint
 ALTER TABLE "insights" ADD COLUMN "text_folded" text GENERATED ALWAYS AS (search_fold(text)) STORED;--> statement-breakpoint
 CREATE INDEX "alerts_kpi_idx" ON "alerts" USING btree ("kpi_id");--> statement-breakpoint
 CREATE INDEX "alerts_department_idx" ON "alerts" USING btree ("department_id");--> statement-breakpoint
@@ -37,4 +38,5 @@ CREATE INDEX "measurements_recorded_by_idx" ON "measurements" USING btree ("reco
 CREATE INDEX "revoked_sessions_user_idx" ON "revoked_sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "routing_rules_department_idx" ON "routing_rules" USING btree ("department_id");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id","created_at","id");--> statement-breakpoint
-CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id","created_at","id");
+CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "insights_department_inbox_idx" ON "insights" USING btree ("department_id","status","sla_due_at","occurred_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);

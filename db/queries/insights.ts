@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import {
   channels,
@@ -208,8 +208,9 @@ export async function listInsights(db: Executor, viewer: Viewer, f: InsightFilte
 
 /**
  * A department's open insights, most urgent first (earliest SLA due time, overdue on top), then
- * newest. Served by the (department, status, sla_due_at) index: one ordered index range per open
- * status, merged, so the first page stays fast with millions of stored insights. Open insights
+ * newest. Served by the (department, status, sla_due_at, occurred_at desc, id desc) index: one
+ * ordered index range per open status, merged, so a page stays fast with millions of stored
+ * insights. Open insights
  * are few per department, so this list keeps numbered pages (its API takes `?page=`); the count
  * is capped like the others.
  */
@@ -224,9 +225,20 @@ export async function departmentInbox(
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 100);
   const page = Math.max(opts.page ?? 1, 1);
   const where = and(eq(insights.departmentId, departmentId), inArray(insights.status, OPEN_STATUSES));
-  const rows = await selectRows(db)
-    .where(where)
-    .orderBy(asc(insights.slaDueAt), desc(insights.occurredAt), desc(insights.id))
+  // One ordered index range per open status, each cut at the end of the requested page, then
+  // merged: the cost follows the page, not the number of open insights (a sort of all of them
+  // took 100 ms at 12,500).
+  // A fresh list each time: drizzle rewrites the union's ORDER BY terms in place to bare names.
+  const order = () => [asc(insights.slaDueAt), desc(insights.occurredAt), desc(insights.id)];
+  const upTo = page * pageSize;
+  const perStatus = (status: InsightStatus) =>
+    selectRows(db)
+      .where(and(eq(insights.departmentId, departmentId), eq(insights.status, status)))
+      .orderBy(...order())
+      .limit(upTo);
+  // OPEN_STATUSES: routed and accepted.
+  const rows = await unionAll(perStatus("routed"), perStatus("accepted"))
+    .orderBy(...order())
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const { total, more } = await cappedCount(db, insights, where, opts.countCap ?? COUNT_CAP);

@@ -21,7 +21,7 @@ export function keysetOrder(sortColumn: AnyColumn, idColumn: AnyColumn, req: Pag
 }
 
 /** The sort key as the database prints it (microseconds and offset included), for the next cursor. */
-export const sortKeyText = (column: AnyColumn) => sql<string>`${column}::text`;
+export const sortKeyText = (column: AnyColumn) => sql<string>`${column}::text`.as("sort_key");
 
 /**
  * Counts matching rows up to `cap` + 1 and stops there: above the cap the answer is "more than

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
@@ -221,6 +221,47 @@ for (const backend of availableBackends()) {
       samples.push("GERÄUSCH", "Straße", "STRASSE", "Café", "naïve", "Lüfter");
       const res = await t.db.execute(sql`select s, search_fold(s) as f from json_array_elements_text(${JSON.stringify(samples)}::json) as s`);
       for (const row of res.rows as { s: string; f: string }[]) expect(row.f, row.s).toBe(foldText(row.s));
+    });
+
+    it("orders the department inbox across routed and accepted, SLA first (none last), then newest, page by page", async () => {
+      const d = dep["forschung-entwicklung"];
+      const when = (h: number) => new Date(Date.UTC(2025, 5, 1, h));
+      const made = await t.db
+        .insert(insights)
+        .values(
+          [
+            { status: "routed" as const, sla: when(5), at: when(1) },
+            { status: "accepted" as const, sla: when(3), at: when(1) },
+            { status: "routed" as const, sla: null, at: when(2) },
+            { status: "accepted" as const, sla: when(5), at: when(2) },
+            { status: "routed" as const, sla: when(3), at: when(1) },
+            { status: "accepted" as const, sla: null, at: when(3) },
+            { status: "resolved" as const, sla: when(1), at: when(1) },
+          ].map((r, i) => ({
+            source: "inbox-order",
+            externalId: `io-${backend}-${i}`,
+            occurredAt: r.at,
+            text: `Eingang ${i}`,
+            category: "idea" as const,
+            sentiment: "neutral" as const,
+            status: r.status,
+            departmentId: d,
+            slaDueAt: r.sla,
+          })),
+        )
+        .returning();
+      const all = await t.db.select().from(insights).where(and(eq(insights.departmentId, d), inArray(insights.status, ["routed", "accepted"])));
+      const expected = all
+        .sort((a, b) => {
+          const sa = a.slaDueAt?.getTime() ?? Infinity;
+          const sb = b.slaDueAt?.getTime() ?? Infinity;
+          return sa - sb || b.occurredAt.getTime() - a.occurredAt.getTime() || b.id - a.id;
+        })
+        .map((r) => r.id);
+      const got: number[] = [];
+      for (let page = 1; page <= Math.ceil(expected.length / 3); page++) got.push(...(await departmentInbox(t.db, rnd, { page, pageSize: 3 })).rows.map((r) => r.id));
+      expect(got).toEqual(expected);
+      expect(got).not.toContain(made[6].id);
     });
 
     it("caps the department inbox's count too", async () => {
