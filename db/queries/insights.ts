@@ -210,9 +210,8 @@ export async function listInsights(db: Executor, viewer: Viewer, f: InsightFilte
  * A department's open insights, most urgent first (earliest SLA due time, overdue on top), then
  * newest. Served by the (department, status, sla_due_at, occurred_at desc, id desc) index: one
  * ordered index range per open status, merged, so a page stays fast with millions of stored
- * insights. Open insights
- * are few per department, so this list keeps numbered pages (its API takes `?page=`); the count
- * is capped like the others.
+ * insights. Open insights are few per department, so this list keeps numbered pages (its API
+ * takes `?page=`); the count is capped like the others.
  */
 export async function departmentInbox(
   db: Executor,
