@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -72,6 +73,9 @@ function acquireLock(dir: string): () => void {
   throw new Error(`Could not lock ${dir}`);
 }
 
+/** Extensions the migrations create: pg_trgm backs the insight text search (migration 0007). */
+const PGLITE_OPTIONS: PGliteOptions = { extensions: { pg_trgm } };
+
 export async function openPglite(dir: string | null): Promise<Connection> {
   let release = () => {};
   let client: PGlite;
@@ -80,13 +84,13 @@ export async function openPglite(dir: string | null): Promise<Connection> {
     fs.mkdirSync(abs, { recursive: true });
     release = acquireLock(abs);
     try {
-      client = await PGlite.create(abs);
+      client = await PGlite.create(abs, PGLITE_OPTIONS);
     } catch (err) {
       release();
       throw err;
     }
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(PGLITE_OPTIONS);
   }
   const db = drizzlePglite({ client, schema });
   return {

@@ -60,7 +60,7 @@ export const departments = pgTable("departments", {
   kind: departmentKindEnum("kind").notNull(),
   headUserId: integer("head_user_id").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
   ...timestamps,
-});
+}, (t) => [index("departments_head_idx").on(t.headUserId)]);
 
 /** The functions that sign guideline versions off; a user may hold any of them (see users.signoff_functions). */
 export const signoffFunctionEnum = pgEnum("signoff_function", SIGNOFF_FUNCTIONS);
@@ -110,9 +110,13 @@ export const auditLog = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("audit_log_created_idx").on(t.createdAt),
-    index("audit_log_entity_idx").on(t.entityType, t.entityId),
-    index("audit_log_actor_idx").on(t.actorId, t.createdAt),
+    // Each filter of the audit log leads an index that ends in its sort (created_at desc, id desc),
+    // so a page is one ordered index range, and a cursor continues it.
+    index("audit_log_created_id_idx").on(t.createdAt, t.id),
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.createdAt, t.id),
+    index("audit_log_entity_type_idx").on(t.entityType, t.createdAt, t.id),
+    index("audit_log_action_idx").on(t.action, t.createdAt, t.id),
+    index("audit_log_actor_idx").on(t.actorId, t.createdAt, t.id),
   ],
 );
 
@@ -140,7 +144,7 @@ export const revokedSessions = pgTable(
     userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt), index("revoked_sessions_user_idx").on(t.userId)],
 );
 
 export const apiTokens = pgTable(
@@ -157,6 +161,7 @@ export const apiTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
+  (t) => [index("api_tokens_created_by_idx").on(t.createdBy)],
 );
 
 /**
@@ -212,6 +217,8 @@ export const channels = pgTable(
       .on(t.platform, sql`lower(${t.handle})`)
       .where(sql`${t.handle} is not null`),
     index("channels_status_idx").on(t.status),
+    index("channels_owner_idx").on(t.ownerId),
+    index("channels_deputy_idx").on(t.deputyId),
     index("channels_name_idx").on(t.name),
   ],
 );
@@ -267,7 +274,7 @@ export const guidelines = pgTable("guidelines", {
   createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
   archivedAt: timestamp("archived_at", { withTimezone: true }),
   ...timestamps,
-});
+}, (t) => [index("guidelines_created_by_idx").on(t.createdBy)]);
 
 export const guidelineVersions = pgTable(
   "guideline_versions",
@@ -297,6 +304,7 @@ export const guidelineVersions = pgTable(
     uniqueIndex("guideline_versions_one_published")
       .on(t.guidelineId)
       .where(sql`${t.status} = 'published'`),
+    index("guideline_versions_created_by_idx").on(t.createdBy),
   ],
 );
 
@@ -311,7 +319,7 @@ export const guidelineVersionDepartments = pgTable(
       .notNull()
       .references(() => departments.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.versionId, t.departmentId] })],
+  (t) => [primaryKey({ columns: [t.versionId, t.departmentId] }), index("guideline_version_departments_department_idx").on(t.departmentId)],
 );
 
 /** The channels a version applies to when its scope is `channels`. */
@@ -325,7 +333,7 @@ export const guidelineVersionChannels = pgTable(
       .notNull()
       .references(() => channels.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.versionId, t.channelId] })],
+  (t) => [primaryKey({ columns: [t.versionId, t.channelId] }), index("guideline_version_channels_channel_idx").on(t.channelId)],
 );
 
 export const guidelineSignoffs = pgTable(
@@ -348,7 +356,11 @@ export const guidelineSignoffs = pgTable(
     recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("guideline_signoffs_version_idx").on(t.versionId)],
+  (t) => [
+    index("guideline_signoffs_version_idx").on(t.versionId),
+    index("guideline_signoffs_signatory_idx").on(t.signatoryId),
+    index("guideline_signoffs_recorded_by_idx").on(t.recordedBy),
+  ],
 );
 
 export const guidelineAcknowledgments = pgTable(
@@ -398,7 +410,7 @@ export const kpis = pgTable(
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index("kpis_process_idx").on(t.businessProcessId)],
+  (t) => [index("kpis_process_idx").on(t.businessProcessId), index("kpis_channel_idx").on(t.channelId)],
 );
 
 export const measurements = pgTable(
@@ -414,7 +426,11 @@ export const measurements = pgTable(
     recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("measurements_kpi_day_idx").on(t.kpiId, t.measuredOn, t.id)],
+  (t) => [
+    index("measurements_kpi_day_idx").on(t.kpiId, t.measuredOn, t.id),
+    // Deleting a user sets recorded_by null; API and CSV imports leave it null.
+    index("measurements_recorded_by_idx").on(t.recordedBy).where(sql`${t.recordedBy} is not null`),
+  ],
 );
 
 export const alerts = pgTable(
@@ -448,6 +464,9 @@ export const alerts = pgTable(
       .on(t.kind)
       .where(sql`${t.status} <> 'resolved' and ${t.kind} = 'crisis'`),
     index("alerts_status_idx").on(t.status, t.openedAt),
+    index("alerts_kpi_idx").on(t.kpiId),
+    index("alerts_department_idx").on(t.departmentId),
+    index("alerts_acknowledged_by_idx").on(t.acknowledgedBy),
   ],
 );
 
@@ -480,7 +499,7 @@ export const routingRules = pgTable(
     slaHours: integer("sla_hours").notNull(),
     ...timestamps,
   },
-  (t) => [index("routing_rules_position_idx").on(t.position)],
+  (t) => [index("routing_rules_position_idx").on(t.position), index("routing_rules_department_idx").on(t.departmentId)],
 );
 
 export const insights = pgTable(
@@ -494,6 +513,12 @@ export const insights = pgTable(
     platform: platformEnum("platform"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     text: text("text").notNull(),
+    /**
+     * The text folded for search (search_fold, migration 0007: umlauts spelt out, accents dropped,
+     * lower case), computed once on write so a search compares plain strings instead of folding
+     * every row it looks at.
+     */
+    textFolded: text("text_folded").generatedAlwaysAs(sql`search_fold(text)`),
     url: text("url"),
     language: text("language"),
     languageDerived: boolean("language_derived").notNull().default(false),
@@ -519,9 +544,19 @@ export const insights = pgTable(
   },
   (t) => [
     uniqueIndex("insights_source_external_unique").on(t.source, t.externalId),
-    index("insights_department_inbox_idx").on(t.departmentId, t.status, t.slaDueAt),
-    index("insights_status_created_idx").on(t.status, t.createdAt),
-    index("insights_occurred_idx").on(t.occurredAt),
+    index("insights_department_inbox_idx").on(t.departmentId, t.status, t.slaDueAt, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The list's filters, each followed by its sort (occurred_at desc, id desc): a page is one
+    // ordered index range whatever the table's size, and a cursor continues it.
+    index("insights_occurred_id_idx").on(t.occurredAt, t.id),
+    index("insights_status_occurred_idx").on(t.status, t.occurredAt, t.id),
+    index("insights_department_occurred_idx").on(t.departmentId, t.occurredAt, t.id),
+    index("insights_department_status_occurred_idx").on(t.departmentId, t.status, t.occurredAt, t.id),
+    index("insights_category_occurred_idx").on(t.category, t.occurredAt, t.id),
+    index("insights_channel_occurred_idx").on(t.channelId, t.occurredAt, t.id),
+    // Deleting a routing rule sets rule_id null on its insights.
+    index("insights_rule_idx").on(t.ruleId).where(sql`${t.ruleId} is not null`),
+    // Text search: trigrams of the folded text serve "like %…%".
+    index("insights_text_trgm_idx").using("gin", t.textFolded.op("gin_trgm_ops")),
     // Lists mark the same text from the same author ("×3 identisch") for the rows of one page.
     index("insights_author_text_idx").on(t.authorHandle, sql`md5(${t.text})`),
     // The crisis early warning counts recent negative voices after every intake batch.
@@ -628,7 +663,14 @@ export const insightEvents = pgTable(
     note: text("note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("insight_events_insight_idx").on(t.insightId, t.createdAt)],
+  (t) => [
+    index("insight_events_insight_idx").on(t.insightId, t.createdAt),
+    // Deleting a rule, user or department updates these references; partial, because most are null.
+    index("insight_events_rule_idx").on(t.ruleId).where(sql`${t.ruleId} is not null`),
+    index("insight_events_actor_idx").on(t.actorId).where(sql`${t.actorId} is not null`),
+    index("insight_events_from_department_idx").on(t.fromDepartmentId).where(sql`${t.fromDepartmentId} is not null`),
+    index("insight_events_to_department_idx").on(t.toDepartmentId).where(sql`${t.toDepartmentId} is not null`),
+  ],
 );
 
 // ─── Types ───────────────────────────────────────────────────────────────────

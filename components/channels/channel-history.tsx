@@ -1,8 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { listAudit } from "@/db/queries/audit";
+import { cursorParams } from "@/lib/pagination/cursor";
 
 const KNOWN = ["create", "update", "strategy", "assign", "unassign"] as const;
 
@@ -12,8 +13,10 @@ function actionKey(action: string) {
 }
 
 /** The channel's history from the audit log: a retired channel keeps it too. */
-export async function ChannelHistory({ channelId, page }: { channelId: number; page: number }) {
-  const { rows, total, pageSize } = await listAudit(await getDb(), { entityType: "channel", entityId: String(channelId), page, pageSize: 10 });
+export async function ChannelHistory({ channelId, searchParams }: { channelId: number; searchParams: Record<string, string | string[] | undefined> }) {
+  // A broken page link shows the newest entries.
+  const { after, before } = cursorParams(searchParams);
+  const { rows, count, newer, older } = await listAudit(await getDb(), { entityType: "channel", entityId: String(channelId), after, before, pageSize: 10 });
   const t = await getTranslations("channels.detail");
   const format = await getFormatter();
   return (
@@ -34,7 +37,7 @@ export async function ChannelHistory({ channelId, page }: { channelId: number; p
           ))}
         </ol>
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} basePath={`/channels/${channelId}`} params={{}} />
+      <CursorPagination count={count} newer={newer} older={older} basePath={`/channels/${channelId}`} params={{}} />
     </Card>
   );
 }

@@ -108,16 +108,17 @@ export function DepartmentInbox() {
         </>
       )}
       {/* One page: the count says it all, as in every other list (components/ui/pagination.tsx). */}
-      {data.total === 0 ? null : pages <= 1 ? (
+      {data.total === 0 ? null : pages <= 1 && !data.more ? (
         <p className="text-sm text-slate-700">{tp("count", { total: data.total })}</p>
       ) : (
         <nav aria-label={t("inbox.pagination")} className="flex flex-wrap items-center justify-between gap-4 text-sm text-slate-700">
-          <span>{tp("summary", { page, pages, total: data.total })}</span>
+          {/* The count stops at 10,000: above it, "Seite 12 · mehr als 10.000 Einträge". */}
+          <span>{data.more ? tp("summaryMore", { page, total: data.total }) : tp("summary", { page, pages, total: data.total })}</span>
           <span className="flex gap-2">
             <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
               {tp("previous")}
             </Button>
-            <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+            <Button variant="secondary" size="sm" disabled={page >= pages && !data.more} onClick={() => setPage((p) => p + 1)}>
               {tp("next")}
             </Button>
           </span>

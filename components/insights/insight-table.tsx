@@ -23,6 +23,7 @@ export function InsightTable({
   canRoute,
   showDepartment = true,
   empty,
+  highlight,
 }: {
   rows: InsightRow[];
   departments: Option[];
@@ -30,6 +31,8 @@ export function InsightTable({
   /** Off for a department head: every row is their own department. */
   showDepartment?: boolean;
   empty: { title: string; body: string };
+  /** The search query, marked in the texts. */
+  highlight?: string;
 }) {
   const t = useTranslations("insights");
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -82,7 +85,7 @@ export function InsightTable({
                     <Td>
                       <When date={r.occurredAt} />
                     </Td>
-                    <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} identicalCount={r.identicalCount} />
+                    <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} identicalCount={r.identicalCount} highlight={highlight} />
                     <Td>{channel(r)}</Td>
                     <Td>
                       <AuthorLabel author={r.author} />
@@ -112,6 +115,7 @@ export function InsightTable({
                     ) : null}
                     <InsightCardBody
                       {...r}
+                      highlight={highlight}
                       details={[
                         { label: t("fields.occurredAt"), value: <When date={r.occurredAt} /> },
                         { label: t("fields.channel"), value: channel(r), className: "[overflow-wrap:anywhere]" },

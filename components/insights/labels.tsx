@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
 import { Td } from "@/components/ui/table";
+import { Highlighted } from "./highlighted";
 import type { AuthorView, InsightStatus } from "@/db/queries/insights";
 import type { InsightCategory, Sentiment } from "@/db/schema";
 
@@ -61,11 +62,11 @@ export function IdenticalBadge({ count }: { count: number }) {
 }
 
 /** The text linked to its insight, marked when the same author sent it more than once. */
-export function InsightText({ id, text, identicalCount }: { id: number; text: string; identicalCount: number }) {
+export function InsightText({ id, text, identicalCount, highlight }: { id: number; text: string; identicalCount: number; highlight?: string }) {
   return (
     <>
       <Link href={`/insights/${id}`} className="text-blue-800 [overflow-wrap:anywhere] hover:underline">
-        {text}
+        <Highlighted text={text} query={highlight} />
       </Link>
       <IdenticalBadge count={identicalCount} />
     </>
@@ -79,18 +80,21 @@ export function InsightSummaryCells({
   category,
   sentiment,
   identicalCount = 1,
+  highlight,
 }: {
   id: number;
   text: string;
   category: InsightCategory;
   sentiment: Sentiment;
   identicalCount?: number;
+  /** A search query whose matches are marked in the text. */
+  highlight?: string;
 }) {
   const t = useTranslations("insights");
   return (
     <>
       <Td className="max-w-md">
-        <InsightText id={id} text={text} identicalCount={identicalCount} />
+        <InsightText id={id} text={text} identicalCount={identicalCount} highlight={highlight} />
       </Td>
       <Td>{t(`category.${category}`)}</Td>
       <Td>
@@ -112,6 +116,7 @@ export function InsightCardBody({
   sentiment,
   category,
   details,
+  highlight,
 }: {
   id: number;
   text: string;
@@ -120,12 +125,13 @@ export function InsightCardBody({
   sentiment: Sentiment;
   category: InsightCategory;
   details: { label: string; value: ReactNode; className?: string }[];
+  highlight?: string;
 }) {
   const t = useTranslations("insights");
   return (
     <div className="min-w-0 flex-1 space-y-2">
       <p className="text-sm">
-        <InsightText id={id} text={text} identicalCount={identicalCount} />
+        <InsightText id={id} text={text} identicalCount={identicalCount} highlight={highlight} />
       </p>
       <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
         <StatusBadge status={status} />

@@ -1,6 +1,8 @@
-import { and, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { and, eq, gte, lte, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { auditLog, users } from "../schema";
+import { cappedCount, keysetCondition, keysetOrder, sortKeyText } from "./keyset";
+import { COUNT_CAP, type KeysetPage, type PageRequest, pageRequest, toKeysetPage } from "@/lib/pagination/cursor";
 
 export interface AuditInput {
   actorId: number | null;
@@ -30,8 +32,13 @@ export interface AuditFilter {
   action?: string;
   from?: Date;
   to?: Date;
-  page?: number;
+  /** Cursor of the row to continue below (older entries). */
+  after?: string;
+  /** Cursor of the row to continue above (newer entries). */
+  before?: string;
   pageSize?: number;
+  /** Counting stops above this many matches (default 10,000). */
+  countCap?: number;
 }
 
 export interface AuditRow {
@@ -46,9 +53,13 @@ export interface AuditRow {
   after: unknown;
 }
 
-export async function listAudit(db: Executor, f: AuditFilter = {}) {
+/**
+ * The audit log, newest first (created_at desc, id desc), paged by cursor: each filter leads an
+ * index ending in that sort, so page 1,000 costs what page 1 costs. The count stops at 10,000.
+ */
+export async function listAudit(db: Executor, f: AuditFilter = {}): Promise<KeysetPage<AuditRow>> {
   const pageSize = Math.min(Math.max(f.pageSize ?? 50, 1), 200);
-  const page = Math.max(f.page ?? 1, 1);
+  const req = pageRequest(f);
   const conds: SQL[] = [];
   if (f.actorId) conds.push(eq(auditLog.actorId, f.actorId));
   if (f.entityType) conds.push(eq(auditLog.entityType, f.entityType));
@@ -57,7 +68,7 @@ export async function listAudit(db: Executor, f: AuditFilter = {}) {
   if (f.from) conds.push(gte(auditLog.createdAt, f.from));
   if (f.to) conds.push(lte(auditLog.createdAt, f.to));
   const where = conds.length ? and(...conds) : undefined;
-  const [rows, [{ total }]] = await Promise.all([
+  const fetchPage = (r: PageRequest | null) =>
     db
       .select({
         id: auditLog.id,
@@ -69,16 +80,23 @@ export async function listAudit(db: Executor, f: AuditFilter = {}) {
         entityId: auditLog.entityId,
         before: auditLog.before,
         after: auditLog.after,
+        sortKey: sortKeyText(auditLog.createdAt),
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(where)
-      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(auditLog).where(where),
-  ]);
-  return { rows: rows as AuditRow[], total, page, pageSize };
+      .where(and(where, keysetCondition(auditLog.createdAt, auditLog.id, r, "timestamptz")))
+      .orderBy(...keysetOrder(auditLog.createdAt, auditLog.id, r))
+      .limit(pageSize + 1);
+  let fetched = await fetchPage(req);
+  let effective = req;
+  // Paging back up reached the top: show the first page as it is now.
+  if (req?.direction === "before" && fetched.length <= pageSize) {
+    effective = null;
+    fetched = await fetchPage(null);
+  }
+  const count = await cappedCount(db, auditLog, where, f.countCap ?? COUNT_CAP);
+  const page = toKeysetPage(fetched, effective, pageSize, (r) => [r.sortKey, r.id], count);
+  return { ...page, rows: page.rows.map(({ sortKey: _key, ...r }) => r as AuditRow) };
 }
 
 export async function auditEntityTypes(db: Executor): Promise<string[]> {

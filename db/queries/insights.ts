@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { alias, unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import {
   channels,
@@ -14,9 +14,11 @@ import {
 } from "../schema";
 import type { SessionUser } from "./auth";
 import { recordAudit } from "./audit";
+import { cappedCount, keysetCondition, keysetOrder, sortKeyText } from "./keyset";
 import { pseudonymSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { authorAlias } from "@/lib/insights/pseudonym";
+import { COUNT_CAP, type KeysetPage, type PageRequest, pageRequest, toKeysetPage } from "@/lib/pagination/cursor";
 import { can } from "@/lib/permissions";
 
 export type InsightStatus = (typeof insights.status.enumValues)[number];
@@ -111,13 +113,18 @@ export interface InsightFilter {
   from?: Date;
   to?: Date;
   q?: string;
-  page?: number;
+  /** Cursor of the row to continue below (older rows). */
+  after?: string;
+  /** Cursor of the row to continue above (newer rows). */
+  before?: string;
   pageSize?: number;
+  /** Counting stops above this many matches (default 10,000); tests pass a small one. */
+  countCap?: number;
 }
 
 const selectRows = (db: Executor) =>
   db
-    .select(listColumns)
+    .select({ ...listColumns, sortKey: sortKeyText(insights.occurredAt) })
     .from(insights)
     .leftJoin(channels, eq(channels.id, insights.channelId))
     .leftJoin(departments, eq(departments.id, insights.departmentId));
@@ -147,12 +154,26 @@ async function identicalCounts(db: Executor, rows: RawRow[], scope: number | nul
   return new Map(found.filter((f) => f.n > 1).map((f) => [`${f.handle}\u0000${f.hash}`, f.n]));
 }
 
-const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * Text search folded like the routing keywords (search_fold, migration 0007): "Geräusch" finds
+ * "Geraeusch" and the other way round. `%`, `_` and `\` in the query are taken literally. It
+ * compares the stored folded text (text_folded), which the trigram index serves.
+ */
+export function textSearchCondition(q: string): SQL {
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`${insights.textFolded} like '%' || search_fold(${escaped}) || '%'`;
+}
 
-/** The triage inbox and the "all insights" list: filtered, newest first, paginated. */
-export async function listInsights(db: Executor, viewer: Viewer, f: InsightFilter = {}, now = new Date()) {
+export type InsightListPage = KeysetPage<InsightRow>;
+
+/**
+ * The triage inbox and the "all insights" list: filtered, newest first (occurred_at desc, id
+ * desc), paged by cursor. Each filter leads an index that ends in that sort, so any page is one
+ * index range; the count stops at 10,000 ("more than 10,000").
+ */
+export async function listInsights(db: Executor, viewer: Viewer, f: InsightFilter = {}, now = new Date()): Promise<InsightListPage> {
   const pageSize = Math.min(Math.max(f.pageSize ?? 25, 1), 100);
-  const page = Math.max(f.page ?? 1, 1);
+  const req = pageRequest(f);
   const scope = departmentScope(viewer);
   const conds: SQL[] = [];
   if (scope !== null) conds.push(eq(insights.departmentId, scope));
@@ -163,41 +184,73 @@ export async function listInsights(db: Executor, viewer: Viewer, f: InsightFilte
   if (f.channelId) conds.push(eq(insights.channelId, f.channelId));
   if (f.from) conds.push(gte(insights.occurredAt, f.from));
   if (f.to) conds.push(lt(insights.occurredAt, f.to));
-  if (f.q) conds.push(ilike(insights.text, likeEscape(f.q)));
+  const q = f.q?.trim();
+  if (q) conds.push(textSearchCondition(q));
   const where = conds.length ? and(...conds) : undefined;
-  const [rows, [{ total }]] = await Promise.all([
+  const fetchPage = (r: PageRequest | null) =>
     selectRows(db)
-      .where(where)
-      .orderBy(desc(insights.occurredAt), desc(insights.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(insights).where(where),
-  ]);
-  const identical = await identicalCounts(db, rows as RawRow[], scope);
-  return { rows: rows.map((r) => toRow(viewer, r as RawRow, now, identical)), total, page, pageSize };
+      .where(and(where, keysetCondition(insights.occurredAt, insights.id, r, "timestamptz")))
+      .orderBy(...keysetOrder(insights.occurredAt, insights.id, r))
+      .limit(pageSize + 1);
+  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
+  let fetched = await fetchPage(req);
+  let effective = req;
+  // Paging back up reached the top: show the first page as it is now.
+  if (req?.direction === "before" && fetched.length <= pageSize) {
+    effective = null;
+    fetched = await fetchPage(null);
+  }
+  const count = await cappedCount(db, insights, where, f.countCap ?? COUNT_CAP);
+  const page = toKeysetPage(fetched as (RawRow & { sortKey: string })[], effective, pageSize, (r) => [r.sortKey, r.id], count);
+  const identical = await identicalCounts(db, page.rows, scope);
+  return { ...page, rows: page.rows.map(({ sortKey: _key, ...r }) => toRow(viewer, r as RawRow, now, identical)) };
 }
 
 /**
  * A department's open insights, most urgent first (earliest SLA due time, overdue on top), then
- * newest. Served by the (department, status, sla_due_at) index: one ordered index range per open
- * status, merged, so the first page stays fast with millions of stored insights.
+ * newest. Served by the (department, status, sla_due_at, occurred_at desc, id desc) index: one
+ * ordered index range per open status, merged, so a page stays fast with millions of stored
+ * insights. Open insights are few per department, so this list keeps numbered pages (its API
+ * takes `?page=`); the count is capped like the others.
  */
-export async function departmentInbox(db: Executor, viewer: Viewer, opts: { departmentId?: number; page?: number; pageSize?: number } = {}, now = new Date()) {
+export async function departmentInbox(
+  db: Executor,
+  viewer: Viewer,
+  opts: { departmentId?: number; page?: number; pageSize?: number; countCap?: number } = {},
+  now = new Date(),
+) {
   const departmentId = departmentScope(viewer) ?? opts.departmentId;
   if (!departmentId) throw new AppError("bad_request", "department required");
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 100);
   const page = Math.max(opts.page ?? 1, 1);
   const where = and(eq(insights.departmentId, departmentId), inArray(insights.status, OPEN_STATUSES));
-  const [rows, [{ total }]] = await Promise.all([
+  // One ordered index range per open status, each cut at the end of the requested page, then
+  // merged: the cost follows the page, not the number of open insights (a sort of all of them
+  // took 100 ms at 12,500).
+  // A fresh list each time: drizzle rewrites the union's ORDER BY terms in place to bare names.
+  const order = () => [asc(insights.slaDueAt), desc(insights.occurredAt), desc(insights.id)];
+  const upTo = page * pageSize;
+  const perStatus = (status: InsightStatus) =>
     selectRows(db)
-      .where(where)
-      .orderBy(asc(insights.slaDueAt), desc(insights.occurredAt), desc(insights.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(insights).where(where),
-  ]);
+      .where(and(eq(insights.departmentId, departmentId), eq(insights.status, status)))
+      .orderBy(...order())
+      .limit(upTo);
+  // OPEN_STATUSES: routed and accepted.
+  const rows = await unionAll(perStatus("routed"), perStatus("accepted"))
+    .orderBy(...order())
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const { total, more } = await cappedCount(db, insights, where, opts.countCap ?? COUNT_CAP);
   const identical = await identicalCounts(db, rows as RawRow[], departmentId);
-  return { rows: rows.map((r) => toRow(viewer, r as RawRow, now, identical)), total, page, pageSize, departmentId };
+  return {
+    rows: rows.map(({ sortKey: _key, ...r }) => toRow(viewer, r as RawRow, now, identical)),
+    total,
+    /** More open insights than `total` (the count stops at the cap). */
+    more,
+    page,
+    pageSize,
+    departmentId,
+  };
 }
 export type DepartmentInboxPage = Awaited<ReturnType<typeof departmentInbox>>;
 

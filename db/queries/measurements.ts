@@ -2,6 +2,8 @@ import { and, count, desc, eq, gte, inArray, isNull, lt, max, ne, sql } from "dr
 import type { Executor } from "../client";
 import { alerts, businessProcesses, kpis, measurements, users } from "../schema";
 import { recordAudit } from "./audit";
+import { cappedCount, keysetCondition, keysetOrder } from "./keyset";
+import { COUNT_CAP, type PageRequest, pageRequest, toKeysetPage } from "@/lib/pagination/cursor";
 import { AppError } from "@/lib/errors";
 import { targetScale } from "@/lib/kpis/aggregate";
 import { type AlertDecision, decideAlert, outOfRangeSince } from "@/lib/kpis/alerts";
@@ -316,10 +318,19 @@ export async function kpiSeries(db: Executor, kpi: KpiDto, opts: { until: Day; t
   });
 }
 
-export async function listMeasurements(db: Executor, kpiId: number, opts: { page?: number; pageSize?: number } = {}) {
+/**
+ * A KPI's measurements, newest day first (measured_on desc, id desc), paged by cursor over the
+ * (kpi_id, measured_on, id) index; the count stops at 10,000.
+ */
+export async function listMeasurements(
+  db: Executor,
+  kpiId: number,
+  opts: { after?: string; before?: string; pageSize?: number; countCap?: number } = {},
+) {
   const pageSize = Math.min(Math.max(opts.pageSize ?? 20, 1), 200);
-  const page = Math.max(opts.page ?? 1, 1);
-  const [rows, [{ total }]] = await Promise.all([
+  const req = pageRequest(opts);
+  const where = eq(measurements.kpiId, kpiId);
+  const fetchPage = (r: PageRequest | null) =>
     db
       .select({
         id: measurements.id,
@@ -331,11 +342,15 @@ export async function listMeasurements(db: Executor, kpiId: number, opts: { page
       })
       .from(measurements)
       .leftJoin(users, eq(users.id, measurements.recordedBy))
-      .where(eq(measurements.kpiId, kpiId))
-      .orderBy(desc(measurements.measuredOn), desc(measurements.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(measurements).where(eq(measurements.kpiId, kpiId)),
-  ]);
-  return { rows, total, page, pageSize };
+      .where(and(where, keysetCondition(measurements.measuredOn, measurements.id, r, "date")))
+      .orderBy(...keysetOrder(measurements.measuredOn, measurements.id, r))
+      .limit(pageSize + 1);
+  let fetched = await fetchPage(req);
+  let effective = req;
+  if (req?.direction === "before" && fetched.length <= pageSize) {
+    effective = null;
+    fetched = await fetchPage(null);
+  }
+  const count = await cappedCount(db, measurements, where, opts.countCap ?? COUNT_CAP);
+  return toKeysetPage(fetched, effective, pageSize, (r) => [r.measuredOn, r.id], count);
 }

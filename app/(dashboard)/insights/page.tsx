@@ -6,7 +6,7 @@ import { FlowFiguresSection } from "@/components/insights/flow-figures";
 import { InsightFilters } from "@/components/insights/insight-filters";
 import { InsightTable } from "@/components/insights/insight-table";
 import { LIST_HEADING_ID } from "@/components/insights/focus";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination, InvalidCursorNotice } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
 import { departmentInbox, flowFigures, listInsights } from "@/db/queries/insights";
@@ -17,7 +17,8 @@ import { pageTitle } from "@/lib/i18n/page-title";
 import { dayBound } from "@/lib/insights/period";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
-import { enumParam, intParam, pageParam, param } from "@/lib/search-params";
+import { cursorParams } from "@/lib/pagination/cursor";
+import { enumParam, intParam, param } from "@/lib/search-params";
 import { cn } from "@/lib/utils";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
@@ -49,6 +50,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: SP 
     q: param(sp, "q")?.slice(0, 100),
   };
   const now = new Date();
+  // A broken or tampered page link shows the first page and says so.
+  const cursor = cursorParams(sp);
   const [list, departments, channels, figures] = await Promise.all([
     listInsights(db, user, {
       status: values.status,
@@ -59,7 +62,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: SP 
       from: dayBound(values.from),
       to: dayBound(values.to, true),
       q: values.q,
-      page: pageParam(sp),
+      after: cursor.after,
+      before: cursor.before,
     }),
     listDepartments(db),
     listChannelOptions(db),
@@ -109,21 +113,23 @@ export default async function InsightsPage({ searchParams }: { searchParams: SP 
         </div>
         {central && !viewAll ? <p className="text-sm text-slate-600">{t("triage.lead")}</p> : null}
         <InsightFilters values={values} channels={channels} departments={head ? null : depOptions} />
+        {cursor.invalid ? <InvalidCursorNotice /> : null}
         <InsightTable
           rows={list.rows}
           departments={depOptions}
           canRoute={central}
           showDepartment={!head}
+          highlight={values.q}
           empty={
             central && !viewAll && !hasFilters
               ? { title: t("triage.emptyTriage"), body: t("triage.emptyTriageHint") }
               : { title: t("triage.empty"), body: t("triage.emptyHint") }
           }
         />
-        <Pagination
-          page={list.page}
-          pageSize={list.pageSize}
-          total={list.total}
+        <CursorPagination
+          count={list.count}
+          newer={list.newer}
+          older={list.older}
           basePath="/insights"
           params={{ ...values, status: param(sp, "status"), view: viewAll && central ? "all" : undefined }}
         />

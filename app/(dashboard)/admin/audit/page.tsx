@@ -2,12 +2,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination, InvalidCursorNotice } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { auditEntityTypes, listAudit } from "@/db/queries/audit";
 import { requirePagePermission } from "@/lib/auth/session";
-import { pageParam, param } from "@/lib/search-params";
+import { cursorParams } from "@/lib/pagination/cursor";
+import { param } from "@/lib/search-params";
 import { sectionPageTitle } from "@/lib/i18n/page-title";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
@@ -30,13 +31,14 @@ export default async function AuditPage({ searchParams }: { searchParams: SP }) 
     entityType: entityType && types.includes(entityType) ? entityType : undefined,
     from: parseDay(param(sp, "from"), false),
     to: parseDay(param(sp, "to"), true),
-    page: pageParam(sp),
   };
-  const { rows, total, page, pageSize } = await listAudit(db, filter);
+  const cursor = cursorParams(sp);
+  const { rows, count, newer, older } = await listAudit(db, { ...filter, after: cursor.after, before: cursor.before });
   const t = await getTranslations();
   const format = await getFormatter();
   return (
     <div className="space-y-4">
+      {cursor.invalid ? <InvalidCursorNotice /> : null}
       <form className="flex flex-wrap items-end gap-2">
         <Select name="entity" defaultValue={filter.entityType ?? ""} aria-label={t("admin.audit.entityType")} className="w-52">
           <option value="">{t("admin.audit.entityType")}: {t("common.states.all")}</option>
@@ -106,7 +108,7 @@ export default async function AuditPage({ searchParams }: { searchParams: SP }) 
           </tbody>
         </Table>
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} basePath="/admin/audit" params={{ entity: filter.entityType, from: param(sp, "from"), to: param(sp, "to") }} />
+      <CursorPagination count={count} newer={newer} older={older} basePath="/admin/audit" params={{ entity: filter.entityType, from: param(sp, "from"), to: param(sp, "to") }} />
     </div>
   );
 }

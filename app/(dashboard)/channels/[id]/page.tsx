@@ -15,7 +15,6 @@ import { channelGaps, dayAsDate, isoDay } from "@/lib/channels/gaps";
 import { canEditStrategy } from "@/lib/channels/rules";
 import { namedPageTitle } from "@/lib/i18n/page-title";
 import { can } from "@/lib/permissions";
-import { pageParam } from "@/lib/search-params";
 import { loadChannel } from "./load";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -136,7 +135,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
         {writer ? <AssignmentForm channelId={channel.id} departments={deps.map((d) => ({ id: d.id, name: d.name }))} /> : null}
       </Card>
 
-      <ChannelHistory channelId={channel.id} page={pageParam(await searchParams)} />
+      <ChannelHistory channelId={channel.id} searchParams={await searchParams} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { StatusBadge } from "@/components/kpis/status-badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { LinkButton } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination, InvalidCursorNotice } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listAlerts } from "@/db/queries/alerts";
@@ -23,7 +23,7 @@ import { chartSpan, kpiViewQuery, parseKpiView } from "@/lib/kpis/chart-window";
 import { addDays, todayIn } from "@/lib/kpis/periods";
 import { alertScope, inScope, measurementScope } from "@/lib/kpis/scope";
 import { can } from "@/lib/permissions";
-import { pageParam } from "@/lib/search-params";
+import { cursorParams } from "@/lib/pagination/cursor";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
@@ -49,10 +49,12 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
   const sp = await searchParams;
   // The window the reader came with (e.g. the overview's quarter); anything unknown falls back.
   const view = parseKpiView(sp, today);
+  // A broken page link shows the newest measurements.
+  const cursor = cursorParams(sp);
   const span = chartSpan(view, kpi.period, today);
   const [series, measurements, alertHistory] = await Promise.all([
     kpiSeries(db, kpi, { until: span.until, today, periods: span.periods }),
-    listMeasurements(db, kpi.id, { page: pageParam(sp) }),
+    listMeasurements(db, kpi.id, { after: cursor.after, before: cursor.before }),
     can(user.role, "alerts:read") && inScope(alertScope(user), kpi.departmentId)
       ? listAlerts(db, { scope: alertScope(user), kpiId: kpi.id, pageSize: 10 })
       : null,
@@ -190,6 +192,7 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
             <h2 id="measurements" className="mb-2 font-medium">
               {t("detail.measurements")}
             </h2>
+            {cursor.invalid ? <InvalidCursorNotice /> : null}
             {measurements.rows.length === 0 ? (
               <p className="text-sm text-slate-600">{t("detail.noMeasurements")}</p>
             ) : (
@@ -217,11 +220,11 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
                 </Table>
               </ScrollRegion>
             )}
-            {measurements.total > measurements.pageSize ? (
-              <Pagination
-                page={measurements.page}
-                pageSize={measurements.pageSize}
-                total={measurements.total}
+            {measurements.newer || measurements.older ? (
+              <CursorPagination
+                count={measurements.count}
+                newer={measurements.newer}
+                older={measurements.older}
                 basePath={`/kpis/${kpi.id}`}
                 params={Object.fromEntries(new URLSearchParams(kpiViewQuery(view)))}
               />
