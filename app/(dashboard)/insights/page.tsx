@@ -14,7 +14,7 @@ import { listChannelOptions } from "@/db/queries/routing-rules";
 import { insightCategoryEnum, insightStatusEnum, sentimentEnum } from "@/db/schema";
 import { requirePagePermission } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { dayBound } from "@/lib/insights/period";
+import { dayBound, flowWindow } from "@/lib/insights/period";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { cursorParams } from "@/lib/pagination/cursor";
@@ -67,7 +67,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: SP 
     }),
     listDepartments(db),
     listChannelOptions(db),
-    flowFigures(db, { from: new Date(now.getTime() - FLOW_DAYS * 86_400_000), to: now, departmentId: head ? (user.departmentId ?? -1) : undefined }),
+    flowFigures(db, { ...flowWindow(now, FLOW_DAYS), now, departmentId: head ? (user.departmentId ?? -1) : undefined }),
   ]);
   const depOptions = departments.map((d) => ({ id: d.id, name: d.name }));
   const hasFilters = Object.entries(values).some(([k, v]) => v && !(k === "status" && v === "triage" && !param(sp, "status")));

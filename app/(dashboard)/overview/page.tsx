@@ -10,6 +10,7 @@ import { listGuidelines } from "@/db/queries/guidelines";
 import { flowFigures } from "@/db/queries/insights";
 import { getOverview } from "@/db/queries/overview";
 import { requirePagePermission } from "@/lib/auth/session";
+import { flowWindow } from "@/lib/insights/period";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { todayIn } from "@/lib/kpis/periods";
 import { overviewScope } from "@/lib/kpis/scope";
@@ -41,7 +42,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
   const all = can(user.role, "overview:read_all");
   const now = new Date();
   const [figures, guidelines] = await Promise.all([
-    flowFigures(db, { from: new Date(now.getTime() - FLOW_DAYS * 86_400_000), to: now, departmentId: all ? undefined : (user.departmentId ?? -1) }),
+    flowFigures(db, { ...flowWindow(now, FLOW_DAYS), now, departmentId: all ? undefined : (user.departmentId ?? -1) }),
     listGuidelines(db, { publishedOnly: true, pageSize: 100 }),
   ]);
   return (
