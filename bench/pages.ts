@@ -10,7 +10,8 @@
  * Backends, in one run: a file-backed PGlite in a temporary directory (removed afterwards) unless
  * BENCH_PGLITE=0, and a database created on BENCH_DATABASE_URL's server and dropped afterwards.
  * Environment: BENCH_SCALE (default 1; 0.01 for a quick run) multiplies every row count,
- * BENCH_RUNS (default 30), BENCH_DATABASE_URL, BENCH_PGLITE. The clock is fixed (BENCH_NOW,
+ * BENCH_RUNS (default 30), BENCH_ONLY (time only the cases whose name contains it),
+ * BENCH_DATABASE_URL, BENCH_PGLITE. The clock is fixed (BENCH_NOW,
  * default 2026-06-30T08:00:00Z): data and queries see the same "now" on every run.
  */
 import fs from "node:fs";
@@ -163,9 +164,10 @@ async function cases(db: Database): Promise<Case[]> {
     await Promise.all([insightList(u, f), listDepartments(db), listChannelOptions(db), flow(u, FLOW_DAYS)]);
     if (headView) await inbox(u);
   };
+  const overview = (u: Person, kind: WindowKind) => getOverview(db, { kind, anchor: today, today, scope: overviewScope(u) });
   /** Everything app/(dashboard)/overview/page.tsx loads: the overview, then flow figures and guidelines together. */
   const overviewPage = async (u: Person, kind: WindowKind) => {
-    await getOverview(db, { kind, anchor: today, today, scope: overviewScope(u) });
+    await overview(u, kind);
     await Promise.all([flow(u, FLOW_DAYS), listGuidelines(db, { publishedOnly: true, pageSize: 100 })]);
   };
   /** app/(dashboard)/alerts/page.tsx with its default filter (unresolved). */
@@ -208,6 +210,9 @@ async function cases(db: Database): Promise<Case[]> {
     { name: "flow figures, month, own department", viewer: "head", run: () => flow(head, 30) },
     { name: "/insights page data (triage view)", viewer: "manager", run: () => insightsPage(manager, { status: "triage" }) },
     { name: "/insights page data (inbox + list)", viewer: "head", run: () => insightsPage(head, {}) },
+    { name: "/overview getOverview only, month", viewer: "executive", run: () => overview(exec, "month") },
+    { name: "/overview getOverview only, quarter", viewer: "executive", run: () => overview(exec, "quarter") },
+    { name: "/overview getOverview only, year", viewer: "executive", run: () => overview(exec, "year") },
     { name: "/overview page data, month", viewer: "executive", run: () => overviewPage(exec, "month") },
     { name: "/overview page data, quarter", viewer: "executive", run: () => overviewPage(exec, "quarter") },
     { name: "/overview page data, year", viewer: "executive", run: () => overviewPage(exec, "year") },
@@ -265,7 +270,8 @@ async function runBackend(backend: Backend) {
     );
 
     const goal = GOAL_MS[backend];
-    const list = await cases(conn.db);
+    const only = process.env.BENCH_ONLY?.toLowerCase();
+    const list = (await cases(conn.db)).filter((k) => !only || k.name.toLowerCase().includes(only));
     console.log(`\n  ${WARMUPS} warm-ups, then ${RUNS} timed runs per case; goal p95 ≤ ${goal} ms.\n`);
     const head = `  ${"case".padEnd(52)} ${"viewer".padEnd(9)} ${"n".padStart(3)} ${"median ms".padStart(10)} ${"p95 ms".padStart(9)} ${"goal".padStart(6)}  result`;
     console.log(head);
