@@ -465,11 +465,21 @@ async function main() {
 
   // Every request once before the load: a page that answers with a redirect or an error would
   // otherwise only show up as a non-2xx count.
+  // Twice each, one at a time: the second answer's time is the request's cost on an idle server.
+  const idle: string[] = [];
   for (const k of kinds) {
-    const res = await fetch(`${base}${k.path}`, { method: k.method, headers: k.headers, body: k.body?.(), redirect: "manual" });
-    await res.arrayBuffer();
-    if (res.status < 200 || res.status >= 300) console.log(`  warning: ${k.name} answers ${res.status} before the load`);
+    let ms = 0;
+    let bytes = 0;
+    for (let i = 0; i < 2; i++) {
+      const t = performance.now();
+      const res = await fetch(`${base}${k.path}`, { method: k.method, headers: k.headers, body: k.body?.(), redirect: "manual" });
+      bytes = (await res.arrayBuffer()).byteLength;
+      ms = performance.now() - t;
+      if (res.status < 200 || res.status >= 300) console.log(`  warning: ${k.name} answers ${res.status} before the load`);
+    }
+    idle.push(`  ${k.name.padEnd(48)} ${ms.toFixed(0).padStart(6)} ms ${Math.round(bytes / 1024).toString().padStart(5)} KB`);
   }
+  console.log(`\nEach request alone on the idle server (second of two):\n${idle.join("\n")}`);
 
   const postgres = !!DB_URL;
   console.log(`\nLoad: ${SECONDS} s per scenario on loopback; ${os.cpus().length} CPU cores shared by server, load generator and database.`);
