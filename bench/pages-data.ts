@@ -1,8 +1,8 @@
 /**
  * The data set of `npm run bench:pages`: the demo company's departments, people, channels and
  * guidelines, and on top of them, generated inside the database with `insert … select … from
- * generate_series(…)` in chunks (never row by row from JS), a year-long company history:
- * insights with their history events, KPIs with daily measurements, alerts and audit entries.
+ * generate_series(…)` in chunks (never row by row from JS): 90 days of insights with their history
+ * events, KPIs with years of daily measurements, alerts and audit entries.
  * Rows go in through plain SQL, so every trigger the schema defines on these tables stays in effect.
  *
  * Everything is placed relative to a fixed clock (`now`), so two runs build the same data.
