@@ -1,8 +1,8 @@
 import { and, eq, gte, lte, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { auditLog, users } from "../schema";
-import { cappedCount, keysetCondition, keysetOrder, sortKeyText } from "./keyset";
-import { COUNT_CAP, type KeysetPage, type PageRequest, pageRequest, toKeysetPage } from "@/lib/pagination/cursor";
+import { keysetCondition, keysetOrder, keysetPage, sortKeyText } from "./keyset";
+import { COUNT_CAP, type KeysetPage, type PageRequest, pageRequest } from "@/lib/pagination/cursor";
 
 export interface AuditInput {
   actorId: number | null;
@@ -87,15 +87,13 @@ export async function listAudit(db: Executor, f: AuditFilter = {}): Promise<Keys
       .where(and(where, keysetCondition(auditLog.createdAt, auditLog.id, r, "timestamptz")))
       .orderBy(...keysetOrder(auditLog.createdAt, auditLog.id, r))
       .limit(pageSize + 1);
-  let fetched = await fetchPage(req);
-  let effective = req;
-  // Paging back up reached the top: show the first page as it is now.
-  if (req?.direction === "before" && fetched.length <= pageSize) {
-    effective = null;
-    fetched = await fetchPage(null);
-  }
-  const count = await cappedCount(db, auditLog, where, f.countCap ?? COUNT_CAP);
-  const page = toKeysetPage(fetched, effective, pageSize, (r) => [r.sortKey, r.id], count);
+  const page = await keysetPage(db, {
+    req,
+    pageSize,
+    fetch: fetchPage,
+    keyOf: (r) => [r.sortKey, r.id],
+    count: { table: auditLog, where, cap: f.countCap ?? COUNT_CAP },
+  });
   return { ...page, rows: page.rows.map(({ sortKey: _key, ...r }) => r as AuditRow) };
 }
 

@@ -14,11 +14,11 @@ import {
 } from "../schema";
 import type { SessionUser } from "./auth";
 import { recordAudit } from "./audit";
-import { cappedCount, keysetCondition, keysetOrder, sortKeyText } from "./keyset";
+import { cappedCount, keysetCondition, keysetOrder, keysetPage, sortKeyText } from "./keyset";
 import { pseudonymSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { authorAlias } from "@/lib/insights/pseudonym";
-import { COUNT_CAP, type KeysetPage, type PageRequest, pageRequest, toKeysetPage } from "@/lib/pagination/cursor";
+import { COUNT_CAP, type KeysetPage, type PageRequest, pageRequest } from "@/lib/pagination/cursor";
 import { can } from "@/lib/permissions";
 
 export type InsightStatus = (typeof insights.status.enumValues)[number];
@@ -192,16 +192,13 @@ export async function listInsights(db: Executor, viewer: Viewer, f: InsightFilte
       .where(and(where, keysetCondition(insights.occurredAt, insights.id, r, "timestamptz")))
       .orderBy(...keysetOrder(insights.occurredAt, insights.id, r))
       .limit(pageSize + 1);
-  // One after the other: `db` may be a transaction, whose one connection runs one query at a time.
-  let fetched = await fetchPage(req);
-  let effective = req;
-  // Paging back up reached the top: show the first page as it is now.
-  if (req?.direction === "before" && fetched.length <= pageSize) {
-    effective = null;
-    fetched = await fetchPage(null);
-  }
-  const count = await cappedCount(db, insights, where, f.countCap ?? COUNT_CAP);
-  const page = toKeysetPage(fetched as (RawRow & { sortKey: string })[], effective, pageSize, (r) => [r.sortKey, r.id], count);
+  const page = await keysetPage(db, {
+    req,
+    pageSize,
+    fetch: fetchPage as (r: PageRequest | null) => Promise<(RawRow & { sortKey: string })[]>,
+    keyOf: (r) => [r.sortKey, r.id],
+    count: { table: insights, where, cap: f.countCap ?? COUNT_CAP },
+  });
   const identical = await identicalCounts(db, page.rows, scope);
   return { ...page, rows: page.rows.map(({ sortKey: _key, ...r }) => toRow(viewer, r as RawRow, now, identical)) };
 }

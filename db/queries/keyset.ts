@@ -1,7 +1,7 @@
 import { asc, count, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
-import { type CappedCount, capCount, type PageRequest } from "@/lib/pagination/cursor";
+import { type CappedCount, capCount, type CursorKey, type KeysetPage, type PageRequest, toKeysetPage } from "@/lib/pagination/cursor";
 
 /**
  * Keyset pagination over a list sorted by (sortColumn desc, id desc), which an index ending in
@@ -31,4 +31,30 @@ export async function cappedCount(db: Executor, table: PgTable, where: SQL | und
   const limited = db.select({ one: sql`1`.as("one") }).from(table).where(where).limit(cap + 1).as("capped");
   const [{ n }] = await db.select({ n: count() }).from(limited);
   return capCount(n, cap);
+}
+
+/**
+ * One page of a keyset list: fetches pageSize + 1 rows for the request — when paging back up
+ * reaches the top, the first page as it is now — counts the matches up to the cap, and builds
+ * the cursors to the neighbouring pages. Queries run one after the other: `db` may be a
+ * transaction, whose one connection runs one query at a time.
+ */
+export async function keysetPage<T>(
+  db: Executor,
+  opts: {
+    req: PageRequest | null;
+    pageSize: number;
+    fetch: (req: PageRequest | null) => Promise<T[]>;
+    keyOf: (row: T) => CursorKey;
+    count: { table: PgTable; where: SQL | undefined; cap: number };
+  },
+): Promise<KeysetPage<T>> {
+  let effective = opts.req;
+  let fetched = await opts.fetch(effective);
+  if (effective?.direction === "before" && fetched.length <= opts.pageSize) {
+    effective = null;
+    fetched = await opts.fetch(null);
+  }
+  const counted = await cappedCount(db, opts.count.table, opts.count.where, opts.count.cap);
+  return toKeysetPage(fetched, effective, opts.pageSize, opts.keyOf, counted);
 }

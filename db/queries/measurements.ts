@@ -2,8 +2,8 @@ import { and, count, desc, eq, gte, inArray, isNull, lt, max, ne, sql } from "dr
 import type { Executor } from "../client";
 import { alerts, businessProcesses, kpis, measurements, users } from "../schema";
 import { recordAudit } from "./audit";
-import { cappedCount, keysetCondition, keysetOrder } from "./keyset";
-import { COUNT_CAP, type PageRequest, pageRequest, toKeysetPage } from "@/lib/pagination/cursor";
+import { keysetCondition, keysetOrder, keysetPage } from "./keyset";
+import { COUNT_CAP, type PageRequest, pageRequest } from "@/lib/pagination/cursor";
 import { AppError } from "@/lib/errors";
 import { targetScale } from "@/lib/kpis/aggregate";
 import { type AlertDecision, decideAlert, outOfRangeSince } from "@/lib/kpis/alerts";
@@ -345,12 +345,11 @@ export async function listMeasurements(
       .where(and(where, keysetCondition(measurements.measuredOn, measurements.id, r, "date")))
       .orderBy(...keysetOrder(measurements.measuredOn, measurements.id, r))
       .limit(pageSize + 1);
-  let fetched = await fetchPage(req);
-  let effective = req;
-  if (req?.direction === "before" && fetched.length <= pageSize) {
-    effective = null;
-    fetched = await fetchPage(null);
-  }
-  const count = await cappedCount(db, measurements, where, opts.countCap ?? COUNT_CAP);
-  return toKeysetPage(fetched, effective, pageSize, (r) => [r.measuredOn, r.id], count);
+  return keysetPage(db, {
+    req,
+    pageSize,
+    fetch: fetchPage,
+    keyOf: (r) => [r.measuredOn, r.id],
+    count: { table: measurements, where, cap: opts.countCap ?? COUNT_CAP },
+  });
 }
