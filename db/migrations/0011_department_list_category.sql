@@ -1,0 +1,2 @@
+DROP INDEX "insights_department_status_occurred_idx";--> statement-breakpoint
+CREATE INDEX "insights_department_status_occurred_idx" ON "insights" USING btree ("department_id","status","occurred_at","id","category");
