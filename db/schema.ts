@@ -450,7 +450,8 @@ export const measurementMonths = pgTable(
     lastId: bigint("last_id", { mode: "number" }),
     lastValue: doublePrecision("last_value"),
   },
-  (t) => [primaryKey({ columns: [t.kpiId, t.month] })],
+  // Month first: the overview reads a range of months for all KPIs, one index range.
+  (t) => [primaryKey({ columns: [t.month, t.kpiId] })],
 );
 
 export const alerts = pgTable(

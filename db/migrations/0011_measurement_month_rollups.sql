@@ -6,5 +6,5 @@ CREATE TABLE "measurement_months" (
 	"last_on" date,
 	"last_id" bigint,
 	"last_value" double precision,
-	CONSTRAINT "measurement_months_kpi_id_month_pk" PRIMARY KEY("kpi_id","month")
+	CONSTRAINT "measurement_months_month_kpi_id_pk" PRIMARY KEY("month","kpi_id")
 );

@@ -105,18 +105,20 @@ async function monthAggregates(
   opts: { kpiIds: number[]; lastKpiIds: number[] },
   months: readonly { month: Day; bucket: number }[],
 ): Promise<PartialAggregate[]> {
-  const lastIds = arrayLiteral(opts.lastKpiIds);
-  const { rows } = await db.execute(sql`
-    select r.kpi_id as "kpiId", b.bucket, sum(r.sum) as sum, sum(r.count) as count,
-      (array_agg(r.last_value order by r.month desc) filter (where r.kpi_id = any(${lastIds}::integer[])))[1] as last,
-      (array_agg(r.last_on order by r.month desc) filter (where r.kpi_id = any(${lastIds}::integer[])))[1]::text as "lastOn",
-      (array_agg(r.last_id order by r.month desc) filter (where r.kpi_id = any(${lastIds}::integer[])))[1] as "lastId"
-    from unnest(${arrayLiteral(months.map((m) => m.month))}::date[], ${arrayLiteral(months.map((m) => m.bucket))}::integer[]) as b(month, bucket)
-    join ${measurementMonths} r on r.month = b.month
-    where r.kpi_id = any(${arrayLiteral(opts.kpiIds)}::integer[])
-      and r.month >= ${months[0].month}::date and r.month <= ${months.at(-1)!.month}::date
-    group by 1, 2`);
-  return (rows as Record<string, unknown>[]).map(toPartial);
+  const from = (ids: number[]) => sql`
+    from unnest(${arrayLiteral(ids)}::integer[]) as k(id)
+    join ${measurementMonths} r on r.kpi_id = k.id
+    join unnest(${arrayLiteral(months.map((m) => m.month))}::date[], ${arrayLiteral(months.map((m) => m.bucket))}::integer[]) as b(month, bucket) on b.month = r.month
+    where r.month >= ${months[0].month}::date and r.month <= ${months.at(-1)!.month}::date`;
+  const { rows: sums } = await db.execute(sql`select r.kpi_id as "kpiId", b.bucket, sum(r.sum) as sum, sum(r.count) as count ${from(opts.kpiIds)} group by 1, 2`);
+  const out = (sums as Record<string, unknown>[]).map(toPartial);
+  if (opts.lastKpiIds.length === 0) return out;
+  const { rows: lasts } = await db.execute(sql`
+    select distinct on (r.kpi_id, b.bucket) r.kpi_id as "kpiId", b.bucket, 0 as sum, 0 as count,
+      r.last_value as last, r.last_on::text as "lastOn", r.last_id as "lastId"
+    ${from(opts.lastKpiIds)}
+    order by r.kpi_id, b.bucket, r.month desc`);
+  return [...out, ...(lasts as Record<string, unknown>[]).map(toPartial)];
 }
 
 function toPartial(r: Record<string, unknown>): PartialAggregate {
