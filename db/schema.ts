@@ -433,6 +433,27 @@ export const measurements = pgTable(
   ],
 );
 
+/**
+ * Per KPI and calendar month (`month` = the 1st): sum, count and the month's last value (latest
+ * day, then highest id), kept in step with measurements by statement-level triggers
+ * (migration 0012). The overview reads whole months here instead of scanning their days.
+ */
+export const measurementMonths = pgTable(
+  "measurement_months",
+  {
+    kpiId: integer("kpi_id").notNull(),
+    month: date("month").notNull(),
+    sum: doublePrecision("sum").notNull(),
+    count: integer("count").notNull(),
+    // Null only inside the trigger statement that creates the row and fills them right after.
+    lastOn: date("last_on"),
+    lastId: bigint("last_id", { mode: "number" }),
+    lastValue: doublePrecision("last_value"),
+  },
+  // Month first: the overview reads a range of months for all KPIs, one index range.
+  (t) => [primaryKey({ columns: [t.month, t.kpiId] })],
+);
+
 export const alerts = pgTable(
   "alerts",
   {

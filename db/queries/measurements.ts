@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, max, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { alerts, businessProcesses, kpis, measurements, users } from "../schema";
+import { alerts, businessProcesses, kpis, measurementMonths, measurements, users } from "../schema";
 import { recordAudit } from "./audit";
 import { keysetCondition, keysetOrder, keysetPage } from "./keyset";
 import { COUNT_CAP, type PageRequest, pageRequest } from "@/lib/pagination/cursor";
@@ -16,11 +16,15 @@ import { type KpiDto, kpiRuleColumns } from "./kpis";
 
 type MeasurementSource = "manual" | "csv" | "api" | "derived";
 
+/** A Postgres array literal; the values are numbers and ISO days we produced, nothing to quote. */
+const arrayLiteral = (values: readonly (string | number)[]) => `{${values.join(",")}}`;
+
 /**
- * Per KPI and bucket: sum, count and (for last-value KPIs) the last value, aggregated in SQL over
- * an index range scan on (kpi_id, measured_on). `buckets` must be contiguous; rows are assigned to
- * them by a binary search over their start days (width_bucket), cheaper than truncating each date.
- * The cost follows the rows inside the buckets, not the history a KPI has.
+ * Per KPI and bucket: sum, count and (for last-value KPIs) the last value. `buckets` must be
+ * contiguous. Whole calendar months inside a bucket are read from the monthly rollup
+ * (measurement_months, kept by triggers); the days before the first and after the last whole month
+ * come from measurements over an index range scan on (kpi_id, measured_on). Quarter and year buckets
+ * are whole months; week buckets are days only.
  */
 export async function windowAggregates(
   db: Executor,
@@ -31,6 +35,141 @@ export async function windowAggregates(
   for (let i = 1; i < buckets.length; i++) {
     if (buckets[i].start !== buckets[i - 1].end) throw new Error("buckets must be contiguous");
   }
+  const split = splitMonths(buckets);
+  if (split.months.length === 0) return rawAggregates(db, opts);
+  // One after the other: `db` may be a transaction, whose one connection cannot run two queries at
+  // once (pg 8 deprecates queuing them, pg 9 refuses).
+  const edges = split.edges.length ? await edgeAggregates(db, opts, split.edges) : [];
+  const months = await monthAggregates(db, opts, split.months);
+  const byKey = new Map<string, PartialAggregate>();
+  for (const part of [...months, ...edges]) {
+    const key = `${part.kpiId}:${part.bucket}`;
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, { ...part });
+      continue;
+    }
+    seen.sum += part.sum;
+    seen.count += part.count;
+    if (part.lastOn !== null && (seen.lastOn === null || laterThan(part, seen))) {
+      seen.lastOn = part.lastOn;
+      seen.lastId = part.lastId;
+      seen.last = part.last;
+    }
+  }
+  return [...byKey.values()].map((p) => ({ kpiId: p.kpiId, start: buckets[p.bucket].start, sum: p.sum, count: p.count, last: p.last }));
+}
+
+/** A share of one bucket: `bucket` is its index; lastOn/lastId order the last values. */
+interface PartialAggregate {
+  kpiId: number;
+  bucket: number;
+  sum: number;
+  count: number;
+  last: number | null;
+  lastOn: Day | null;
+  lastId: number | null;
+}
+
+const laterThan = (a: PartialAggregate, b: PartialAggregate) => a.lastOn! > b.lastOn! || (a.lastOn === b.lastOn && a.lastId! > b.lastId!);
+
+const isMonthStart = (day: Day) => day.endsWith("-01");
+const monthOf = (day: Day): Day => `${day.slice(0, 8)}01`;
+function nextMonth(month: Day): Day {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+}
+
+/** Each bucket's whole months, and the day ranges around them (a bucket without one is all days). */
+function splitMonths(buckets: readonly DayRange[]) {
+  const months: { month: Day; bucket: number }[] = [];
+  const edges: { start: Day; end: Day; bucket: number }[] = [];
+  buckets.forEach((b, bucket) => {
+    const first = isMonthStart(b.start) ? b.start : nextMonth(monthOf(b.start));
+    const end = monthOf(b.end);
+    if (first >= end) {
+      edges.push({ start: b.start, end: b.end, bucket });
+      return;
+    }
+    if (b.start < first) edges.push({ start: b.start, end: first, bucket });
+    for (let m = first; m < end; m = nextMonth(m)) months.push({ month: m, bucket });
+    if (end < b.end) edges.push({ start: end, end: b.end, bucket });
+  });
+  return { months, edges };
+}
+
+/** Whole months from the rollup; the last value of a bucket is that of its latest month. */
+async function monthAggregates(
+  db: Executor,
+  opts: { kpiIds: number[]; lastKpiIds: number[] },
+  months: readonly { month: Day; bucket: number }[],
+): Promise<PartialAggregate[]> {
+  const from = (ids: number[]) => sql`
+    from unnest(${arrayLiteral(ids)}::integer[]) as k(id)
+    join ${measurementMonths} r on r.kpi_id = k.id
+    join unnest(${arrayLiteral(months.map((m) => m.month))}::date[], ${arrayLiteral(months.map((m) => m.bucket))}::integer[]) as b(month, bucket) on b.month = r.month
+    where r.month >= ${months[0].month}::date and r.month <= ${months.at(-1)!.month}::date`;
+  const { rows: sums } = await db.execute(sql`select r.kpi_id as "kpiId", b.bucket, sum(r.sum) as sum, sum(r.count) as count ${from(opts.kpiIds)} group by 1, 2`);
+  const out = (sums as Record<string, unknown>[]).map(toPartial);
+  if (opts.lastKpiIds.length === 0) return out;
+  const { rows: lasts } = await db.execute(sql`
+    select distinct on (r.kpi_id, b.bucket) r.kpi_id as "kpiId", b.bucket, 0 as sum, 0 as count,
+      r.last_value as last, r.last_on::text as "lastOn", r.last_id as "lastId"
+    ${from(opts.lastKpiIds)}
+    order by r.kpi_id, b.bucket, r.month desc`);
+  return [...out, ...(lasts as Record<string, unknown>[]).map(toPartial)];
+}
+
+function toPartial(r: Record<string, unknown>): PartialAggregate {
+  return {
+    kpiId: Number(r.kpiId),
+    bucket: Number(r.bucket),
+    sum: Number(r.sum ?? 0),
+    count: Number(r.count),
+    last: r.last == null ? null : Number(r.last),
+    lastOn: r.lastOn == null ? null : String(r.lastOn),
+    lastId: r.lastId == null ? null : Number(r.lastId),
+  };
+}
+
+/** The partial months around whole ones, from measurements: sums per range, last by one backward index step. */
+async function edgeAggregates(
+  db: Executor,
+  opts: { kpiIds: number[]; lastKpiIds: number[] },
+  edges: readonly { start: Day; end: Day; bucket: number }[],
+): Promise<PartialAggregate[]> {
+  const ranges = sql`unnest(${arrayLiteral(edges.map((e) => e.start))}::date[], ${arrayLiteral(edges.map((e) => e.end))}::date[], ${arrayLiteral(edges.map((e) => e.bucket))}::integer[]) as b(s, e, bucket)`;
+  const { rows: sums } = await db.execute(sql`
+    select m.kpi_id as "kpiId", b.bucket, sum(m.value) as sum, count(*) as count
+    from ${ranges}
+    join ${measurements} m on m.kpi_id = any(${arrayLiteral(opts.kpiIds)}::integer[]) and m.measured_on >= b.s and m.measured_on < b.e
+    group by 1, 2`);
+  const out = (sums as Record<string, unknown>[]).map(toPartial);
+  if (opts.lastKpiIds.length === 0) return out;
+  const { rows: lasts } = await db.execute(sql`
+    select k.id as "kpiId", b.bucket, 0 as sum, 0 as count, m.value as last, m.measured_on::text as "lastOn", m.id as "lastId"
+    from unnest(${arrayLiteral(opts.lastKpiIds)}::integer[]) as k(id)
+    cross join ${ranges}
+    cross join lateral (
+      select value, measured_on, id from ${measurements}
+      where kpi_id = k.id and measured_on >= b.s and measured_on < b.e
+      order by measured_on desc, id desc
+      limit 1
+    ) as m`);
+  return [...out, ...(lasts as Record<string, unknown>[]).map(toPartial)];
+}
+
+/**
+ * Buckets without a whole month, all from measurements over an index range scan on (kpi_id,
+ * measured_on). Rows are assigned to buckets by a binary search over their start days
+ * (width_bucket), cheaper than truncating each date.
+ */
+async function rawAggregates(
+  db: Executor,
+  opts: { kpiIds: number[]; lastKpiIds: number[]; buckets: readonly DayRange[] },
+): Promise<BucketAggregate[]> {
+  const { buckets } = opts;
   const starts = `{${buckets.map((b) => b.start).join(",")}}`;
   const index = sql<number>`width_bucket(${measurements.measuredOn}, ${starts}::date[])`;
   const inRange = (ids: number[]) =>
@@ -216,9 +355,6 @@ export interface Writer {
 }
 
 const INSERT_CHUNK = 10_000;
-
-/** A Postgres array literal; the values are numbers and ISO days we produced, nothing to quote. */
-const arrayLiteral = (values: readonly (string | number)[]) => `{${values.join(",")}}`;
 
 /**
  * One multi-row INSERT per chunk, with the rows passed as five arrays: a statement with tens of
