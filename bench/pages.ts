@@ -24,18 +24,18 @@ import { listAlerts, countOpenAlerts } from "../db/queries/alerts";
 import { auditEntityTypes, listAudit } from "../db/queries/audit";
 import type { SessionUser } from "../db/queries/auth";
 import { listDepartments } from "../db/queries/departments";
-import { countPendingGuidelines, listAwaitingSignoff, listGuidelines } from "../db/queries/guidelines";
-import { departmentInbox, flowFigures, getInsight, insightBadgeCount, type InsightFilter, listInsights, type Viewer } from "../db/queries/insights";
+import { listGuidelines } from "../db/queries/guidelines";
+import { departmentInbox, flowFigures, getInsight, type InsightFilter, listInsights, type Viewer } from "../db/queries/insights";
 import { getKpi, type KpiDto, listKpis } from "../db/queries/kpis";
 import { kpiSeries, listMeasurements } from "../db/queries/measurements";
 import { getOverview } from "../db/queries/overview";
 import { listChannelOptions } from "../db/queries/routing-rules";
-import { signoffFunctionsOf } from "../db/queries/users";
 import { departments, insights, kpis, users } from "../db/schema";
 import { createTestDb } from "../db/testing";
 import { chartSpan, parseKpiView } from "../lib/kpis/chart-window";
 import { type Day, todayIn, type WindowKind } from "../lib/kpis/periods";
 import { flowWindow } from "../lib/insights/period";
+import { navBadgeCounts } from "../db/queries/nav-badges";
 import { alertScope, overviewScope } from "../lib/kpis/scope";
 import { can } from "../lib/permissions";
 import { buildData, SEARCH_COMMON, SEARCH_RARE, sizeFor } from "./pages-data";
@@ -152,14 +152,8 @@ async function cases(db: Database): Promise<Case[]> {
     p = await auditPage(auditCursor);
   }
 
-  /** What lib/nav-badges.ts asks on every dashboard page (its module is server-only, so mirrored here). */
-  const navBadges = (u: Person) =>
-    Promise.all([
-      can(u.role, "guidelines:acknowledge") ? countPendingGuidelines(db, u) : 0,
-      signoffFunctionsOf(db, u.id).then(async (functions) => (functions.length ? (await listAwaitingSignoff(db, { functions, pageSize: 1 })).awaiting : 0)),
-      can(u.role, "insights:read") ? insightBadgeCount(db, u) : 0,
-      can(u.role, "alerts:read") ? countOpenAlerts(db, alertScope(u)) : 0,
-    ]);
+  /** What the dashboard layout asks on every page (lib/nav-badges.ts). */
+  const navBadges = (u: Person) => navBadgeCounts(db, u);
 
   /** Everything app/(dashboard)/insights/page.tsx loads, as it loads it. */
   const insightsPage = async (u: Person, f: InsightFilter) => {

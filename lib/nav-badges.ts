@@ -1,30 +1,10 @@
 import "server-only";
 import { getDb } from "@/db";
-import { countOpenAlerts } from "@/db/queries/alerts";
-import { countPendingGuidelines, listAwaitingSignoff } from "@/db/queries/guidelines";
-import { signoffFunctionsOf } from "@/db/queries/users";
-import { insightBadgeCount } from "@/db/queries/insights";
+import { navBadgeCounts } from "@/db/queries/nav-badges";
 import type { SessionUser } from "@/lib/auth/session";
-import { alertScope } from "@/lib/kpis/scope";
-import { can, type NavKey } from "@/lib/permissions";
+import type { NavKey } from "@/lib/permissions";
 
-/** Counts shown next to navigation entries; a section without a counter shows no badge. */
+/** The navigation's counters for the signed-in user, from the server's database. */
 export async function getNavBadges(user: SessionUser): Promise<Partial<Record<NavKey, number>>> {
-  const db = await getDb();
-  const [guidelines, signoffs, insights, alerts] = await Promise.all([
-    // Guidelines waiting for this person's acknowledgment.
-    can(user.role, "guidelines:acknowledge") ? countPendingGuidelines(db, user) : 0,
-    // Versions in review waiting for a sign-off function this person holds (legal, data
-    // protection, works council): most signatories are employees with no other way to notice.
-    signoffFunctionsOf(db, user.id).then(async (functions) => (functions.length ? (await listAwaitingSignoff(db, { functions, pageSize: 1 })).awaiting : 0)),
-    // Triage for the central unit, newly routed for a department head.
-    can(user.role, "insights:read") ? insightBadgeCount(db, user) : 0,
-    // Open alerts nobody has acknowledged yet, in the part of the company the user looks after.
-    can(user.role, "alerts:read") ? countOpenAlerts(db, alertScope(user)) : 0,
-  ]);
-  const badges: Partial<Record<NavKey, number>> = {};
-  if (guidelines + signoffs > 0) badges.guidelines = guidelines + signoffs;
-  if (insights > 0) badges.insights = insights;
-  if (alerts > 0) badges.alerts = alerts;
-  return badges;
+  return navBadgeCounts(await getDb(), user);
 }

@@ -1,6 +1,7 @@
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { departments } from "../schema";
+import { arrayLiteral } from "./sql-array";
 import { type Day, daysBetween, periodStart, shiftPeriod } from "@/lib/kpis/periods";
 
 export interface FlowFigures {
@@ -201,7 +202,6 @@ export function histogramSegments(start: Day, end: Day): Segment[] {
 // ─── Flow figures ────────────────────────────────────────────────────────────
 
 const num = (x: unknown) => (x == null ? null : Math.round(Number(x) * 10) / 10);
-const intArray = (ids: number[]) => `{${ids.map((id) => Math.trunc(id)).join(",")}}`;
 const ts = (d: Date) => d.toISOString();
 
 /**
@@ -229,7 +229,7 @@ export async function flowFigures(db: Executor, opts: FlowFiguresOptions): Promi
   if (!deps.length) return Object.assign([] as FlowFigures[], { triage: await triagePromise });
 
   const { startDay, endDay } = b;
-  const ids = intArray(deps.map((d) => d.id));
+  const ids = arrayLiteral(deps.map((d) => d.id));
   const inDeps = sql`department_id = any(${ids}::int[])`;
   // The edges' insights, one index range each (an OR of ranges would read the table through a bitmap).
   const edgeRows = b.edges.length

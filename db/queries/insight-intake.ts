@@ -2,6 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { channels, departments, type Platform } from "../schema";
 import { recordAudit } from "./audit";
+import { arrayLiteral } from "./sql-array";
 import { evaluateCrisis } from "./crisis";
 import { loadRuleSpecs } from "./routing-rules";
 import { AppError, type FieldErrors } from "@/lib/errors";
@@ -56,14 +57,6 @@ interface IntakeRow {
   rule_id: number | null;
   routed_at: string | null;
   sla_due_at: string | null;
-}
-
-/**
- * A PostgreSQL array literal for one column: every element quoted (backslash and double quote
- * escaped), null as NULL, so any text travels unchanged and the server casts it to the column type.
- */
-export function textArray(values: readonly (string | number | boolean | null | undefined)[]): string {
-  return `{${values.map((v) => (v == null ? "NULL" : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(",")}}`;
 }
 
 const keyOf = (source: string, externalId: string) => `${source}\u0000${externalId}`;
@@ -140,15 +133,15 @@ export async function ingestItems(db: Executor, actor: IntakeActor, validated: V
       const res = await tx.execute(sql`
         with input as (
           select * from unnest(
-            ${textArray(col("source"))}::text[], ${textArray(col("external_id"))}::text[],
-            ${textArray(col("channel_id"))}::integer[], ${textArray(col("platform"))}::"platform"[],
-            ${textArray(col("occurred_at"))}::timestamptz[], ${textArray(col("text"))}::text[],
-            ${textArray(col("url"))}::text[], ${textArray(col("language"))}::text[],
-            ${textArray(col("language_derived"))}::boolean[], ${textArray(col("author_handle"))}::text[],
-            ${textArray(col("category"))}::"insight_category"[], ${textArray(col("sentiment"))}::"sentiment"[],
-            ${textArray(col("sentiment_derived"))}::boolean[], ${textArray(col("status"))}::"insight_status"[],
-            ${textArray(col("department_id"))}::integer[], ${textArray(col("rule_id"))}::integer[],
-            ${textArray(col("routed_at"))}::timestamptz[], ${textArray(col("sla_due_at"))}::timestamptz[]
+            ${arrayLiteral(col("source"))}::text[], ${arrayLiteral(col("external_id"))}::text[],
+            ${arrayLiteral(col("channel_id"))}::integer[], ${arrayLiteral(col("platform"))}::"platform"[],
+            ${arrayLiteral(col("occurred_at"))}::timestamptz[], ${arrayLiteral(col("text"))}::text[],
+            ${arrayLiteral(col("url"))}::text[], ${arrayLiteral(col("language"))}::text[],
+            ${arrayLiteral(col("language_derived"))}::boolean[], ${arrayLiteral(col("author_handle"))}::text[],
+            ${arrayLiteral(col("category"))}::"insight_category"[], ${arrayLiteral(col("sentiment"))}::"sentiment"[],
+            ${arrayLiteral(col("sentiment_derived"))}::boolean[], ${arrayLiteral(col("status"))}::"insight_status"[],
+            ${arrayLiteral(col("department_id"))}::integer[], ${arrayLiteral(col("rule_id"))}::integer[],
+            ${arrayLiteral(col("routed_at"))}::timestamptz[], ${arrayLiteral(col("sla_due_at"))}::timestamptz[]
           ) as x(source, external_id, channel_id, platform, occurred_at, text, url, language, language_derived,
             author_handle, category, sentiment, sentiment_derived, status, department_id, rule_id, routed_at, sla_due_at)
         ), ins as (

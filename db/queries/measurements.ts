@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, inArray, isNull, lt, max, ne, sql } from "dr
 import type { Executor } from "../client";
 import { alerts, businessProcesses, kpis, measurementMonths, measurements, users } from "../schema";
 import { recordAudit } from "./audit";
+import { arrayLiteral } from "./sql-array";
 import { keysetCondition, keysetOrder, keysetPage } from "./keyset";
 import { COUNT_CAP, type PageRequest, pageRequest } from "@/lib/pagination/cursor";
 import { AppError } from "@/lib/errors";
@@ -15,9 +16,6 @@ import { itemValueErrors } from "@/lib/kpis/units";
 import { type KpiDto, kpiRuleColumns } from "./kpis";
 
 type MeasurementSource = "manual" | "csv" | "api" | "derived";
-
-/** A Postgres array literal; the values are numbers and ISO days we produced, nothing to quote. */
-const arrayLiteral = (values: readonly (string | number)[]) => `{${values.join(",")}}`;
 
 /**
  * Per KPI and bucket: sum, count and (for last-value KPIs) the last value. `buckets` must be
@@ -170,7 +168,7 @@ async function rawAggregates(
   opts: { kpiIds: number[]; lastKpiIds: number[]; buckets: readonly DayRange[] },
 ): Promise<BucketAggregate[]> {
   const { buckets } = opts;
-  const starts = `{${buckets.map((b) => b.start).join(",")}}`;
+  const starts = arrayLiteral(buckets.map((b) => b.start));
   const index = sql<number>`width_bucket(${measurements.measuredOn}, ${starts}::date[])`;
   const inRange = (ids: number[]) =>
     and(inArray(measurements.kpiId, ids), gte(measurements.measuredOn, buckets[0].start), lt(measurements.measuredOn, buckets.at(-1)!.end));
@@ -189,8 +187,8 @@ async function rawAggregates(
     ? db
         .execute(sql`
           select k.id as "kpiId", b.i::int as "bucket", m.value
-          from unnest(${`{${opts.lastKpiIds.join(",")}}`}::integer[]) as k(id)
-          cross join unnest(${starts}::date[], ${`{${buckets.map((b) => b.end).join(",")}}`}::date[]) with ordinality as b(s, e, i)
+          from unnest(${arrayLiteral(opts.lastKpiIds)}::integer[]) as k(id)
+          cross join unnest(${starts}::date[], ${arrayLiteral(buckets.map((b) => b.end))}::date[]) with ordinality as b(s, e, i)
           cross join lateral (
             select ${measurements.value} as value from ${measurements}
             where ${measurements.kpiId} = k.id and ${measurements.measuredOn} >= b.s and ${measurements.measuredOn} < b.e
