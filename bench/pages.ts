@@ -34,7 +34,7 @@ import { departments, insights, kpis, users } from "../db/schema";
 import { createTestDb } from "../db/testing";
 import { chartSpan, parseKpiView } from "../lib/kpis/chart-window";
 import { type Day, todayIn, type WindowKind } from "../lib/kpis/periods";
-import { flowWindow } from "../lib/insights/period";
+import { FLOW_DAYS, flowWindow } from "../lib/insights/period";
 import { navBadgeCounts } from "../db/queries/nav-badges";
 import { alertScope, overviewScope } from "../lib/kpis/scope";
 import { can } from "../lib/permissions";
@@ -49,8 +49,6 @@ const WARMUPS = 3;
 const SLOW_MS = 2000;
 const NOW = new Date(process.env.BENCH_NOW ?? "2026-06-30T08:00:00Z");
 const GOAL_MS: Record<Backend, number> = { postgres: 100, pglite: 400 };
-/** The window of the flow figures on /insights and /overview (FLOW_DAYS in both pages). */
-const FLOW_DAYS = 30;
 
 interface Bench extends Connection {
   label: string;

@@ -14,7 +14,7 @@ import { listChannelOptions } from "@/db/queries/routing-rules";
 import { insightCategoryEnum, insightStatusEnum, sentimentEnum } from "@/db/schema";
 import { requirePagePermission } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { dayBound, flowWindow } from "@/lib/insights/period";
+import { dayBound, FLOW_DAYS, flowWindow } from "@/lib/insights/period";
 import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { cursorParams } from "@/lib/pagination/cursor";
@@ -22,7 +22,6 @@ import { enumParam, intParam, param } from "@/lib/search-params";
 import { cn } from "@/lib/utils";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
-const FLOW_DAYS = 30;
 
 export async function generateMetadata({ searchParams }: { searchParams: SP }) {
   const user = await requirePagePermission("insights:read");

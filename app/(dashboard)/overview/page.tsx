@@ -10,7 +10,7 @@ import { listGuidelines } from "@/db/queries/guidelines";
 import { flowFigures } from "@/db/queries/insights";
 import { getOverview } from "@/db/queries/overview";
 import { requirePagePermission } from "@/lib/auth/session";
-import { flowWindow } from "@/lib/insights/period";
+import { FLOW_DAYS, flowWindow } from "@/lib/insights/period";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { todayIn } from "@/lib/kpis/periods";
 import { overviewScope } from "@/lib/kpis/scope";
@@ -18,7 +18,6 @@ import { can } from "@/lib/permissions";
 import { queryKeys } from "@/lib/query-keys";
 import { overviewQuerySchema } from "@/lib/schemas/kpis";
 
-const FLOW_DAYS = 30;
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
