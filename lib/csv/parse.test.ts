@@ -43,6 +43,14 @@ describe("parseCsv", () => {
     expect(parseCsv("a;b\n")).toMatchObject({ ok: false, issues: [{ reason: "csv.errors.noRows" }] });
   });
 
+  it("refuses more data rows than maxRows, and accepts exactly maxRows", () => {
+    const file = (n: number) => ["a;b", ...Array.from({ length: n }, (_, i) => `${i};x`)].join("\n");
+    expect(parseCsv(file(10), { maxRows: 10 })).toMatchObject({ ok: true });
+    expect(parseCsv(file(11), { maxRows: 10 })).toEqual({ ok: false, issues: [{ row: 0, column: null, reason: "csv.errors.tooManyRows" }] });
+    expect(parseCsv(`a;b\n${"1;2\n\n".repeat(10)}`, { maxRows: 10 })).toMatchObject({ ok: true });
+    expect(parseCsv(file(100_000), { maxRows: 10 })).toMatchObject({ ok: false });
+  });
+
   it("never throws on arbitrary input", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), (s) => {

@@ -92,7 +92,10 @@ export function parseCsv(input: Uint8Array, opts: { required?: string[]; maxRows
   const text = decodeCsv(input).text.replace(/^\uFEFF/, "");
   if (text.trim() === "") return { ok: false, issues: [{ row: 0, column: null, reason: "csv.errors.empty" }] };
   const delimiter = detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: "greedy" });
+  const maxRows = opts.maxRows ?? 200_000;
+  // Parse no further than one row past the limit: a 50 MB file of short rows would otherwise become
+  // millions of arrays (about 1 GB of memory) only to be refused as too long.
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: "greedy", preview: maxRows + 2 });
   const data = parsed.data;
   const issues: CsvIssue[] = [];
   for (const e of parsed.errors) {
@@ -110,7 +113,6 @@ export function parseCsv(input: Uint8Array, opts: { required?: string[]; maxRows
   for (const r of opts.required ?? []) {
     if (!seen.has(r)) issues.push({ row: 1, column: r, reason: "csv.errors.missingColumn" });
   }
-  const maxRows = opts.maxRows ?? 200_000;
   if (data.length - 1 > maxRows) issues.push({ row: 0, column: null, reason: "csv.errors.tooManyRows" });
   if (issues.length) return { ok: false, issues };
 
