@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { serverNodeFlags } from "./scripts/server-flags.mjs";
 
 const port = Number(process.env.E2E_PORT || 3210);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -52,7 +53,7 @@ export default defineConfig({
     { name: "chromium", testIgnore: /auth\.setup\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: ["node", ...serverNodeFlags(), `node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`].join(" "),
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

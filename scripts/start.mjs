@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeFlags } from "./server-flags.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -29,7 +30,7 @@ if (!fs.existsSync(path.join(root, distDir, "BUILD_ID")) || process.argv.include
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn(process.execPath, [next, "start", "-p", port, "-H", host], { stdio: "inherit", env });
+const child = spawn(process.execPath, [...serverNodeFlags(env), next, "start", "-p", port, "-H", host], { stdio: "inherit", env });
 console.log(`Serving on http://localhost:${port}`);
 let stopping = false;
 for (const sig of ["SIGINT", "SIGTERM"]) {
