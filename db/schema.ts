@@ -575,6 +575,8 @@ export const insights = pgTable(
     // matches from the index alone, without visiting the table.
     index("insights_department_status_occurred_idx").on(t.departmentId, t.status, t.occurredAt, t.id, t.category),
     index("insights_category_occurred_idx").on(t.category, t.occurredAt, t.id),
+    // The read API's sync (`updatedSince`) pages by last change.
+    index("insights_updated_id_idx").on(t.updatedAt, t.id),
     index("insights_channel_occurred_idx").on(t.channelId, t.occurredAt, t.id),
     // Deleting a routing rule sets rule_id null on its insights.
     index("insights_rule_idx").on(t.ruleId).where(sql`${t.ruleId} is not null`),

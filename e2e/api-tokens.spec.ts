@@ -33,6 +33,39 @@ test.describe("API tokens", () => {
     await api.dispose();
   });
 
+  test("a read token lists insights with pseudonymised authors; the API documentation describes it", async ({ page, playwright }) => {
+    await page.goto("/admin/tokens");
+    await page.getByLabel("Bezeichnung").fill("CRM-Abgleich");
+    await page.getByLabel("Hinweise und ihren Verlauf lesen").check();
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    const token = (await page.getByTestId("new-token").textContent())!.trim();
+
+    const api = await playwright.request.newContext({ baseURL: page.url().replace(/\/admin.*$/, "") });
+    const auth = { Authorization: `Bearer ${token}` };
+    const listed = await api.get("/api/v1/insights?pageSize=5", { headers: auth });
+    expect(listed.status()).toBe(200);
+    const body = await listed.json();
+    expect(body.data.length).toBeGreaterThan(0);
+    expect(body.page).toMatchObject({ size: 5 });
+    for (const row of body.data) expect(row).not.toHaveProperty("authorHandle");
+    const one = await api.get(`/api/v1/insights/${body.data[0].id}`, { headers: auth });
+    expect(one.status()).toBe(200);
+    expect((await one.json()).data.history.length).toBeGreaterThan(0);
+    // The scope is exactly what was ticked.
+    expect((await api.get("/api/v1/alerts", { headers: auth })).status()).toBe(403);
+    const bad = await api.get("/api/v1/insights?status=offen", { headers: auth });
+    expect(bad.status()).toBe(422);
+    expect(Object.keys((await bad.json()).error.fields)).toEqual(["status"]);
+    await api.dispose();
+
+    await page.getByRole("link", { name: "API-Dokumentation" }).click();
+    await expect(page).toHaveURL(/\/admin\/api$/);
+    await expect(page.getByRole("heading", { name: /GET \/api\/v1\/insights – List insights/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /POST \/api\/v1\/kpis\/\{id\}\/measurements/ })).toBeVisible();
+    const doc = await page.request.get("/api/v1/openapi.json");
+    expect((await doc.json()).openapi).toBe("3.1.0");
+  });
+
   test("a token form without a scope shows the error and creates nothing", async ({ page }) => {
     await page.goto("/admin/tokens");
     await page.getByLabel("Bezeichnung").fill("Ohne Berechtigung");
@@ -54,8 +87,8 @@ test.describe("API tokens", () => {
 test.describe("API tokens are for admins only", () => {
   test.use({ storageState: storageFor("manager") });
 
-  test("the manager gets 403 on the token page", async ({ page }) => {
-    const res = await page.goto("/admin/tokens");
-    expect(res?.status()).toBe(403);
+  test("the manager gets 403 on the token page and the API documentation page", async ({ page }) => {
+    expect((await page.goto("/admin/tokens"))?.status()).toBe(403);
+    expect((await page.goto("/admin/api"))?.status()).toBe(403);
   });
 });

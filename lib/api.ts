@@ -1,8 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import type { z } from "zod";
 import { getDb, type Database } from "@/db";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { AppError, type ErrorCode, type FieldErrors, statusFor } from "@/lib/errors";
+import { AppError, type ErrorCode, type FieldErrors, statusFor, zodFieldErrors } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
 import { authenticateApiToken, type TokenPrincipal } from "@/db/queries/api-tokens";
 import type { ApiScope } from "@/lib/api-tokens/scopes";
@@ -10,6 +11,7 @@ import { parseBearer } from "@/lib/api-tokens/tokens";
 import { env } from "@/lib/env";
 import { parseJsonBytes, readBodyLimited } from "@/lib/http/body";
 import { checkRequestOrigin, originOf } from "@/lib/http/origin";
+import { singleParams } from "@/lib/schemas/api-v1";
 
 export { readBodyLimited };
 
@@ -33,7 +35,7 @@ export function toApiResponse(err: unknown) {
  * The origin the app is served at: NEXTAUTH_URL's (the start script always sets it). Only when it
  * is unset (`next dev`) the request's own URL stands in.
  */
-function appOrigin(req: Request): string {
+export function appOrigin(req: Request): string {
   return (env.NEXTAUTH_URL && originOf(env.NEXTAUTH_URL)) || new URL(req.url).origin;
 }
 
@@ -96,4 +98,18 @@ export function tokenRoute<P = Record<string, string>>(
 /** Reads a JSON body with a size limit; malformed JSON or bad UTF-8 is a 400 with a clear message, not a 500. */
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
   return parseJsonBytes(await readBodyLimited(req, maxBytes));
+}
+
+/**
+ * The query string of a public API request, checked against `schema`: a repeated parameter or one
+ * the schema does not know is a 400 naming it, never silently ignored.
+ */
+export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
+  const { values, repeated } = singleParams(new URL(req.url).searchParams);
+  if (repeated.length) {
+    throw new AppError("validation_failed", "Invalid query parameters.", Object.fromEntries(repeated.map((k) => [k, ["Give this parameter once."]])));
+  }
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) throw new AppError("validation_failed", "Invalid query parameters.", zodFieldErrors(parsed.error));
+  return parsed.data;
 }

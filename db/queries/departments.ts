@@ -93,3 +93,17 @@ export async function updateDepartment(db: Executor, actorId: number | null, id:
     }
   });
 }
+
+/**
+ * A department named by an API caller, by id or slug; an unknown one is a clear 400 naming the
+ * parameter, not an empty list.
+ */
+export async function departmentIdByRef(db: Executor, ref: string, param = "department"): Promise<number> {
+  const [found] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(/^\d+$/.test(ref) ? eq(departments.id, Number(ref)) : eq(departments.slug, ref))
+    .limit(1);
+  if (!found) throw new AppError("validation_failed", "Unknown department.", { [param]: [`No department has the id or slug "${ref}".`] });
+  return found.id;
+}

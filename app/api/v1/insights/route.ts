@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import { ingestBody } from "@/db/queries/insight-intake";
-import { readJsonBody, tokenRoute } from "@/lib/api";
+import { listInsightsForApi } from "@/db/queries/insights-api";
+import { readJsonBody, readQuery, tokenRoute } from "@/lib/api";
 import { englishFieldErrors } from "@/lib/i18n/english";
+import { insightListQuery } from "@/lib/schemas/api-v1";
 
 export const dynamic = "force-dynamic";
 
@@ -24,4 +26,12 @@ export const POST = tokenRoute("insights:write", async (req, { db, token }) => {
     return NextResponse.json({ error: { code: "validation_failed", message: "No item of the batch was valid." }, data }, { status });
   }
   return NextResponse.json({ data }, { status });
+});
+
+/**
+ * Lists insights company-wide for a CRM, BI tool or groupware add-in (scope `insights:read`):
+ * filters and cursor paging as described in the OpenAPI document (lib/schemas/api-v1.ts).
+ */
+export const GET = tokenRoute("insights:read", async (req, { db }) => {
+  return NextResponse.json(await listInsightsForApi(db, readQuery(req, insightListQuery)));
 });

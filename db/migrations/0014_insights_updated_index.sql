@@ -1,0 +1,1 @@
+CREATE INDEX "insights_updated_id_idx" ON "insights" USING btree ("updated_at","id");
