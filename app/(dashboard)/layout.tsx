@@ -1,7 +1,9 @@
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { AppNav } from "@/components/layout/app-nav";
 import { UserMenu } from "@/components/layout/user-menu";
+import { Providers } from "@/components/providers";
 import { requireUser } from "@/lib/auth/session";
 import { navFor } from "@/lib/permissions";
 import { getNavBadges } from "@/lib/nav-badges";
@@ -12,25 +14,31 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const user = await requireUser();
   const t = await getTranslations("common");
   const badges = await getNavBadges(user);
+  // The client translations, React Query and the toasts live here rather than in the root layout,
+  // so the login page does not load them.
   return (
-    <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
-        {t("skipToContent")}
-      </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 lg:flex-nowrap">
-          <span className="font-semibold text-blue-900">{t("appName")}</span>
-          <Suspense>
-            <AppNav items={navFor(user.role)} badges={badges} />
-          </Suspense>
-          <div className="ml-auto">
-            <UserMenu name={user.name} email={user.email} roleLabel={t(`roles.${user.role}`)} />
-          </div>
+    <NextIntlClientProvider>
+      <Providers>
+        <div className="min-h-screen">
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+            {t("skipToContent")}
+          </a>
+          <header className="border-b border-slate-200 bg-white">
+            <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 lg:flex-nowrap">
+              <span className="font-semibold text-blue-900">{t("appName")}</span>
+              <Suspense>
+                <AppNav items={navFor(user.role)} badges={badges} />
+              </Suspense>
+              <div className="ml-auto">
+                <UserMenu name={user.name} email={user.email} roleLabel={t(`roles.${user.role}`)} />
+              </div>
+            </div>
+          </header>
+          <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+            {children}
+          </main>
         </div>
-      </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-        {children}
-      </main>
-    </div>
+      </Providers>
+    </NextIntlClientProvider>
   );
 }

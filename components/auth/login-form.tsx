@@ -1,33 +1,32 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
-import { useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Input, Label } from "@/components/ui/input";
-import { Notice } from "@/components/ui/notice";
+import { useRouter } from "next/navigation";
+import { type ReactNode, useState } from "react";
+import { buttonVariants } from "@/components/ui/button-variants";
+import { type LoginFailure, safeCallback, signInWithCredentials } from "@/lib/auth/browser";
 
-const KNOWN = new Set(["invalid", "deactivated", "throttled"]);
-
-/** Only same-site paths are followed after login, never an absolute URL from the query string. */
-function safeCallback(raw: string | null): string {
-  if (!raw) return "/";
-  try {
-    const u = new URL(raw, window.location.origin);
-    if (u.origin !== window.location.origin || u.pathname.startsWith("/login")) return "/";
-    return u.pathname + u.search;
-  } catch {
-    return "/";
-  }
-}
-
-export function LoginForm() {
-  const t = useTranslations("auth");
+/**
+ * The interactive part of the login form. The login page renders the fields and the error notices
+ * on the server and translates the texts there, so this page loads neither next-intl's client nor
+ * the UI primitives' class merging (tailwind-merge); see app/(auth)/login/page.tsx.
+ */
+export function LoginForm({
+  callbackUrl,
+  notices,
+  submit,
+  submitting,
+  children,
+}: {
+  /** The raw `callbackUrl` query parameter; only a same-site path is followed. */
+  callbackUrl: string | null;
+  notices: Record<LoginFailure, ReactNode>;
+  submit: string;
+  submitting: string;
+  /** The e-mail and password fields. */
+  children: ReactNode;
+}) {
   const router = useRouter();
-  const params = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<LoginFailure | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -35,42 +34,28 @@ export function LoginForm() {
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    try {
-      const res = await signIn("credentials", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        redirect: false,
-      });
-      if (!res || res.error) {
-        const code = res?.error && KNOWN.has(res.error) ? res.error : "generic";
-        setError(t(`errors.${code}`));
-        setPending(false);
-        return;
-      }
-      router.replace(safeCallback(params.get("callbackUrl")));
-      router.refresh();
-    } catch {
-      setError(t("errors.generic"));
+    const target = safeCallback(callbackUrl, window.location.origin);
+    const result = await signInWithCredentials(
+      { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), callbackUrl: target },
+      { origin: window.location.origin },
+    );
+    if (!result.ok) {
+      setError(result.error);
       setPending(false);
+      return;
     }
+    // The start page ("/") sends each role to its home.
+    router.replace(target);
+    router.refresh();
   }
 
   return (
-    <Card>
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        {error ? <Notice tone="error">{error}</Notice> : null}
-        <div className="space-y-1">
-          <Label htmlFor="email">{t("email")}</Label>
-          <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
-        </div>
-        <div className="space-y-1">
-          <Label htmlFor="password">{t("password")}</Label>
-          <Input id="password" name="password" type="password" autoComplete="current-password" required />
-        </div>
-        <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
-          {pending ? t("submitting") : t("submit")}
-        </Button>
-      </form>
-    </Card>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {error ? notices[error] : null}
+      {children}
+      <button type="submit" className={buttonVariants({ className: "w-full" })} disabled={pending} aria-busy={pending}>
+        {pending ? submitting : submit}
+      </button>
+    </form>
   );
 }

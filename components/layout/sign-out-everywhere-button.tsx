@@ -1,9 +1,9 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { signOutEverywhereAction } from "@/app/actions/session";
 import { Button } from "@/components/ui/button";
+import { signOut } from "@/lib/auth/browser";
 
 export function SignOutEverywhereButton({ label, confirm, failed }: { label: string; confirm: string; failed: string }) {
   const [pending, setPending] = useState(false);
@@ -19,7 +19,8 @@ export function SignOutEverywhereButton({ label, confirm, failed }: { label: str
       setError(true);
       return;
     }
-    await signOut({ callbackUrl: "/login" });
+    // Every session is already void on the server; this drops this browser's cookie.
+    if (!(await signOut("/login"))) window.location.assign("/login");
   }
 
   return (

@@ -8,8 +8,9 @@ import { authSecret, env, servedOverHttps, trustedProxies } from "@/lib/env";
 import { clientAddress } from "@/lib/security/client-address";
 import { epochSeconds, SESSION_MAX_AGE_SECONDS, sessionEnd } from "@/lib/security/session-policy";
 
-/** Login failures the login form translates; next-auth passes the thrown message through as `error`. */
-export const LOGIN_ERRORS = ["invalid", "deactivated", "throttled"] as const;
+// next-auth passes a message thrown in authorize() through as `error`; the login form translates
+// the ones in LOGIN_ERRORS.
+export { LOGIN_ERRORS } from "./browser";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(254),
