@@ -1,10 +1,9 @@
-import { and, asc, eq, gte, lt, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
-import { channels, departments, insightEvents, insights, routingRules, users } from "../schema";
+import { channels, departments, insights } from "../schema";
 import { departmentIdByRef } from "./departments";
 import { keysetCondition, keysetOrder, keysetPage, sortKeyText } from "./keyset";
-import { OPEN_STATUSES, textSearchCondition } from "./insights";
+import { OPEN_STATUSES, insightHistory, textSearchCondition } from "./insights";
 import { pseudonymSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { authorAlias } from "@/lib/insights/pseudonym";
@@ -141,26 +140,15 @@ export async function listInsightsForApi(
 export async function getInsightForApi(db: Executor, id: number, now = new Date()): Promise<ApiInsightDetail> {
   const [row] = await selectInsights(db, insights.occurredAt).where(eq(insights.id, id));
   if (!row) throw new AppError("not_found", "Insight not found.");
-  const fromDep = alias(departments, "from_dep");
-  const toDep = alias(departments, "to_dep");
-  const events = await db
-    .select({
-      id: insightEvents.id,
-      type: insightEvents.type,
-      at: insightEvents.createdAt,
-      actor: users.name,
-      rule: routingRules.name,
-      fromDepartment: fromDep.name,
-      toDepartment: toDep.name,
-      note: insightEvents.note,
-    })
-    .from(insightEvents)
-    .leftJoin(users, eq(users.id, insightEvents.actorId))
-    .leftJoin(routingRules, eq(routingRules.id, insightEvents.ruleId))
-    .leftJoin(fromDep, eq(fromDep.id, insightEvents.fromDepartmentId))
-    .leftJoin(toDep, eq(toDep.id, insightEvents.toDepartmentId))
-    .where(eq(insightEvents.insightId, id))
-    .orderBy(asc(insightEvents.createdAt), asc(insightEvents.id))
-    .limit(1000);
-  return { ...toApi(row, now), history: events.map((e) => ({ ...e, at: e.at.toISOString() })) };
+  const events = await insightHistory(db, id);
+  return { ...toApi(row, now), history: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      at: e.createdAt.toISOString(),
+      actor: e.actorName,
+      rule: e.ruleName,
+      fromDepartment: e.fromDepartmentName,
+      toDepartment: e.toDepartmentName,
+      note: e.note,
+    })) };
 }

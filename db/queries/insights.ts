@@ -284,6 +284,31 @@ export interface InsightDetail extends Omit<InsightRow, "text"> {
   events: InsightEventDto[];
 }
 
+/** An insight's history, oldest first, up to 1,000 steps, with the names of who and what acted. */
+export async function insightHistory(db: Executor, id: number): Promise<InsightEventDto[]> {
+  const fromDep = alias(departments, "from_dep");
+  const toDep = alias(departments, "to_dep");
+  return db
+    .select({
+      id: insightEvents.id,
+      type: insightEvents.type,
+      createdAt: insightEvents.createdAt,
+      actorName: users.name,
+      ruleName: routingRules.name,
+      fromDepartmentName: fromDep.name,
+      toDepartmentName: toDep.name,
+      note: insightEvents.note,
+    })
+    .from(insightEvents)
+    .leftJoin(users, eq(users.id, insightEvents.actorId))
+    .leftJoin(routingRules, eq(routingRules.id, insightEvents.ruleId))
+    .leftJoin(fromDep, eq(fromDep.id, insightEvents.fromDepartmentId))
+    .leftJoin(toDep, eq(toDep.id, insightEvents.toDepartmentId))
+    .where(eq(insightEvents.insightId, id))
+    .orderBy(asc(insightEvents.createdAt), asc(insightEvents.id))
+    .limit(1000);
+}
+
 /** One insight with its history; a department head asking for another department's insight gets 403. */
 export async function getInsight(db: Executor, viewer: Viewer, id: number, now = new Date()): Promise<InsightDetail> {
   const scope = departmentScope(viewer);
@@ -315,27 +340,7 @@ export async function getInsight(db: Executor, viewer: Viewer, id: number, now =
     .where(eq(insights.id, id));
   if (!row) throw new AppError("not_found", "insight not found");
   if (scope !== null && row.departmentId !== scope) throw new AppError("forbidden", "insight of another department");
-  const fromDep = alias(departments, "from_dep");
-  const toDep = alias(departments, "to_dep");
-  const events = await db
-    .select({
-      id: insightEvents.id,
-      type: insightEvents.type,
-      createdAt: insightEvents.createdAt,
-      actorName: users.name,
-      ruleName: routingRules.name,
-      fromDepartmentName: fromDep.name,
-      toDepartmentName: toDep.name,
-      note: insightEvents.note,
-    })
-    .from(insightEvents)
-    .leftJoin(users, eq(users.id, insightEvents.actorId))
-    .leftJoin(routingRules, eq(routingRules.id, insightEvents.ruleId))
-    .leftJoin(fromDep, eq(fromDep.id, insightEvents.fromDepartmentId))
-    .leftJoin(toDep, eq(toDep.id, insightEvents.toDepartmentId))
-    .where(eq(insightEvents.insightId, id))
-    .orderBy(asc(insightEvents.createdAt), asc(insightEvents.id))
-    .limit(1000);
+  const events = await insightHistory(db, id);
   // The handle never leaves this function for a viewer who may only see the alias.
   const { authorHandle: _handle, textHash: _hash, ...rest } = row;
   const base = toRow(viewer, row as unknown as RawRow, now);
