@@ -58,17 +58,25 @@ export class JobRunner {
 
   async start(): Promise<this> {
     if (this.started) return this;
-    await this.boss.start();
-    for (const job of this.jobs) {
-      await this.boss.createQueue(job.name, queueOptions(job));
-      await this.boss.updateQueue(job.name, queueOptions(job));
-    }
-    if (this.opts.schedule ?? true) {
+    // Queues and schedules are written before this instance's timekeeper looks at the schedules
+    // (it does so as it starts), by a short-lived pg-boss without timers.
+    const setup = new PgBoss({ db: connectionDb(this.opts.conn), schema: JOB_SCHEMA, migrate: true, schedule: false, supervise: false });
+    await setup.start();
+    try {
       for (const job of this.jobs) {
-        if (job.schedule) await this.boss.schedule(job.name, job.schedule.cron, {}, { tz: job.schedule.tz ?? "Europe/Berlin" });
-        else await this.boss.unschedule(job.name);
+        await setup.createQueue(job.name, queueOptions(job));
+        await setup.updateQueue(job.name, queueOptions(job));
       }
+      if (this.opts.schedule ?? true) {
+        for (const job of this.jobs) {
+          if (job.schedule) await setup.schedule(job.name, job.schedule.cron, {}, { tz: job.schedule.tz ?? "Europe/Berlin" });
+          else await setup.unschedule(job.name);
+        }
+      }
+    } finally {
+      await setup.stop({ graceful: false, close: false });
     }
+    await this.boss.start();
     if (this.opts.work ?? true) {
       for (const job of this.jobs) {
         await this.boss.work<object>(
