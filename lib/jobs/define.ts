@@ -54,9 +54,12 @@ export function defineJob<T extends object>(def: JobDefinition<T>): JobDefinitio
   return def;
 }
 
+/** The event a subscriber to `E` receives. */
+export type EventOf<E extends DomainEventType> = DomainEvent & { type: E };
+
 /** Declares a job that takes domain events: its data is the event. */
 export function defineSubscriber<E extends DomainEventType>(
-  def: Omit<JobDefinition<Extract<DomainEvent, { type: E }>>, "on" | "schedule"> & { on: readonly E[] },
-): JobDefinition<Extract<DomainEvent, { type: E }>> {
+  def: Omit<JobDefinition<EventOf<E>>, "on" | "schedule"> & { on: readonly E[] },
+): JobDefinition<EventOf<E>> {
   return defineJob(def);
 }
