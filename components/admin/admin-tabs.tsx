@@ -7,6 +7,7 @@ const TABS = [
   { key: "users", href: "/admin/users" },
   { key: "departments", href: "/admin/departments" },
   { key: "tokens", href: "/admin/tokens" },
+  { key: "jobs", href: "/admin/jobs" },
   { key: "audit", href: "/admin/audit" },
 ] as const;
 
