@@ -14,13 +14,18 @@ test.describe("Background jobs are for admins only", () => {
     expect(res?.status()).toBe(403);
     await expect(page.getByRole("link", { name: "Hintergrundjobs" })).toHaveCount(0);
 
-    // The retry action's id, as an admin's page carries it (this runs before the admin's retry below), called with the manager's session.
+    // The retry action's id and the demo's failed job, as an admin's page carries them (this runs
+    // before the admin's retry below).
     const admin = await browser.newContext({ storageState: storageFor("admin") });
     const html = await (await admin.request.get("/admin/jobs")).text();
-    await admin.close();
     const actionId = actionIdFor(html, "queue");
-    const refused = await callAction(page.request, "/alerts", actionId, { queue: "crisis.evaluate", id: "00000000-0000-4000-8000-000000000000" });
+    const jobId = html.match(/name="id" value="([0-9a-f-]{36})"/)![1];
+    const refused = await callAction(page.request, "/admin/jobs", actionId, { queue: "crisis.evaluate", id: jobId });
     expect(refused.status()).toBe(403);
+    // Refused by the action itself, not only by the page around it: the job is still failed.
+    const after = await (await admin.request.get("/admin/jobs")).text();
+    expect(after).toContain(`value="${jobId}"`);
+    await admin.close();
   });
 });
 

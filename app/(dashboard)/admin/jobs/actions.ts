@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { retryFailedJob } from "@/db/queries/jobs";
 import { action } from "@/lib/actions";
@@ -15,7 +14,8 @@ export const retryJobAction = action({
   schema: retryJobSchema,
   run: async (input, { db, user }) => {
     await retryFailedJob(db, user.id, input);
-    revalidatePath("/admin/jobs");
+    // No revalidation here: the button confirms first, then refreshes the page itself (its card
+    // would otherwise be gone before it could say so).
     return { id: input.id };
   },
 });
