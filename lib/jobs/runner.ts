@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import type { Connection } from "@/db/client";
+import { type Connection, MIGRATION_LOCK_KEY } from "@/db/client";
 import type { AnyJob, JobDefinition } from "./define";
 import { enqueue, type EnqueueOptions, queueOptions } from "./enqueue";
 import { connectionDb, JOB_SCHEMA } from "./pg";
@@ -59,23 +59,26 @@ export class JobRunner {
   async start(): Promise<this> {
     if (this.started) return this;
     // Queues and schedules are written before this instance's timekeeper looks at the schedules
-    // (it does so as it starts), by a short-lived pg-boss without timers.
-    const setup = new PgBoss({ db: connectionDb(this.opts.conn), schema: JOB_SCHEMA, migrate: true, schedule: false, supervise: false });
-    await setup.start();
-    try {
-      for (const job of this.jobs) {
-        await setup.createQueue(job.name, queueOptions(job));
-        await setup.updateQueue(job.name, queueOptions(job));
-      }
-      if (this.opts.schedule ?? true) {
+    // (it does so as it starts), by a short-lived pg-boss without timers, under the migrations'
+    // advisory lock: two instances creating one queue at once would deadlock in its DDL.
+    await this.opts.conn.withLock(MIGRATION_LOCK_KEY, async () => {
+      const setup = new PgBoss({ db: connectionDb(this.opts.conn), schema: JOB_SCHEMA, migrate: true, schedule: false, supervise: false });
+      await setup.start();
+      try {
         for (const job of this.jobs) {
-          if (job.schedule) await setup.schedule(job.name, job.schedule.cron, {}, { tz: job.schedule.tz ?? "Europe/Berlin" });
-          else await setup.unschedule(job.name);
+          await setup.createQueue(job.name, queueOptions(job));
+          await setup.updateQueue(job.name, queueOptions(job));
         }
+        if (this.opts.schedule ?? true) {
+          for (const job of this.jobs) {
+            if (job.schedule) await setup.schedule(job.name, job.schedule.cron, {}, { tz: job.schedule.tz ?? "Europe/Berlin" });
+            else await setup.unschedule(job.name);
+          }
+        }
+      } finally {
+        await setup.stop({ graceful: false, close: false });
       }
-    } finally {
-      await setup.stop({ graceful: false, close: false });
-    }
+    });
     await this.boss.start();
     if (this.opts.work ?? true) {
       for (const job of this.jobs) {
