@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as schema from "./schema";
+import { installJobSchema } from "../lib/jobs/install";
 
 /**
  * The one connection factory, usable from Next (through db/index.ts) and from scripts and tests.
@@ -16,11 +17,27 @@ import * as schema from "./schema";
 export type Database = ReturnType<typeof drizzlePglite<typeof schema>>;
 export type DatabaseKind = "pglite" | "postgres";
 
+/** Rows of a plain SQL statement, as node-postgres and PGlite both return them. */
+export interface RawResult {
+  rows: Record<string, unknown>[];
+  rowCount?: number | null;
+}
+
 export interface Connection {
   db: Database;
   kind: DatabaseKind;
   close: () => Promise<void>;
   ping: () => Promise<void>;
+  /**
+   * Plain SQL outside drizzle, for pg-boss: with values one statement with `$1…` parameters,
+   * without values a script of several statements (the last one's rows are returned).
+   */
+  query: (text: string, values?: unknown[]) => Promise<RawResult>;
+  /**
+   * Runs `fn` while holding a PostgreSQL session advisory lock, so instances that start at the same
+   * moment migrate and seed one after the other. PGlite has one owner process, so it just runs.
+   */
+  withLock: <T>(key: bigint, fn: () => Promise<T>) => Promise<T>;
 }
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
@@ -99,6 +116,17 @@ export async function openPglite(dir: string | null): Promise<Connection> {
     ping: async () => {
       await client.query("select 1");
     },
+    query: async (text, values) => {
+      if (values && values.length > 0) {
+        const r = await client.query<Record<string, unknown>>(text, values);
+        return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+      }
+      // exec runs a script (the simple protocol); query would refuse several statements.
+      const results = await client.exec(text);
+      const last = results.at(-1);
+      return { rows: (last?.rows ?? []) as Record<string, unknown>[], rowCount: last?.affectedRows ?? 0 };
+    },
+    withLock: (_key, fn) => fn(),
     close: async () => {
       await client.close();
       release();
@@ -117,18 +145,47 @@ export async function openPostgres(url: string, max = 10): Promise<Connection> {
     ping: async () => {
       await pool.query("select 1");
     },
+    query: async (text, values) => {
+      const r = await pool.query(text, values as unknown[] | undefined);
+      // A script of several statements answers with one result per statement.
+      const last = Array.isArray(r) ? (r.at(-1) as pg.QueryResult) : r;
+      return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
+    },
+    withLock: async (key, fn) => {
+      // A session lock needs one connection for its whole life; the work itself may use the pool.
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [key.toString()]);
+        try {
+          return await fn();
+        } finally {
+          await client.query("select pg_advisory_unlock($1)", [key.toString()]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     close: async () => {
       await pool.end();
     },
   };
 }
 
+/** The advisory lock key under which instances migrate and seed (any fixed 64-bit number). */
+export const MIGRATION_LOCK_KEY = 0x5343_4d49_4752_4154n; // "SCMIGRAT"
+
+/**
+ * Applies the committed migrations and installs or upgrades pg-boss's own schema (`pgboss`, kept
+ * by pg-boss, not by drizzle), so every migrated database can take jobs, also inside a
+ * transaction before any worker has started.
+ */
 export async function migrateDatabase(conn: Connection): Promise<void> {
   if (conn.kind === "pglite") {
     await migratePglite(conn.db, { migrationsFolder: MIGRATIONS });
   } else {
     await migratePg(conn.db as never, { migrationsFolder: MIGRATIONS });
   }
+  await installJobSchema(conn);
 }
 
 export async function openFromEnv(opts: { databaseUrl?: string; pgliteDir: string }): Promise<Connection> {

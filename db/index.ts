@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { type Connection, migrateDatabase, openFromEnv } from "./client";
-import { seedIfEmpty } from "./seed";
+import { type Connection, openFromEnv } from "./client";
+import { prepareDatabase } from "./prepare";
 
 type Ready = { conn: Connection; seeded: boolean };
 
@@ -11,8 +11,7 @@ const store = globalThis as unknown as { __dbReady?: Promise<Ready> };
 
 async function init(): Promise<Ready> {
   const conn = await openFromEnv({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
-  await migrateDatabase(conn);
-  const seeded = env.SEED_DEMO ? await seedIfEmpty(conn.db) : false;
+  const { seeded } = await prepareDatabase(conn, { seed: env.SEED_DEMO });
   return { conn, seeded };
 }
 

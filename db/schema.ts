@@ -38,6 +38,7 @@ import {
   ROLES,
   SENTIMENTS,
   SIGNOFF_DECISIONS,
+  SLA_TRANSITIONS,
   SIGNOFF_FUNCTIONS,
   VERSION_STATUSES,
 } from "../lib/enums";
@@ -601,6 +602,10 @@ export const insights = pgTable(
       t.status,
     ),
     index("insights_status_dismissed_idx").on(t.status, t.dismissedAt),
+    // The SLA sweep: open insights by due time (what fell due since its last run, what is still to come).
+    index("insights_open_due_idx")
+      .on(t.slaDueAt)
+      .where(sql`${t.status} in ('routed', 'accepted')`),
   ],
 );
 
@@ -698,6 +703,41 @@ export const insightEvents = pgTable(
   ],
 );
 
+export const slaTransitionEnum = pgEnum("sla_transition", SLA_TRANSITIONS);
+
+/**
+ * SLA transitions the scheduled sweep found (db/queries/sla-sweep.ts): each insight's "75 % gone
+ * without acceptance" and "overdue" once per SLA due time (routing it anew sets a new due time and
+ * so allows new ones). The unique key makes the sweep idempotent under retries and parallel runs;
+ * the row id is the event id consumers (notifications) deduplicate by.
+ */
+export const insightSlaEvents = pgTable(
+  "insight_sla_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    insightId: bigint("insight_id", { mode: "number" })
+      .notNull()
+      .references(() => insights.id, { onDelete: "cascade" }),
+    kind: slaTransitionEnum("kind").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    departmentId: integer("department_id").references(() => departments.id, { onDelete: "set null" }),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("insight_sla_events_unique").on(t.insightId, t.kind, t.dueAt),
+    index("insight_sla_events_department_idx").on(t.departmentId).where(sql`${t.departmentId} is not null`),
+  ],
+);
+
+/**
+ * How far a scheduled sweep has looked (its last run's clock), so the next run looks only at what
+ * changed since then, and a run after downtime catches up on what it missed.
+ */
+export const jobCursors = pgTable("job_cursors", {
+  name: text("name").primaryKey(),
+  position: timestamp("position", { withTimezone: true }).notNull(),
+});
+
 // ─── Types ───────────────────────────────────────────────────────────────────
 
 export type Role = (typeof roleEnum.enumValues)[number];
@@ -725,3 +765,4 @@ export type ApiToken = typeof apiTokens.$inferSelect;
 export type RoutingRule = typeof routingRules.$inferSelect;
 export type Insight = typeof insights.$inferSelect;
 export type InsightEvent = typeof insightEvents.$inferSelect;
+export type InsightSlaEvent = typeof insightSlaEvents.$inferSelect;

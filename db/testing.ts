@@ -19,6 +19,8 @@ export function availableBackends(): Backend[] {
 
 export interface TestDb extends Connection {
   dispose: () => Promise<void>;
+  /** The throwaway database's URL on PostgreSQL, for a second connection (another "instance"). */
+  url?: string;
 }
 
 /** With `migrate: false` the database is left empty, for tests of the migrations themselves. */
@@ -42,6 +44,7 @@ export async function createTestDb(backend: Backend, opts: { migrate?: boolean }
   if (migrate) await migrateDatabase(conn);
   return {
     ...conn,
+    url: url.toString(),
     dispose: async () => {
       await conn.close();
       const c = new pg.Client({ connectionString: base });

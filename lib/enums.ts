@@ -138,6 +138,10 @@ export const INSIGHT_EVENT_TYPES = [
 ] as const;
 export type InsightEventType = (typeof INSIGHT_EVENT_TYPES)[number];
 
+/** SLA moments the sweep records once per insight and due time: 75 % of the SLA gone unaccepted, and past due. */
+export const SLA_TRANSITIONS = ["due_soon", "overdue"] as const;
+export type SlaTransition = (typeof SLA_TRANSITIONS)[number];
+
 /** Languages an insight may be marked with (not a database enum: the column is text). */
 export const INSIGHT_LANGUAGES = ["de", "en"] as const;
 export type InsightLanguage = (typeof INSIGHT_LANGUAGES)[number];

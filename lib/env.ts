@@ -39,6 +39,11 @@ const schema = z.object({
       }
     }),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * Whether this instance runs background jobs (true) or only enqueues them (false, e.g. web-only
+   * instances beside dedicated workers). Schedules fire once per tick however many instances run.
+   */
+  JOBS_WORK: boolish.transform((v) => v ?? true),
   /** Key of the per-author aliases departments see instead of commenters' handles; defaults to the session secret. */
   PSEUDONYM_SECRET: z.string().min(16).optional(),
 });

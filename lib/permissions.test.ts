@@ -29,6 +29,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean, boolean]
   "admin:departments": [true, false, false, false, false],
   "admin:audit": [true, false, false, false, false],
   "admin:tokens": [true, false, false, false, false],
+  "admin:jobs": [true, false, false, false, false],
 };
 
 const ROLES = ["admin", "manager", "department_head", "executive", "employee"] as const;

@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   "admin:departments",
   "admin:audit",
   "admin:tokens",
+  "admin:jobs",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -57,6 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "admin:departments",
     "admin:audit",
     "admin:tokens",
+    "admin:jobs",
   ],
   manager: ALL.filter((p) => !p.startsWith("admin:") && p !== "insights:act"),
   department_head: [

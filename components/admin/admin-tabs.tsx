@@ -8,6 +8,7 @@ const TABS = [
   { key: "departments", href: "/admin/departments" },
   { key: "tokens", href: "/admin/tokens" },
   { key: "api", href: "/admin/api" },
+  { key: "jobs", href: "/admin/jobs" },
   { key: "audit", href: "/admin/audit" },
 ] as const;
 

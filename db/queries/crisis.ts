@@ -18,9 +18,11 @@ export interface CrisisCheck {
 }
 
 /**
- * Re-evaluates the crisis early warning after new insights arrived: counts negative insights by
- * the time they occurred in the current window and in the baseline before it, then opens,
- * escalates or resolves the one company-wide crisis alert. Run inside the intake's transaction.
+ * Re-evaluates the crisis early warning: counts negative insights by the time they occurred in
+ * the current window and in the baseline before it, then opens, escalates or resolves the one
+ * company-wide crisis alert. Runs inside the intake's transaction when insights arrive, and every
+ * few minutes as a scheduled job (lib/jobs/definitions/crisis-evaluate.ts), so a spike that ended
+ * resolves its alert without waiting for the next negative insight.
  * The alert belongs to the communications department, which runs crisis communication.
  * Runs in a transaction of its own (a savepoint inside the intake's), so the count, the locked
  * alert and its audit entry always agree.

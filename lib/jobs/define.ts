@@ -1,0 +1,65 @@
+import type { Database } from "@/db/client";
+import type { DomainEvent, DomainEventType } from "./events";
+
+/** What a handler gets besides its data. */
+export interface JobContext {
+  db: Database;
+  /** The runner's clock (fixed in tests), read once when the job starts. */
+  now: Date;
+  job: { id: string; name: string; retryCount: number };
+}
+
+export interface RetryPolicy {
+  /** Attempts after the first one; after the last the job is `failed` and shown under Admin → Jobs. */
+  limit: number;
+  /** Seconds before the first retry; with `backoff` each further retry waits about twice as long (with jitter). */
+  delaySeconds: number;
+  backoff: boolean;
+}
+
+export interface JobDefinition<T extends object = object> {
+  /** Queue name, `area.verb` (e.g. `crisis.evaluate`); stable, since queued jobs carry it. */
+  name: string;
+  /** Runs one job. Throwing fails the attempt (retried per `retry`); make it idempotent, a retry may repeat it. */
+  handler: (data: T, ctx: JobContext) => Promise<unknown>;
+  /** Checks a job's data before the handler runs (the queue outlives code changes). */
+  parse?: (data: unknown) => T;
+  retry?: RetryPolicy;
+  /** An attempt still running after this long counts as failed (e.g. its process was killed) and is retried. */
+  expireInSeconds?: number;
+  /**
+   * `standard` keeps every job; `stately` keeps at most one waiting and one running job per queue,
+   * which suits sweeps: a schedule that fires while the last run is still waiting adds nothing.
+   */
+  policy?: "standard" | "stately";
+  /** Cron expression (5 fields, minute precision) in `tz` (default Europe/Berlin); runs once per tick across all instances. */
+  schedule?: { cron: string; tz?: string };
+  /**
+   * Domain events this job takes (lib/jobs/events.ts): `emit` enqueues one job per event and
+   * subscriber, with the event as its data, in the emitter's transaction.
+   */
+  on?: readonly DomainEventType[];
+  /** How often an idle worker looks for new jobs of this queue (seconds, at least 0.5). */
+  pollingIntervalSeconds?: number;
+}
+
+// Handlers take their own data type; lists of definitions hold any of them.
+export type AnyJob = JobDefinition<any>;
+
+export const DEFAULT_RETRY: RetryPolicy = { limit: 5, delaySeconds: 30, backoff: true };
+
+/** Declares a job: its queue, handler, retries and optional schedule. Register it in lib/jobs/registry.ts. */
+export function defineJob<T extends object>(def: JobDefinition<T>): JobDefinition<T> {
+  if (!/^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/.test(def.name)) throw new Error(`Job name "${def.name}" must look like area.verb`);
+  return def;
+}
+
+/** The event a subscriber to `E` receives. */
+export type EventOf<E extends DomainEventType> = DomainEvent & { type: E };
+
+/** Declares a job that takes domain events: its data is the event. */
+export function defineSubscriber<E extends DomainEventType>(
+  def: Omit<JobDefinition<EventOf<E>>, "on" | "schedule"> & { on: readonly E[] },
+): JobDefinition<EventOf<E>> {
+  return defineJob(def);
+}

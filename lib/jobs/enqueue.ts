@@ -1,0 +1,85 @@
+import PgBoss from "pg-boss";
+import type { Executor } from "@/db/client";
+import { type AnyJob, DEFAULT_RETRY, type JobDefinition } from "./define";
+import type { DomainEvent } from "./events";
+import { executorDb, JOB_SCHEMA } from "./pg";
+import { appJobs } from "./registry";
+
+export interface EnqueueOptions {
+  /** Not before this moment. */
+  startAfter?: Date;
+  /** With `singletonSeconds`: at most one job per key and time slot (a second send returns null). */
+  singletonKey?: string;
+  singletonSeconds?: number;
+}
+
+// pg-boss builds the statements; every call names the connection (options.db), so this instance
+// never opens one of its own and needs no start.
+let sender: PgBoss | null = null;
+function boss(): PgBoss {
+  sender ??= new PgBoss({
+    schema: JOB_SCHEMA,
+    db: {
+      executeSql: () => {
+        throw new Error("lib/jobs: every call passes its own db");
+      },
+    },
+  });
+  return sender;
+}
+
+/** The queue's settings, as pg-boss stores them (applied by the runner at start and on first use). */
+export function queueOptions(job: AnyJob): PgBoss.Queue {
+  const retry = job.retry ?? DEFAULT_RETRY;
+  return {
+    name: job.name,
+    policy: job.policy ?? "standard",
+    retryLimit: retry.limit,
+    retryDelay: retry.delaySeconds,
+    retryBackoff: retry.backoff,
+    expireInSeconds: job.expireInSeconds ?? 15 * 60,
+  };
+}
+
+/**
+ * Puts a job into its queue through `ex`: pass the transaction of the change that causes it, and
+ * the job exists exactly when that change commits (no job for a rolled-back change, no change
+ * without its job). Pass the database handle after commit for a job on its own. Returns the job id,
+ * or null when a singleton or `stately` queue already holds one.
+ */
+export async function enqueue<T extends object>(
+  ex: Executor,
+  job: JobDefinition<T>,
+  data: T,
+  opts: EnqueueOptions = {},
+): Promise<string | null> {
+  const db = executorDb(ex);
+  const send = () => boss().send(job.name, data, { ...opts, db });
+  const id = await send();
+  if (id !== null || opts.singletonKey || job.policy === "stately") return id;
+  // Null without a reason to dedupe: the queue does not exist yet (a database no runner has
+  // started on). Create it in the same transaction and send again.
+  if (await queueExists(ex, job.name)) return null;
+  await new PgBoss({ schema: JOB_SCHEMA, db }).createQueue(job.name, queueOptions(job));
+  return send();
+}
+
+async function queueExists(ex: Executor, name: string): Promise<boolean> {
+  const { rows } = await executorDb(ex).executeSql(`select 1 from ${JOB_SCHEMA}.queue where name = $1`, [name]);
+  return rows.length > 0;
+}
+
+/** Every job that takes events of this type. */
+export function subscribersOf(type: DomainEvent["type"]): AnyJob[] {
+  return appJobs().filter((j) => j.on?.includes(type));
+}
+
+/**
+ * Hands domain events to their subscribers (see lib/jobs/events.ts): one job per event and
+ * subscriber, written through `ex` — call it in the transaction that recorded the events.
+ */
+export async function emit(ex: Executor, events: readonly DomainEvent[]): Promise<void> {
+  for (const event of events) {
+    for (const job of subscribersOf(event.type)) await enqueue(ex, job, event);
+  }
+}

@@ -1,0 +1,23 @@
+import type { AnyJob } from "./define";
+import { crisisEvaluateJob } from "./definitions/crisis-evaluate";
+import { slaSweepJob } from "./definitions/sla-sweep";
+
+const added: AnyJob[] = [];
+
+/**
+ * Every job the app runs: add new ones to this list. A function, not a constant: job modules
+ * import query modules that may emit events, which reads this list, and a module cycle must not
+ * see it half-built.
+ */
+export function appJobs(): readonly AnyJob[] {
+  return [crisisEvaluateJob, slaSweepJob, ...added];
+}
+
+/** Adds a job while the process runs (tests); returns how to take it out again. */
+export function registerJob(job: AnyJob): () => void {
+  if (!added.includes(job)) added.push(job);
+  return () => {
+    const i = added.indexOf(job);
+    if (i >= 0) added.splice(i, 1);
+  };
+}
