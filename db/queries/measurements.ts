@@ -41,23 +41,29 @@ export async function windowAggregates(
   // once (pg 8 deprecates queuing them, pg 9 refuses).
   const edges = split.edges.length ? await edgeAggregates(db, opts, split.edges) : [];
   const rolled = await rollupAggregates(db, opts, split);
-  const byKey = new Map<string, PartialAggregate>();
-  for (const part of [...rolled, ...edges]) {
-    const key = `${part.kpiId}:${part.bucket}`;
-    const seen = byKey.get(key);
-    if (!seen) {
-      byKey.set(key, { ...part });
-      continue;
-    }
-    seen.sum += part.sum;
-    seen.count += part.count;
-    if (part.lastOn !== null && (seen.lastOn === null || laterThan(part, seen))) {
-      seen.lastOn = part.lastOn;
-      seen.lastId = part.lastId;
-      seen.last = part.last;
+  // Tens of thousands of parts at thousands of KPIs: a numeric key and no copies keep this cheap.
+  const n = buckets.length;
+  const byKey = new Map<number, PartialAggregate>();
+  for (const parts of [rolled, edges]) {
+    for (const part of parts) {
+      const key = part.kpiId * n + part.bucket;
+      const seen = byKey.get(key);
+      if (!seen) {
+        byKey.set(key, part);
+        continue;
+      }
+      seen.sum += part.sum;
+      seen.count += part.count;
+      if (part.lastOn !== null && (seen.lastOn === null || laterThan(part, seen))) {
+        seen.lastOn = part.lastOn;
+        seen.lastId = part.lastId;
+        seen.last = part.last;
+      }
     }
   }
-  return [...byKey.values()].map((p) => ({ kpiId: p.kpiId, start: buckets[p.bucket].start, sum: p.sum, count: p.count, last: p.last }));
+  const out: BucketAggregate[] = [];
+  for (const p of byKey.values()) out.push({ kpiId: p.kpiId, start: buckets[p.bucket].start, sum: p.sum, count: p.count, last: p.last });
+  return out;
 }
 
 /** A share of one bucket: `bucket` is its index; lastOn/lastId order the last values. */
@@ -140,41 +146,40 @@ function splitBuckets(buckets: readonly DayRange[]): BucketSplit {
 }
 
 /**
- * Whole months and week parts from their rollups, in one statement for the sums and one for the
- * last values: per rollup and bucket, the row of its latest period (windowAggregates merges them).
+ * Whole months and week parts from their rollups, sums and last values in one statement, one row
+ * per KPI and bucket and rollup. The periods of a bucket do not overlap, so its latest last day
+ * (`max(last_on)`) is that of its latest period with data, whose value and id come with it; they
+ * are computed for last-value KPIs only.
  */
 async function rollupAggregates(
   db: Executor,
   opts: { kpiIds: number[]; lastKpiIds: number[] },
   split: Pick<BucketSplit, "months" | "parts">,
 ): Promise<PartialAggregate[]> {
+  const isLast = new Set(opts.lastKpiIds);
+  const kpis = sql`unnest(${arrayLiteral(opts.kpiIds)}::integer[], ${arrayLiteral(opts.kpiIds.map((id) => isLast.has(id)))}::boolean[]) as k(id, last)`;
   const sources = [
     { table: measurementMonths, key: sql.raw("month"), periods: split.months },
     { table: measurementWeekParts, key: sql.raw("starts_on"), periods: split.parts },
   ].filter((s) => s.periods.length > 0);
-  const from = (s: (typeof sources)[number], ids: number[]) => sql`
-    from unnest(${arrayLiteral(ids)}::integer[]) as k(id)
-    join ${s.table} r on r.kpi_id = k.id
-    join unnest(${arrayLiteral(s.periods.map((p) => p.start))}::date[], ${arrayLiteral(s.periods.map((p) => p.bucket))}::integer[]) as b(start, bucket) on b.start = r.${s.key}
-    where r.${s.key} >= ${s.periods[0].start}::date and r.${s.key} <= ${s.periods.at(-1)!.start}::date`;
-  const sums = sql.join(
-    sources.map((s) => sql`(select r.kpi_id as "kpiId", b.bucket, sum(r.sum) as sum, sum(r.count) as count ${from(s, opts.kpiIds)} group by 1, 2)`),
-    sql` union all `,
-  );
-  const { rows } = await db.execute(sums);
-  const out = (rows as Record<string, unknown>[]).map(toPartial);
-  if (opts.lastKpiIds.length === 0) return out;
-  const lasts = sql.join(
-    sources.map(
-      (s) => sql`(select distinct on (r.kpi_id, b.bucket) r.kpi_id as "kpiId", b.bucket, 0 as sum, 0 as count,
-        r.last_value as last, r.last_on::text as "lastOn", r.last_id as "lastId"
-        ${from(s, opts.lastKpiIds)}
-        order by r.kpi_id, b.bucket, r.${s.key} desc)`,
+  const { rows } = await db.execute(
+    sql.join(
+      sources.map(
+        (s) => sql`(
+          select r.kpi_id as "kpiId", b.bucket, sum(r.sum) as sum, sum(r.count) as count,
+            max(r.last_on) filter (where k.last)::text as "lastOn",
+            (array_agg(r.last_id order by r.last_on desc) filter (where k.last))[1] as "lastId",
+            (array_agg(r.last_value order by r.last_on desc) filter (where k.last))[1] as last
+          from ${kpis}
+          join ${s.table} r on r.kpi_id = k.id
+          join unnest(${arrayLiteral(s.periods.map((p) => p.start))}::date[], ${arrayLiteral(s.periods.map((p) => p.bucket))}::integer[]) as b(start, bucket) on b.start = r.${s.key}
+          where r.${s.key} >= ${s.periods[0].start}::date and r.${s.key} <= ${s.periods.at(-1)!.start}::date
+          group by 1, 2)`,
+      ),
+      sql` union all `,
     ),
-    sql` union all `,
   );
-  const { rows: lastRows } = await db.execute(lasts);
-  return [...out, ...(lastRows as Record<string, unknown>[]).map(toPartial)];
+  return (rows as Record<string, unknown>[]).map(toPartial);
 }
 
 function toPartial(r: Record<string, unknown>): PartialAggregate {
