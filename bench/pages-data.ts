@@ -293,7 +293,7 @@ export async function buildData(db: Executor, size: DataSize, now: Date, log: (l
   });
 
   await timed("vacuum analyze", log, async () => {
-    for (const t of ["insights", "insight_events", "kpis", "measurements", "measurement_months", "alerts", "audit_log"]) await db.execute(sql.raw(`vacuum analyze ${t}`));
+    for (const t of ["insights", "insight_events", "kpis", "measurements", "measurement_months", "measurement_week_parts", "alerts", "audit_log"]) await db.execute(sql.raw(`vacuum analyze ${t}`));
   });
 
   const one = async (q: string) => Number(((await db.execute(sql.raw(q))).rows[0] as { n: string | number }).n);

@@ -437,7 +437,7 @@ export const measurements = pgTable(
 /**
  * Per KPI and calendar month (`month` = the 1st): sum, count and the month's last value (latest
  * day, then highest id), kept in step with measurements by statement-level triggers
- * (migration 0012). The overview reads whole months here instead of scanning their days.
+ * (migration 0013). The overview reads whole months here instead of scanning their days.
  */
 export const measurementMonths = pgTable(
   "measurement_months",
@@ -453,6 +453,29 @@ export const measurementMonths = pgTable(
   },
   // Month first: the overview reads a range of months for all KPIs, one index range.
   (t) => [primaryKey({ columns: [t.month, t.kpiId] })],
+);
+
+/**
+ * The same per KPI and part of an ISO week: weeks (Monday to Sunday, as lib/kpis/periods.ts has
+ * them) are cut at the 1st of a month, so a week that straddles two months has a row for each
+ * side, keyed by its first day (`starts_on`: a Monday or a 1st). Every week and every month is a
+ * whole number of parts, and so is each of the month view's steps (weeks clipped to the month).
+ * Kept by the same kind of triggers (migration 0017).
+ */
+export const measurementWeekParts = pgTable(
+  "measurement_week_parts",
+  {
+    kpiId: integer("kpi_id").notNull(),
+    startsOn: date("starts_on").notNull(),
+    sum: doublePrecision("sum").notNull(),
+    count: integer("count").notNull(),
+    // Null only inside the trigger statement that creates the row and fills them right after.
+    lastOn: date("last_on"),
+    lastId: bigint("last_id", { mode: "number" }),
+    lastValue: doublePrecision("last_value"),
+  },
+  // Day first, as the months: a range of parts for all KPIs is one index range.
+  (t) => [primaryKey({ columns: [t.startsOn, t.kpiId] })],
 );
 
 export const alerts = pgTable(

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { alerts, departments, kpis, users } from "../schema";
 import { recordAudit } from "./audit";
+import { arrayLiteral } from "./sql-array";
 import { AppError } from "@/lib/errors";
 import type { KpiAlert } from "@/lib/kpis/overview";
 import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
@@ -154,7 +155,9 @@ export async function openAlertsByKpi(db: Executor, kpiIds: readonly number[]): 
       value: alerts.value,
     })
     .from(alerts)
-    .where(and(inArray(alerts.kpiId, [...kpiIds]), eq(alerts.kind, "threshold"), ne(alerts.status, "resolved")));
+    // One array parameter: the overview asks for thousands of KPIs, and as many parameters cost more
+    // to send, parse and plan than the lookup itself.
+    .where(and(sql`${alerts.kpiId} = any(${arrayLiteral(kpiIds)}::integer[])`, eq(alerts.kind, "threshold"), ne(alerts.status, "resolved")));
   return new Map(
     rows.map((r) => [
       r.kpiId!,

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, max, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { alerts, businessProcesses, kpis, measurementMonths, measurements, users } from "../schema";
+import { alerts, businessProcesses, kpis, measurementMonths, measurements, measurementWeekParts, users } from "../schema";
 import { recordAudit } from "./audit";
 import { arrayLiteral } from "./sql-array";
 import { keysetCondition, keysetOrder, keysetPage } from "./keyset";
@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { targetScale } from "@/lib/kpis/aggregate";
 import { type AlertDecision, decideAlert, outOfRangeSince } from "@/lib/kpis/alerts";
 import { type BucketAggregate, figure, valueOf } from "@/lib/kpis/overview";
-import { type Day, type DayRange, type KpiPeriod, periodRange, periodStart, trailingPeriods } from "@/lib/kpis/periods";
+import { addDays, type Day, type DayRange, type KpiPeriod, periodRange, periodStart, shiftPeriod, trailingPeriods } from "@/lib/kpis/periods";
 import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
 import { evaluateStatus } from "@/lib/kpis/thresholds";
 import { itemValueErrors } from "@/lib/kpis/units";
@@ -20,9 +20,11 @@ type MeasurementSource = "manual" | "csv" | "api" | "derived";
 /**
  * Per KPI and bucket: sum, count and (for last-value KPIs) the last value. `buckets` must be
  * contiguous. Whole calendar months inside a bucket are read from the monthly rollup
- * (measurement_months, kept by triggers); the days before the first and after the last whole month
- * come from measurements over an index range scan on (kpi_id, measured_on). Quarter and year buckets
- * are whole months; week buckets are days only.
+ * (measurement_months), whole parts of ISO weeks (weeks cut at the 1st of a month) of what is left
+ * from measurement_week_parts, both kept by triggers; only days that make up no whole part come
+ * from measurements over an index range scan on (kpi_id, measured_on). Quarter and year buckets
+ * are whole months, the month view's weeks clipped to the month and whole weeks are whole parts:
+ * the overview and KPI series of whole periods never read single days.
  */
 export async function windowAggregates(
   db: Executor,
@@ -33,29 +35,35 @@ export async function windowAggregates(
   for (let i = 1; i < buckets.length; i++) {
     if (buckets[i].start !== buckets[i - 1].end) throw new Error("buckets must be contiguous");
   }
-  const split = splitMonths(buckets);
-  if (split.months.length === 0) return rawAggregates(db, opts);
+  const split = splitBuckets(buckets);
+  if (split.months.length === 0 && split.parts.length === 0) return rawAggregates(db, opts);
   // One after the other: `db` may be a transaction, whose one connection cannot run two queries at
   // once (pg 8 deprecates queuing them, pg 9 refuses).
   const edges = split.edges.length ? await edgeAggregates(db, opts, split.edges) : [];
-  const months = await monthAggregates(db, opts, split.months);
-  const byKey = new Map<string, PartialAggregate>();
-  for (const part of [...months, ...edges]) {
-    const key = `${part.kpiId}:${part.bucket}`;
-    const seen = byKey.get(key);
-    if (!seen) {
-      byKey.set(key, { ...part });
-      continue;
-    }
-    seen.sum += part.sum;
-    seen.count += part.count;
-    if (part.lastOn !== null && (seen.lastOn === null || laterThan(part, seen))) {
-      seen.lastOn = part.lastOn;
-      seen.lastId = part.lastId;
-      seen.last = part.last;
+  const rolled = await rollupAggregates(db, opts, split);
+  // Tens of thousands of parts at thousands of KPIs: a numeric key and no copies keep this cheap.
+  const n = buckets.length;
+  const byKey = new Map<number, PartialAggregate>();
+  for (const parts of [rolled, edges]) {
+    for (const part of parts) {
+      const key = part.kpiId * n + part.bucket;
+      const seen = byKey.get(key);
+      if (!seen) {
+        byKey.set(key, part);
+        continue;
+      }
+      seen.sum += part.sum;
+      seen.count += part.count;
+      if (part.lastOn !== null && (seen.lastOn === null || laterThan(part, seen))) {
+        seen.lastOn = part.lastOn;
+        seen.lastId = part.lastId;
+        seen.last = part.last;
+      }
     }
   }
-  return [...byKey.values()].map((p) => ({ kpiId: p.kpiId, start: buckets[p.bucket].start, sum: p.sum, count: p.count, last: p.last }));
+  const out: BucketAggregate[] = [];
+  for (const p of byKey.values()) out.push({ kpiId: p.kpiId, start: buckets[p.bucket].start, sum: p.sum, count: p.count, last: p.last });
+  return out;
 }
 
 /** A share of one bucket: `bucket` is its index; lastOn/lastId order the last values. */
@@ -79,44 +87,99 @@ function nextMonth(month: Day): Day {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
 }
 
-/** Each bucket's whole months, and the day ranges around them (a bucket without one is all days). */
-function splitMonths(buckets: readonly DayRange[]) {
-  const months: { month: Day; bucket: number }[] = [];
-  const edges: { start: Day; end: Day; bucket: number }[] = [];
+// Parts of weeks (measurement_week_parts): a part starts on every Monday and every 1st.
+const isPartStart = (day: Day) => isMonthStart(day) || periodStart(day, "week") === day;
+function nextPartStart(day: Day): Day {
+  const monday = shiftPeriod(day, "week", 1);
+  const first = nextMonth(monthOf(day));
+  return monday < first ? monday : first;
+}
+function partStartOf(day: Day): Day {
+  const monday = periodStart(day, "week");
+  const first = monthOf(day);
+  return monday > first ? monday : first;
+}
+
+/** A rollup row's key (a month's 1st, a week part's first day) and the bucket it belongs to. */
+interface RollupPeriod {
+  start: Day;
+  bucket: number;
+}
+
+interface BucketSplit {
+  months: RollupPeriod[];
+  parts: RollupPeriod[];
+  /** Day ranges that make up no whole part, read from measurements. */
+  edges: { start: Day; end: Day; bucket: number }[];
+}
+
+/**
+ * Each bucket's whole months; of the days around them (or of the whole bucket, when it holds no
+ * whole month), the whole week parts; and the days left over (within one part each).
+ */
+function splitBuckets(buckets: readonly DayRange[]): BucketSplit {
+  const split: BucketSplit = { months: [], parts: [], edges: [] };
+  const splitParts = (start: Day, end: Day, bucket: number) => {
+    if (start >= end) return;
+    const first = isPartStart(start) ? start : nextPartStart(start);
+    const last = isPartStart(end) ? end : partStartOf(end);
+    if (first >= last) {
+      split.edges.push({ start, end, bucket });
+      return;
+    }
+    if (start < first) split.edges.push({ start, end: first, bucket });
+    for (let p = first; p < last; p = nextPartStart(p)) split.parts.push({ start: p, bucket });
+    if (last < end) split.edges.push({ start: last, end, bucket });
+  };
   buckets.forEach((b, bucket) => {
     const first = isMonthStart(b.start) ? b.start : nextMonth(monthOf(b.start));
     const end = monthOf(b.end);
     if (first >= end) {
-      edges.push({ start: b.start, end: b.end, bucket });
+      splitParts(b.start, b.end, bucket);
       return;
     }
-    if (b.start < first) edges.push({ start: b.start, end: first, bucket });
-    for (let m = first; m < end; m = nextMonth(m)) months.push({ month: m, bucket });
-    if (end < b.end) edges.push({ start: end, end: b.end, bucket });
+    splitParts(b.start, first, bucket);
+    for (let m = first; m < end; m = nextMonth(m)) split.months.push({ start: m, bucket });
+    splitParts(end, b.end, bucket);
   });
-  return { months, edges };
+  return split;
 }
 
-/** Whole months from the rollup; the last value of a bucket is that of its latest month. */
-async function monthAggregates(
+/**
+ * Whole months and week parts from their rollups, sums and last values in one statement, one row
+ * per KPI and bucket and rollup. The periods of a bucket do not overlap, so its latest last day
+ * (`max(last_on)`) is that of its latest period with data, whose value and id come with it; they
+ * are computed for last-value KPIs only.
+ */
+async function rollupAggregates(
   db: Executor,
   opts: { kpiIds: number[]; lastKpiIds: number[] },
-  months: readonly { month: Day; bucket: number }[],
+  split: Pick<BucketSplit, "months" | "parts">,
 ): Promise<PartialAggregate[]> {
-  const from = (ids: number[]) => sql`
-    from unnest(${arrayLiteral(ids)}::integer[]) as k(id)
-    join ${measurementMonths} r on r.kpi_id = k.id
-    join unnest(${arrayLiteral(months.map((m) => m.month))}::date[], ${arrayLiteral(months.map((m) => m.bucket))}::integer[]) as b(month, bucket) on b.month = r.month
-    where r.month >= ${months[0].month}::date and r.month <= ${months.at(-1)!.month}::date`;
-  const { rows: sums } = await db.execute(sql`select r.kpi_id as "kpiId", b.bucket, sum(r.sum) as sum, sum(r.count) as count ${from(opts.kpiIds)} group by 1, 2`);
-  const out = (sums as Record<string, unknown>[]).map(toPartial);
-  if (opts.lastKpiIds.length === 0) return out;
-  const { rows: lasts } = await db.execute(sql`
-    select distinct on (r.kpi_id, b.bucket) r.kpi_id as "kpiId", b.bucket, 0 as sum, 0 as count,
-      r.last_value as last, r.last_on::text as "lastOn", r.last_id as "lastId"
-    ${from(opts.lastKpiIds)}
-    order by r.kpi_id, b.bucket, r.month desc`);
-  return [...out, ...(lasts as Record<string, unknown>[]).map(toPartial)];
+  const isLast = new Set(opts.lastKpiIds);
+  const kpis = sql`unnest(${arrayLiteral(opts.kpiIds)}::integer[], ${arrayLiteral(opts.kpiIds.map((id) => isLast.has(id)))}::boolean[]) as k(id, last)`;
+  const sources = [
+    { table: measurementMonths, key: sql.raw("month"), periods: split.months },
+    { table: measurementWeekParts, key: sql.raw("starts_on"), periods: split.parts },
+  ].filter((s) => s.periods.length > 0);
+  const { rows } = await db.execute(
+    sql.join(
+      sources.map(
+        (s) => sql`(
+          select r.kpi_id as "kpiId", b.bucket, sum(r.sum) as sum, sum(r.count) as count,
+            max(r.last_on) filter (where k.last)::text as "lastOn",
+            (array_agg(r.last_id order by r.last_on desc) filter (where k.last))[1] as "lastId",
+            (array_agg(r.last_value order by r.last_on desc) filter (where k.last))[1] as last
+          from ${kpis}
+          join ${s.table} r on r.kpi_id = k.id
+          join unnest(${arrayLiteral(s.periods.map((p) => p.start))}::date[], ${arrayLiteral(s.periods.map((p) => p.bucket))}::integer[]) as b(start, bucket) on b.start = r.${s.key}
+          where r.${s.key} >= ${s.periods[0].start}::date and r.${s.key} <= ${s.periods.at(-1)!.start}::date
+          group by 1, 2)`,
+      ),
+      sql` union all `,
+    ),
+  );
+  return (rows as Record<string, unknown>[]).map(toPartial);
 }
 
 function toPartial(r: Record<string, unknown>): PartialAggregate {
@@ -131,24 +194,34 @@ function toPartial(r: Record<string, unknown>): PartialAggregate {
   };
 }
 
-/** The partial months around whole ones, from measurements: sums per range, last by one backward index step. */
+/**
+ * The days around whole months and week parts, from measurements: the sums in one bitmap scan of
+ * the ranges (a join against the list of ranges would be planned as a scan of the whole table),
+ * each row's range found by a binary search over their first days; each last value by one backward
+ * index step.
+ */
 async function edgeAggregates(
   db: Executor,
   opts: { kpiIds: number[]; lastKpiIds: number[] },
   edges: readonly { start: Day; end: Day; bucket: number }[],
 ): Promise<PartialAggregate[]> {
-  const ranges = sql`unnest(${arrayLiteral(edges.map((e) => e.start))}::date[], ${arrayLiteral(edges.map((e) => e.end))}::date[], ${arrayLiteral(edges.map((e) => e.bucket))}::integer[]) as b(s, e, bucket)`;
-  const { rows: sums } = await db.execute(sql`
-    select m.kpi_id as "kpiId", b.bucket, sum(m.value) as sum, count(*) as count
-    from ${ranges}
-    join ${measurements} m on m.kpi_id = any(${arrayLiteral(opts.kpiIds)}::integer[]) and m.measured_on >= b.s and m.measured_on < b.e
+  const ids = sql`${arrayLiteral(opts.kpiIds)}::integer[]`;
+  const inEdges = sql.join(
+    edges.map((e) => sql`(m.kpi_id = any(${ids}) and m.measured_on >= ${e.start}::date and m.measured_on < ${e.end}::date)`),
+    sql` or `,
+  );
+  const { rows: sumRows } = await db.execute(sql`
+    select m.kpi_id as "kpiId", width_bucket(m.measured_on, ${arrayLiteral(edges.map((e) => e.start))}::date[]) as edge,
+      sum(m.value) as sum, count(*) as count
+    from ${measurements} m
+    where ${inEdges}
     group by 1, 2`);
-  const out = (sums as Record<string, unknown>[]).map(toPartial);
+  const out = (sumRows as Record<string, unknown>[]).map((r) => toPartial({ ...r, bucket: edges[Number(r.edge) - 1].bucket }));
   if (opts.lastKpiIds.length === 0) return out;
   const { rows: lasts } = await db.execute(sql`
     select k.id as "kpiId", b.bucket, 0 as sum, 0 as count, m.value as last, m.measured_on::text as "lastOn", m.id as "lastId"
     from unnest(${arrayLiteral(opts.lastKpiIds)}::integer[]) as k(id)
-    cross join ${ranges}
+    cross join unnest(${arrayLiteral(edges.map((e) => e.start))}::date[], ${arrayLiteral(edges.map((e) => e.end))}::date[], ${arrayLiteral(edges.map((e) => e.bucket))}::integer[]) as b(s, e, bucket)
     cross join lateral (
       select value, measured_on, id from ${measurements}
       where kpi_id = k.id and measured_on >= b.s and measured_on < b.e
@@ -159,8 +232,8 @@ async function edgeAggregates(
 }
 
 /**
- * Buckets without a whole month, all from measurements over an index range scan on (kpi_id,
- * measured_on). Rows are assigned to buckets by a binary search over their start days
+ * Buckets without a whole month or week part, all from measurements over an index range scan on
+ * (kpi_id, measured_on). Rows are assigned to buckets by a binary search over their start days
  * (width_bucket), cheaper than truncating each date.
  */
 async function rawAggregates(

@@ -191,26 +191,37 @@ export function buildOverview(
   today: Day,
   openAlerts: ReadonlyMap<number, KpiAlert> = new Map(),
 ) {
-  const byKpi = new Map<number, Map<Day, BucketAggregate>>();
+  // At thousands of KPIs this loop is a good part of the overview's time: steps are addressed by
+  // their index, scales computed once per (aggregation, period) and the sparkline needs only the
+  // attainment of each step, not a whole figure.
+  const stepIndex = new Map(layout.buckets.map((b, i) => [b.start, i]));
+  const byKpi = new Map<number, (BucketAggregate | undefined)[]>();
   for (const b of buckets) {
-    let m = byKpi.get(b.kpiId);
-    if (!m) byKpi.set(b.kpiId, (m = new Map()));
-    m.set(b.start, b);
+    const i = stepIndex.get(b.start);
+    if (i === undefined) continue;
+    let steps = byKpi.get(b.kpiId);
+    if (!steps) byKpi.set(b.kpiId, (steps = new Array(layout.buckets.length)));
+    steps[i] = b;
   }
-  const inWindow = (w: DayRange) => layout.buckets.filter((b) => b.start >= w.start && b.end <= w.end);
+  const inWindow = (w: DayRange) => layout.buckets.flatMap((b, i) => (b.start >= w.start && b.end <= w.end ? [i] : []));
   const currentSteps = inWindow(layout.current);
   const previousSteps = inWindow(layout.previous);
-  // Hundreds of KPIs share a handful of (aggregation, period) pairs: compute each scale once.
-  const scales = new Map<string, number>();
-  const scaleOf = (kpi: KpiDefinition, w: DayRange) => {
-    const key = `${kpi.aggregation}:${kpi.period}:${w.start}:${w.end}`;
+  // Steps that have not begun yet are left out rather than drawn as gaps.
+  const started = layout.buckets.flatMap((b, i) => (b.start <= today ? [i] : []));
+  // Hundreds of KPIs share a handful of (aggregation, period) pairs: compute their scales once.
+  const scales = new Map<string, { current: number; previous: number; steps: number[] }>();
+  const scalesOf = (kpi: KpiDefinition) => {
+    const key = `${kpi.aggregation}:${kpi.period}`;
     let s = scales.get(key);
-    if (s === undefined) scales.set(key, (s = targetScale(kpi.aggregation, kpi.period, w, today)));
+    if (!s) {
+      const scale = (w: DayRange) => targetScale(kpi.aggregation, kpi.period, w, today);
+      s = { current: scale(layout.current), previous: scale(layout.previous), steps: layout.buckets.map(scale) };
+      scales.set(key, s);
+    }
     return s;
   };
   const total = emptyCounts();
   const departments: OverviewDepartment[] = [];
-  const started = layout.buckets.filter((b) => b.start <= today);
   for (const kpi of kpis) {
     let dep = departments.at(-1);
     if (!dep || dep.id !== kpi.departmentId) {
@@ -223,16 +234,15 @@ export function buildOverview(
       dep.processes.push(proc);
     }
     const mine = byKpi.get(kpi.id);
-    const valueIn = (steps: DayRange[]) => valueOf(combine(steps.map((s) => mine?.get(s.start))), kpi.aggregation);
-    const currentScale = scaleOf(kpi, layout.current);
-    const cur = figure(kpi, valueIn(currentSteps), layout.current, today, currentScale);
-    const before = figure(kpi, valueIn(previousSteps), layout.previous, today, scaleOf(kpi, layout.previous));
+    const valueIn = (steps: number[]) => valueOf(combine(steps.map((i) => mine?.[i])), kpi.aggregation);
+    const scale = scalesOf(kpi);
+    const cur = figure(kpi, valueIn(currentSteps), layout.current, today, scale.current);
+    const before = figure(kpi, valueIn(previousSteps), layout.previous, today, scale.previous);
     const alert = openAlerts.get(kpi.id) ?? null;
     const overall = overallStatus(cur.status, alert?.severity ?? null);
     countStatus(dep.counts, overall);
     countStatus(total, overall);
-    // Steps that have not begun yet are left out rather than drawn as gaps.
-    const sparkline = started.map((b) => figure(kpi, valueOf(mine?.get(b.start), kpi.aggregation), b, today, scaleOf(kpi, b)).attainment);
+    const sparkline = started.map((i) => attainment(valueOf(mine?.[i], kpi.aggregation), kpi.target * scale.steps[i], kpi.direction));
     proc.kpis.push({
       id: kpi.id,
       name: kpi.name,
