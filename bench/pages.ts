@@ -160,11 +160,9 @@ async function cases(db: Database): Promise<Case[]> {
     if (headView) await inbox(u);
   };
   const overview = (u: Person, kind: WindowKind) => getOverview(db, { kind, anchor: today, today, scope: overviewScope(u) });
-  /** Everything app/(dashboard)/overview/page.tsx loads: the overview, then flow figures and guidelines together. */
-  const overviewPage = async (u: Person, kind: WindowKind) => {
-    await overview(u, kind);
-    await Promise.all([flow(u, FLOW_DAYS), listGuidelines(db, { publishedOnly: true, pageSize: 100 })]);
-  };
+  /** Everything app/(dashboard)/overview/page.tsx loads, together: the overview, the flow figures and the guidelines. */
+  const overviewPage = (u: Person, kind: WindowKind) =>
+    Promise.all([overview(u, kind), flow(u, FLOW_DAYS), listGuidelines(db, { publishedOnly: true, pageSize: 100 })]);
   /** app/(dashboard)/alerts/page.tsx with its default filter (unresolved). */
   const alertsPage = (u: Person) => Promise.all([listAlerts(db, { scope: alertScope(u), status: "unresolved", page: 1 }), listDepartments(db)]);
   /** app/(dashboard)/admin/audit/page.tsx: the entity types for the filter, then the page. */

@@ -33,14 +33,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
   // Server prefetch: the first paint has the data; period switches refetch on the client.
   const client = new QueryClient();
   const db = await getDb();
-  await client.prefetchQuery({
-    queryKey: queryKeys.overview({ period: q.period, date }),
-    queryFn: () => getOverview(db, { kind: q.period, anchor: date, today, scope: overviewScope(user) }),
-  });
-  // How the departments act on what the social web tells them, and how far the guidelines reach.
+  // How the departments act on what the social web tells them, and how far the guidelines reach:
+  // asked together with the KPIs (on PostgreSQL each on a connection of its own).
   const all = can(user.role, "overview:read_all");
   const now = new Date();
-  const [figures, guidelines] = await Promise.all([
+  const [, figures, guidelines] = await Promise.all([
+    client.prefetchQuery({
+      queryKey: queryKeys.overview({ period: q.period, date }),
+      queryFn: () => getOverview(db, { kind: q.period, anchor: date, today, scope: overviewScope(user) }),
+    }),
     flowFigures(db, { ...flowWindow(now, FLOW_DAYS), now, departmentId: all ? undefined : (user.departmentId ?? -1) }),
     listGuidelines(db, { publishedOnly: true, pageSize: 100 }),
   ]);
