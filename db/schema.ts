@@ -39,6 +39,7 @@ import {
   SENTIMENTS,
   SIGNOFF_DECISIONS,
   SLA_TRANSITIONS,
+  NOTIFICATION_KINDS,
   SIGNOFF_FUNCTIONS,
   VERSION_STATUSES,
 } from "../lib/enums";
@@ -760,6 +761,35 @@ export const jobCursors = pgTable("job_cursors", {
   name: text("name").primaryKey(),
   position: timestamp("position", { withTimezone: true }).notNull(),
 });
+
+export const notificationKindEnum = pgEnum("notification_kind", NOTIFICATION_KINDS);
+
+/**
+ * A person's in-app notifications (the bell in the header, /notifications). One per person and
+ * event (`event_id`, the domain event's id): a job that runs twice notifies nobody twice.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: notificationKindEnum("kind").notNull(),
+    eventId: text("event_id").notNull(),
+    insightId: bigint("insight_id", { mode: "number" }).references(() => insights.id, { onDelete: "cascade" }),
+    /** What the text needs when it is shown (department name, an excerpt), as it was at the event. */
+    data: jsonb("data").$type<Record<string, string | number | null>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("notifications_user_event_unique").on(t.userId, t.eventId),
+    index("notifications_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("notifications_insight_idx").on(t.insightId).where(sql`${t.insightId} is not null`),
+  ],
+);
 
 // ─── Types ───────────────────────────────────────────────────────────────────
 

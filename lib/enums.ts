@@ -142,6 +142,10 @@ export type InsightEventType = (typeof INSIGHT_EVENT_TYPES)[number];
 export const SLA_TRANSITIONS = ["due_soon", "overdue"] as const;
 export type SlaTransition = (typeof SLA_TRANSITIONS)[number];
 
+/** What an in-app notification is about (the list's text and link follow from it). */
+export const NOTIFICATION_KINDS = ["insight_routed", "sla_due_soon", "sla_overdue"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 /** Languages an insight may be marked with (not a database enum: the column is text). */
 export const INSIGHT_LANGUAGES = ["de", "en"] as const;
 export type InsightLanguage = (typeof INSIGHT_LANGUAGES)[number];

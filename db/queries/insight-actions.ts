@@ -4,6 +4,8 @@ import { departments, insightEvents, insights } from "../schema";
 import { recordAudit } from "./audit";
 import { type InsightEventType, type InsightStatus, OPEN_STATUSES, type Viewer } from "./insights";
 import { AppError } from "@/lib/errors";
+import { emit } from "@/lib/jobs/enqueue";
+import { type DomainEvent, insightRouted } from "@/lib/jobs/events";
 import { routeSkipReason, type RouteSkipReason, type TriageExit } from "@/lib/insights/triage";
 import { can } from "@/lib/permissions";
 
@@ -19,6 +21,8 @@ interface Step {
   patch: (now: Date, current: typeof insights.$inferSelect) => InsightPatch;
   event: { type: InsightEventType; note?: string | null; toDepartmentId?: number | null };
   action: string;
+  /** Domain events of the step, emitted in its transaction (lib/jobs/events.ts). */
+  emits?: (now: Date) => DomainEvent[];
 }
 
 function allowed(viewer: Viewer, who: Step["who"], departmentId: number | null): boolean {
@@ -51,6 +55,7 @@ async function step(db: Executor, viewer: Viewer, id: number, s: Step, now = new
       toDepartmentId: s.event.toDepartmentId ?? null,
       createdAt: now,
     });
+    if (s.emits) await emit(tx, s.emits(now));
     await recordAudit(tx, {
       actorId: viewer.id,
       action: s.action,
@@ -103,6 +108,7 @@ export async function reassignInsight(db: Executor, viewer: Viewer, id: number, 
     patch: (now) => ({ status: "routed", departmentId: input.departmentId, routedAt: now, acceptedAt: null, ruleId: null }),
     event: { type: "reassigned", note: input.note, toDepartmentId: input.departmentId },
     action: "insight.reassign",
+    emits: (now) => [insightRouted(id, input.departmentId, "reassign", now)],
   }, now);
 }
 
@@ -264,6 +270,7 @@ export async function routeInsights(db: Executor, viewer: Viewer, input: { ids: 
           createdAt: now,
         })),
       );
+      await emit(tx, movable.map((m) => insightRouted(m.id, input.departmentId, "manual", now)));
       await recordAudit(tx, {
         actorId: viewer.id,
         action: "insight.route",

@@ -11,6 +11,8 @@ import { validateIntakeBody, type ValidatedItem } from "@/lib/insights/intake";
 import { compileRules, route } from "@/lib/routing/engine";
 import type { CsvPreview } from "@/lib/insights/csv";
 import type { IntakeItem } from "@/lib/schemas/insights";
+import { emit } from "@/lib/jobs/enqueue";
+import { insightRouted } from "@/lib/jobs/events";
 
 /** How an insight came in; shown in its history ("received via API · CRM-Anbindung"). */
 export interface IntakeActor {
@@ -170,6 +172,12 @@ export async function ingestItems(db: Executor, actor: IntakeActor, validated: V
       }
     }
 
+    // Whoever is told about routed insights (notifications, webhooks) hears it from jobs that
+    // exist exactly when this batch commits.
+    await emit(
+      tx,
+      results.flatMap((r) => (r?.status === "created" && r.id && r.departmentId != null ? [insightRouted(r.id, r.departmentId, "rule", now)] : [])),
+    );
     const summary = summarise(results);
     // New negative voices may add up to a crisis; only then is the early warning re-evaluated.
     if (rows.some((r) => r.sentiment === "negative" || r.category === "crisis_signal")) await evaluateCrisis(tx, now);

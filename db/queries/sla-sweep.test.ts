@@ -102,9 +102,10 @@ for (const backend of availableBackends()) {
       const runner = await new JobRunner({ conn: t, clock: () => clock.now, work: false, schedule: false }).start();
       try {
         await runner.send(slaSweepJob, {});
-        // The sweep runs, records the overdue transition and enqueues the listener's job; the
-        // listener runs in the same drain. A second sweep finds nothing new and hands on nothing.
-        expect(await runner.drain()).toEqual({ completed: 2, failed: 0 });
+        // The sweep runs, records the overdue transition and enqueues the listener's job and the
+        // app's notification job; both run in the same drain. A second sweep finds nothing new
+        // and hands on nothing.
+        expect(await runner.drain()).toEqual({ completed: 3, failed: 0 });
         clock.now = at(51);
         await runner.send(slaSweepJob, {});
         expect(await runner.drain()).toEqual({ completed: 1, failed: 0 });

@@ -76,10 +76,22 @@ export function subscribersOf(type: DomainEvent["type"]): AnyJob[] {
 
 /**
  * Hands domain events to their subscribers (see lib/jobs/events.ts): one job per event and
- * subscriber, written through `ex` — call it in the transaction that recorded the events.
+ * subscriber, written through `ex` — call it in the transaction that recorded the events. However
+ * many events, one statement writes all their jobs (an intake batch of 1,000 routed insights must
+ * not cost 1,000 round trips), after one that makes sure their queues exist.
  */
 export async function emit(ex: Executor, events: readonly DomainEvent[]): Promise<void> {
-  for (const event of events) {
-    for (const job of subscribersOf(event.type)) await enqueue(ex, job, event);
+  const jobs = events.flatMap((event) => subscribersOf(event.type).map((job) => ({ job, event })));
+  if (!jobs.length) return;
+  const names = [...new Set(jobs.map((j) => j.job.name))];
+  const db = executorDb(ex);
+  const { rows } = await db.executeSql(`select name from ${JOB_SCHEMA}.queue where name = any($1::text[])`, [names]);
+  const existing = new Set(rows.map((r) => String(r.name)));
+  for (const job of appJobs().filter((j) => names.includes(j.name) && !existing.has(j.name))) {
+    await new PgBoss({ schema: JOB_SCHEMA, db }).createQueue(job.name, queueOptions(job));
   }
+  await boss().insert(
+    jobs.map(({ job, event }) => ({ name: job.name, data: event })),
+    { db },
+  );
 }

@@ -20,5 +20,17 @@ export interface SlaTransitionEvent extends EventBase<"insight.sla_due_soon" | "
   dueAt: string;
 }
 
-export type DomainEvent = SlaTransitionEvent;
+/** An insight was routed to a department: by a rule at intake, by the central unit, or reassigned by a head. */
+export interface InsightRoutedEvent extends EventBase<"insight.routed"> {
+  insightId: number;
+  departmentId: number;
+  via: "rule" | "manual" | "reassign";
+}
+
+/** The event of routing `insightId` to `departmentId` at `at`; its id is stable for that routing. */
+export function insightRouted(insightId: number, departmentId: number, via: InsightRoutedEvent["via"], at: Date): InsightRoutedEvent {
+  return { type: "insight.routed", id: `routed:${insightId}:${at.getTime()}`, occurredAt: at.toISOString(), insightId, departmentId, via };
+}
+
+export type DomainEvent = SlaTransitionEvent | InsightRoutedEvent;
 export type DomainEventType = DomainEvent["type"];

@@ -1,5 +1,6 @@
 import type { AnyJob } from "./define";
 import { crisisEvaluateJob } from "./definitions/crisis-evaluate";
+import { notifyInsightJob } from "./definitions/notify-insight";
 import { slaSweepJob } from "./definitions/sla-sweep";
 
 const added: AnyJob[] = [];
@@ -10,7 +11,7 @@ const added: AnyJob[] = [];
  * see it half-built.
  */
 export function appJobs(): readonly AnyJob[] {
-  return [crisisEvaluateJob, slaSweepJob, ...added];
+  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, ...added];
 }
 
 /** Adds a job while the process runs (tests); returns how to take it out again. */
