@@ -3,7 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { AppNav } from "@/components/layout/app-nav";
 import { UserMenu } from "@/components/layout/user-menu";
+import { NotificationBell } from "@/components/notifications/bell";
 import { Providers } from "@/components/providers";
+import { getDb } from "@/db";
+import { unreadNotificationCount } from "@/db/queries/notifications";
 import { requireUser } from "@/lib/auth/session";
 import { navFor } from "@/lib/permissions";
 import { getNavBadges } from "@/lib/nav-badges";
@@ -13,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const t = await getTranslations("common");
-  const badges = await getNavBadges(user);
+  const [badges, unread] = await Promise.all([getNavBadges(user), getDb().then((db) => unreadNotificationCount(db, user.id))]);
   // The client translations, React Query and the toasts live here rather than in the root layout,
   // so the login page does not load them.
   return (
@@ -29,7 +32,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
               <Suspense>
                 <AppNav items={navFor(user.role)} badges={badges} />
               </Suspense>
-              <div className="ml-auto">
+              <div className="ml-auto flex items-center gap-2">
+                <NotificationBell unread={unread} />
                 <UserMenu name={user.name} email={user.email} roleLabel={t(`roles.${user.role}`)} />
               </div>
             </div>

@@ -7,6 +7,7 @@ import deCsv from "@/messages/de/csv.json";
 import deGuidelines from "@/messages/de/guidelines.json";
 import deInsights from "@/messages/de/insights.json";
 import deKpis from "@/messages/de/kpis.json";
+import deNotifications from "@/messages/de/notifications.json";
 import deOverview from "@/messages/de/overview.json";
 import deValidation from "@/messages/de/validation.json";
 import enAdmin from "@/messages/en/admin.json";
@@ -18,6 +19,7 @@ import enCsv from "@/messages/en/csv.json";
 import enGuidelines from "@/messages/en/guidelines.json";
 import enInsights from "@/messages/en/insights.json";
 import enKpis from "@/messages/en/kpis.json";
+import enNotifications from "@/messages/en/notifications.json";
 import enOverview from "@/messages/en/overview.json";
 import enValidation from "@/messages/en/validation.json";
 import type { AppLocale } from "./config";
@@ -34,6 +36,7 @@ export const MESSAGES = {
     guidelines: deGuidelines,
     insights: deInsights,
     kpis: deKpis,
+    notifications: deNotifications,
     overview: deOverview,
     validation: deValidation,
   },
@@ -47,6 +50,7 @@ export const MESSAGES = {
     guidelines: enGuidelines,
     insights: enInsights,
     kpis: enKpis,
+    notifications: enNotifications,
     overview: enOverview,
     validation: enValidation,
   },
