@@ -67,7 +67,8 @@ test.describe("Webhooks", () => {
     const manager = await browser.newContext({ storageState: storageFor("manager") });
     const other = await manager.newPage();
     expect((await other.goto("/admin/webhooks"))?.status()).toBe(403);
-    const refused = await callAction(manager.request, "/alerts", actionId, { url: `${URL_BASE}/intruder`, "events[]": "alert.opened" });
+    // The action called directly, as any HTTP client could: refused, and nothing is written.
+    const refused = await callAction(manager.request, "/admin/webhooks", actionId, { url: `${URL_BASE}/intruder`, "events[]": "alert.opened" });
     expect(refused.status()).toBe(403);
     await manager.close();
     await page.goto("/admin/webhooks");
