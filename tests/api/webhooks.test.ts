@@ -3,7 +3,9 @@
  * on every backend: the `webhooks:manage` scope, the 201 answer with the secret shown once, the
  * list without secrets, field errors for bad input, and deletion.
  */
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { webhookEndpoints } from "@/db/schema";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { availableBackends, createTestDb, type TestDb } from "@/db/testing";
 
@@ -99,6 +101,26 @@ for (const backend of availableBackends()) {
       expect(forbidden.error.fields.url[0]).toMatch(/private, loopback or link-local/);
       expect((await call(post, "POST", manage, "{not json")).status).toBe(400);
       expect((await call(list, "GET", manage, undefined, {}, "?secret=1")).status).toBe(422);
+    });
+
+    it("never answers 5xx and stores exactly what it answers 201 for, whatever the body", async () => {
+      // Literal addresses only, so no case waits for DNS.
+      const url = fc.oneof(
+        fc.constantFrom("https://203.0.113.20/h", "http://[2001:db8::1]/h", "http://0x7f.1/", "http://[::ffff:a9fe:a9fe]/", "https://0251.0376.0251.0376/", "javascript:1", ""),
+        fc.string(),
+      );
+      const body = fc.oneof(
+        fc.record({ url, events: fc.array(fc.oneof(fc.constantFrom("alert.opened", "insight.created"), fc.string()), { maxLength: 3 }), secret: fc.option(fc.string(), { nil: undefined }) }),
+        fc.jsonValue(),
+      );
+      await fc.assert(
+        fc.asyncProperty(body, async (b) => {
+          const before = await t.db.$count(webhookEndpoints);
+          const res = await call(post, "POST", manage, b);
+          expect(res.status).toBeLessThan(500);
+          expect(await t.db.$count(webhookEndpoints)).toBe(before + (res.status === 201 ? 1 : 0));
+        }),
+      );
     });
   });
 }
