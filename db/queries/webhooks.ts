@@ -289,6 +289,7 @@ export async function deliverWebhook(db: Executor, deliveryId: number, now: Date
     return { outcome: "skipped", reason: "locked" };
   }
   const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, claimed.endpointId));
+  if (!endpoint) return { outcome: "skipped", reason: "not_found" };
 
   const body = JSON.stringify(claimed.payload);
   let statusCode: number | null = null;
@@ -321,8 +322,7 @@ export async function deliverWebhook(db: Executor, deliveryId: number, now: Date
   const ok = error === null;
   const retryAt = ok ? null : nextAttemptAt(attempts, now);
   return db.transaction(async (tx) => {
-    await tx.insert(webhookAttempts).values({ deliveryId, attemptedAt: now, statusCode, durationMs, error });
-    await tx
+    const [still] = await tx
       .update(webhookDeliveries)
       .set({
         attempts,
@@ -334,7 +334,11 @@ export async function deliverWebhook(db: Executor, deliveryId: number, now: Date
         deliveredAt: ok ? now : null,
         updatedAt: now,
       })
-      .where(eq(webhookDeliveries.id, deliveryId));
+      .where(eq(webhookDeliveries.id, deliveryId))
+      .returning({ id: webhookDeliveries.id });
+    // The endpoint was deleted while the request ran: nothing left to record.
+    if (!still) return { outcome: "skipped", reason: "not_found" } as const;
+    await tx.insert(webhookAttempts).values({ deliveryId, attemptedAt: now, statusCode, durationMs, error });
     const [ep] = await tx
       .update(webhookEndpoints)
       .set({ consecutiveFailures: ok ? 0 : sql`${webhookEndpoints.consecutiveFailures} + 1`, updatedAt: now })
