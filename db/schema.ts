@@ -42,6 +42,7 @@ import {
   NOTIFICATION_KINDS,
   SIGNOFF_FUNCTIONS,
   VERSION_STATUSES,
+  WEBHOOK_DELIVERY_STATUSES,
 } from "../lib/enums";
 
 const timestamps = {
@@ -813,9 +814,82 @@ export type Guideline = typeof guidelines.$inferSelect;
 export type GuidelineVersion = typeof guidelineVersions.$inferSelect;
 export type Kpi = typeof kpis.$inferSelect;
 export type Measurement = typeof measurements.$inferSelect;
+// ─── Outbound webhooks ───────────────────────────────────────────────────────
+
+export const webhookDeliveryStatusEnum = pgEnum("webhook_delivery_status", WEBHOOK_DELIVERY_STATUSES);
+
+/**
+ * A receiver of signed event notifications (Standard Webhooks). The secret is kept in clear
+ * because every delivery is signed with it. `internal_crm` (set by an admin) lets payloads carry
+ * the author's handle; every other endpoint gets the alias only.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    url: text("url").notNull(),
+    events: text("events").array().notNull(),
+    secret: text("secret").notNull(),
+    internalCrm: boolean("internal_crm").notNull().default(false),
+    /** Set when deliveries kept failing; a disabled endpoint gets no new deliveries. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    disabledReason: text("disabled_reason"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("webhook_endpoints_created_by_idx").on(t.createdBy)],
+);
+
+/** One event for one endpoint: delivered at most once per endpoint (unique on the event id). */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    endpointId: integer("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventType: text("event_type").notNull(),
+    eventId: text("event_id").notNull(),
+    payload: jsonb("payload").notNull(),
+    status: webhookDeliveryStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    /** A worker holds the delivery until then, so two instances never send it at the same time. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_endpoint_event_idx").on(t.endpointId, t.eventId),
+    index("webhook_deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt, t.id),
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+  ],
+);
+
+/** Every HTTP attempt of a delivery, for the delivery log. */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    deliveryId: bigint("delivery_id", { mode: "number" })
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    error: text("error"),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attemptedAt)],
+);
+
 export type Alert = typeof alerts.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type RoutingRule = typeof routingRules.$inferSelect;
 export type Insight = typeof insights.$inferSelect;
 export type InsightEvent = typeof insightEvents.$inferSelect;
 export type InsightSlaEvent = typeof insightSlaEvents.$inferSelect;
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

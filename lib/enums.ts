@@ -155,3 +155,6 @@ export type InsightLanguage = (typeof INSIGHT_LANGUAGES)[number];
  * sending, the server again (lib/schemas/insights.ts); the server-action body limit leaves room for it.
  */
 export const MAX_INSIGHT_CSV_BYTES = 10 * 1024 * 1024;
+
+/** Outbound webhook deliveries (db `webhook_delivery_status`). */
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;

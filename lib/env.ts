@@ -46,6 +46,11 @@ const schema = z.object({
   JOBS_WORK: boolish.transform((v) => v ?? true),
   /** Key of the per-author aliases departments see instead of commenters' handles; defaults to the session secret. */
   PSEUDONYM_SECRET: z.string().min(16).optional(),
+  /**
+   * Outbound requests (webhooks) may go to loopback and private networks (receivers inside the
+   * company network, tests). Link-local and cloud metadata addresses stay refused.
+   */
+  ALLOW_PRIVATE_NETWORKS: boolish.transform((v) => v ?? false),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,6 +4,9 @@ import { MAX_API_ITEMS, apiBatchSchema } from "@/lib/schemas/kpis";
 import { MAX_BATCH, intakeItemSchema } from "@/lib/schemas/insights";
 import { alertListAnswer, alertListQuery, apiInsightDetail, insightListAnswer, insightListQuery } from "@/lib/schemas/api-v1";
 import { API_SCOPES } from "@/lib/api-tokens/scopes";
+import { createdWebhookAnswer, webhookListAnswer, webhookListQuery, webhookPayloads } from "@/lib/webhooks/api";
+import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
+import { createWebhookBody } from "@/lib/webhooks/schemas";
 
 /**
  * The OpenAPI 3.1 document of the public API (`/api/v1/openapi.json`, rendered at /admin/api),
@@ -77,7 +80,8 @@ export function openApiDocument(serverUrl: string) {
         "The public API: deliver insights and KPI values, and read insights and alerts. Every request carries an API token " +
         "(`Authorization: Bearer smc_…`) that an administrator creates under Admin → API tokens with the scopes it needs: " +
         API_SCOPES.map((s) => `\`${s}\``).join(", ") +
-        ". Authors of insights appear only as pseudonymous aliases.",
+        ". Authors of insights appear only as pseudonymous aliases. Registered webhook endpoints receive the events under `webhooks`, " +
+        "signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64>`) and retried for about 27 hours.",
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
@@ -158,6 +162,45 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/v1/webhooks": {
+        post: {
+          operationId: "createWebhook",
+          summary: "Register a webhook endpoint",
+          description:
+            "The URL must be http(s) and must not resolve to a loopback, private, link-local or cloud metadata address (checked again on every delivery). Without `secret` one is generated. The answer carries the secret — the only time it is shown. Scope `webhooks:manage`.",
+          requestBody: { content: { "application/json": { schema: createWebhookBody } } },
+          responses: {
+            "201": { description: "Registered.", content: { "application/json": { schema: createdWebhookAnswer } } },
+            "400": error("The body is not JSON (`bad_request`)."),
+            "422": error("A bad URL, event or secret (`validation_failed`), with `fields` naming each."),
+            ...tokenErrors,
+          },
+        },
+        get: {
+          operationId: "listWebhooks",
+          summary: "List webhook endpoints",
+          description: "Newest first, without secrets, each with its latest delivery. Scope `webhooks:manage`.",
+          requestParams: { query: webhookListQuery },
+          responses: {
+            "200": { description: "One page.", content: { "application/json": { schema: webhookListAnswer } } },
+            "422": error("An unknown or invalid parameter (`validation_failed`)."),
+            ...tokenErrors,
+          },
+        },
+      },
+      "/api/v1/webhooks/{id}": {
+        delete: {
+          operationId: "deleteWebhook",
+          summary: "Delete a webhook endpoint",
+          description: "With its delivery log; it receives no further events. Scope `webhooks:manage`.",
+          requestParams: { path: z.object({ id }) },
+          responses: {
+            "204": { description: "Deleted." },
+            "404": error("No endpoint with this id (`not_found`)."),
+            ...tokenErrors,
+          },
+        },
+      },
       "/api/v1/token": {
         get: {
           operationId: "whoAmI",
@@ -173,5 +216,19 @@ export function openApiDocument(serverUrl: string) {
         },
       },
     },
+    webhooks: Object.fromEntries(
+      WEBHOOK_EVENTS.map((type) => [
+        type,
+        {
+          post: {
+            operationId: `webhook_${type.replace(".", "_")}`,
+            summary: type,
+            description: `Sent to endpoints that subscribed to \`${type}\`. Answer with any 2xx within 10 seconds; anything else is retried.`,
+            requestBody: { content: { "application/json": { schema: webhookPayloads[type] } } },
+            responses: { "2XX": { description: "Received." } },
+          },
+        },
+      ]),
+    ),
   });
 }

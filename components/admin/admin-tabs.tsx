@@ -7,6 +7,7 @@ const TABS = [
   { key: "users", href: "/admin/users" },
   { key: "departments", href: "/admin/departments" },
   { key: "tokens", href: "/admin/tokens" },
+  { key: "webhooks", href: "/admin/webhooks" },
   { key: "api", href: "/admin/api" },
   { key: "jobs", href: "/admin/jobs" },
   { key: "audit", href: "/admin/audit" },
