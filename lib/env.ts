@@ -49,8 +49,8 @@ const schema = z.object({
   /** SMTP server for outgoing mail, smtp://user:pass@host:587 or smtps://…:465; unset keeps mails in the outbox. */
   SMTP_URL: z
     .string()
-    .regex(/^smtps?:\/\/[^\s/]+/, "SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465")
-    .refine((v) => URL.canParse(v), "SMTP_URL is not a valid URL (percent-encode special characters in user and password)")
+    .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465")
+    .refine((v) => URL.canParse(v) && new URL(v).hostname !== "", "SMTP_URL has no valid host (percent-encode special characters in user and password)")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   /** Sender of every mail: an address, optionally with a display name ("Name <address>"). */

@@ -25,6 +25,8 @@ export interface MailTemplates {
     /** When acceptance is due, if the department has an SLA. */
     slaDueAt?: Date | null;
   };
+  /** An admin checks the mail setup by sending one to themselves (Admin → Outbox). */
+  test: { recipientName: string };
 }
 
 export type MailKind = keyof MailTemplates;
@@ -83,6 +85,20 @@ const TEMPLATES: { [K in MailKind]: Record<Locale, Template<MailTemplates[K]>> }
       ],
       quote: excerpt(d.text),
       link: { label: "Open the insight", url: `${appUrl}/insights/${d.insightId}` },
+    }),
+  },
+  test: {
+    de: (d, { appUrl }) => ({
+      subject: "Testnachricht aus dem Social-Media-Koordinations-Dashboard",
+      greeting: `Hallo ${d.recipientName},`,
+      paragraphs: ["diese Nachricht prüft den E-Mail-Versand. Wenn Sie sie lesen, kommen Benachrichtigungen an."],
+      link: { label: "Postausgang öffnen", url: `${appUrl}/admin/outbox` },
+    }),
+    en: (d, { appUrl }) => ({
+      subject: "Test message from the social media coordination dashboard",
+      greeting: `Hello ${d.recipientName},`,
+      paragraphs: ["this message checks that mail is delivered. If you can read it, notifications will arrive."],
+      link: { label: "Open the outbox", url: `${appUrl}/admin/outbox` },
     }),
   },
 };
