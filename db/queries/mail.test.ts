@@ -1,10 +1,14 @@
+import { eq, sql } from "drizzle-orm";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
-import { enqueueMail, getOutboxMail, listOutbox } from "./mail";
-import { MailSendError, sendQueuedMail } from "@/lib/mail/send";
+import { outboxMails } from "../schema";
+import { CLAIM_LEASE_SECONDS, enqueueMail, getOutboxMail, listOutbox } from "./mail";
+import { appUrl } from "@/lib/env";
+import { queueMail } from "@/lib/mail/queue";
+import { MailBusyError, MailSendError, sendQueuedMail } from "@/lib/mail/send";
 import { renderMail } from "@/lib/mail/templates";
 import { createSmtpMailer } from "@/lib/mail/transport";
 
@@ -140,10 +144,44 @@ for (const backend of availableBackends()) {
     it("delivers once when two workers send the same mail at the same moment", async () => {
       const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${smtp.port}`, from: "no-reply@example.com" });
       const { id } = await queue("de", "race@example.com");
-      const results = await Promise.all([sendQueuedMail(t.db, id, { mailer }), sendQueuedMail(t.db, id, { mailer })]);
-      expect(results).toContain("sent");
+      const results = await Promise.allSettled([sendQueuedMail(t.db, id, { mailer }), sendQueuedMail(t.db, id, { mailer })]);
+      expect(results.filter((r) => r.status === "fulfilled").map((r) => r.value)).toContain("sent");
+      // The other one either came after (and saw `sent`) or found it busy and will be retried.
+      for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(MailBusyError);
       expect(smtp.received.filter((r) => r.envelopeTo.includes("race@example.com"))).toHaveLength(1);
       expect(await getOutboxMail(t.db, id)).toMatchObject({ status: "sent", attempts: 1 });
+      // A retry afterwards sends nothing more.
+      expect(await sendQueuedMail(t.db, id, { mailer })).toBe("sent");
+      expect(smtp.received.filter((r) => r.envelopeTo.includes("race@example.com"))).toHaveLength(1);
+    });
+
+    it("takes over a mail whose sender died, once its lease has run out", async () => {
+      const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${smtp.port}`, from: "no-reply@example.com" });
+      const { id } = await queue("en", "orphan@example.com");
+      // A worker claimed it and was killed before it could send.
+      await t.db.update(outboxMails).set({ status: "sending", attempts: 1, claimedAt: sql`now()` }).where(eq(outboxMails.id, id));
+      await expect(sendQueuedMail(t.db, id, { mailer })).rejects.toBeInstanceOf(MailBusyError);
+      await t.db
+        .update(outboxMails)
+        .set({ claimedAt: sql`now() - make_interval(secs => ${CLAIM_LEASE_SECONDS + 1})` })
+        .where(eq(outboxMails.id, id));
+      expect(await sendQueuedMail(t.db, id, { mailer })).toBe("sent");
+      expect(await getOutboxMail(t.db, id)).toMatchObject({ status: "sent", attempts: 2 });
+      expect(smtp.received.filter((r) => r.envelopeTo.includes("orphan@example.com"))).toHaveLength(1);
+    });
+
+    it("renders and enqueues in one step with links to APP_URL, and keeps the mail when SMTP_URL is unset", async () => {
+      const dedupeKey = nextKey();
+      const data = { insightId: 99, text: "Bitte <b>prüfen</b>", category: "idea" as const, departmentName: "Vertrieb", recipientName: "Herr Lang" };
+      const first = await queueMail(t.db, { kind: "insight_routed", data, to: "sales@example.com", locale: "de", dedupeKey });
+      const again = await queueMail(t.db, { kind: "insight_routed", data, to: "sales@example.com", locale: "de", dedupeKey });
+      expect(again).toEqual({ id: first.id, created: false });
+      const row = await getOutboxMail(t.db, first.id);
+      expect(row).toMatchObject({ kind: "insight_routed", locale: "de", subject: "Neu für Vertrieb: Idee #99", status: "queued" });
+      expect(row!.textBody).toContain(`${appUrl()}/insights/99`);
+      expect(row!.htmlBody).toContain("Bitte &lt;b&gt;prüfen&lt;/b&gt;");
+      // The test environment configures no SMTP server, so the default mailer keeps the mail.
+      if (!process.env.SMTP_URL) expect(await sendQueuedMail(t.db, first.id)).toBe("kept");
     });
 
     it("keeps mails in the outbox when no SMTP server is configured", async () => {

@@ -4,7 +4,7 @@
  * throws, so the job queue retries it later.
  */
 import type { Executor } from "@/db/client";
-import { claimMailForSending, getOutboxMail, markMailAttemptFailed, markMailKept, markMailSent } from "@/db/queries/mail";
+import { CLAIM_LEASE_SECONDS, claimMailForSending, getOutboxMail, markMailAttemptFailed, markMailKept, markMailSent } from "@/db/queries/mail";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { OutboxStatus } from "./kinds";
@@ -30,6 +30,17 @@ export class MailSendError extends Error {
   }
 }
 
+/**
+ * Another sender holds the mail (status `sending`, lease not yet run out). Thrown rather than
+ * answered so a job retries: if that sender died, the retry after the lease sends the mail.
+ */
+export class MailBusyError extends Error {
+  constructor(readonly mailId: number) {
+    super(`mail ${mailId} is being sent by another worker; try again after the lease (${CLAIM_LEASE_SECONDS} s)`);
+    this.name = "MailBusyError";
+  }
+}
+
 export interface SendOptions {
   /** Defaults to the mailer for SMTP_URL; null means "no SMTP server" (the mail is kept). */
   mailer?: Mailer | null;
@@ -38,10 +49,10 @@ export interface SendOptions {
 }
 
 /**
- * Sends outbox mail `id` and answers its status afterwards. A mail already sent, kept or being
- * sent by another worker is left alone (the call answers its status), so calling twice is safe.
- * Throws MailSendError when the SMTP server refused or could not be reached; the error is
- * recorded on the mail first.
+ * Sends outbox mail `id` and answers its status afterwards. A mail already sent or kept is left
+ * alone (the call answers its status), so calling twice is safe. Throws MailSendError when the
+ * SMTP server refused or could not be reached (the error is recorded on the mail first), and
+ * MailBusyError while another worker is sending it: in both cases a job should retry later.
  */
 export async function sendQueuedMail(db: Executor, id: number, opts: SendOptions = {}): Promise<OutboxStatus> {
   const mailer = opts.mailer === undefined ? configuredMailer() : opts.mailer;
@@ -51,7 +62,11 @@ export async function sendQueuedMail(db: Executor, id: number, opts: SendOptions
     return kept ?? currentStatus(db, id);
   }
   const mail = await claimMailForSending(db, id);
-  if (!mail) return currentStatus(db, id);
+  if (!mail) {
+    const status = await currentStatus(db, id);
+    if (status === "sending") throw new MailBusyError(id);
+    return status;
+  }
   try {
     await mailer.send({
       to: mail.toAddress,
