@@ -33,6 +33,7 @@ import {
   KPI_UNITS,
   LOCALES,
   MEASUREMENT_SOURCES,
+  OUTBOX_STATUSES,
   PLATFORMS,
   RESPONSIBILITIES,
   ROLES,
@@ -43,7 +44,6 @@ import {
   SIGNOFF_FUNCTIONS,
   VERSION_STATUSES,
 } from "../lib/enums";
-import { OUTBOX_STATUSES } from "../lib/mail/kinds";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

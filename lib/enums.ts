@@ -155,3 +155,14 @@ export type InsightLanguage = (typeof INSIGHT_LANGUAGES)[number];
  * sending, the server again (lib/schemas/insights.ts); the server-action body limit leaves room for it.
  */
 export const MAX_INSIGHT_CSV_BYTES = 10 * 1024 * 1024;
+
+// ─── E-mail outbox ───────────────────────────────────────────────────────────
+
+/**
+ * queued: waiting to be sent (also after a failed attempt that will be retried);
+ * sending: claimed by one sender, so a second worker does not send it again;
+ * sent: accepted by the SMTP server; failed: gave up after the last attempt;
+ * kept: no SMTP server is configured, the mail stays readable in the outbox.
+ */
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed", "kept"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

@@ -2,9 +2,8 @@ import { and, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { outboxMails } from "../schema";
 import { keysetCondition, keysetOrder, keysetPage, sortKeyText } from "./keyset";
-import type { Locale } from "@/lib/enums";
 import { AppError } from "@/lib/errors";
-import type { OutboxStatus } from "@/lib/mail/kinds";
+import type { Locale, OutboxStatus } from "@/lib/enums";
 import { COUNT_CAP, type KeysetPage, pageRequest } from "@/lib/pagination/cursor";
 
 export interface NewOutboxMail {

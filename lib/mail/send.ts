@@ -7,7 +7,7 @@ import type { Executor } from "@/db/client";
 import { CLAIM_LEASE_SECONDS, claimMailForSending, getOutboxMail, markMailAttemptFailed, markMailKept, markMailSent } from "@/db/queries/mail";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { OutboxStatus } from "./kinds";
+import type { OutboxStatus } from "@/lib/enums";
 import { createSmtpMailer, type Mailer } from "./transport";
 
 let configured: Mailer | null | undefined;

@@ -11,7 +11,7 @@ import { listOutbox } from "@/db/queries/mail";
 import { requirePagePermission } from "@/lib/auth/session";
 import { appUrl, env } from "@/lib/env";
 import { sectionPageTitle } from "@/lib/i18n/page-title";
-import { OUTBOX_STATUSES, type OutboxStatus } from "@/lib/mail/kinds";
+import { OUTBOX_STATUSES, type OutboxStatus } from "@/lib/enums";
 import { describeSmtp } from "@/lib/mail/transport";
 import { cursorParams } from "@/lib/pagination/cursor";
 import { param } from "@/lib/search-params";
