@@ -33,6 +33,7 @@ import {
   KPI_UNITS,
   LOCALES,
   MEASUREMENT_SOURCES,
+  OUTBOX_STATUSES,
   PLATFORMS,
   RESPONSIBILITIES,
   ROLES,
@@ -792,6 +793,44 @@ export const notifications = pgTable(
   ],
 );
 
+// ─── E-mail outbox ───────────────────────────────────────────────────────────
+
+export const outboxStatusEnum = pgEnum("outbox_status", OUTBOX_STATUSES);
+
+/**
+ * Every e-mail the app sends is written here first, rendered and in the recipient's language, and
+ * sent from here. Without an SMTP server the mails stay here (`kept`) and admins read them in the
+ * app. `dedupe_key` names the event and the recipient, so a retried job never mails twice.
+ */
+export const outboxMails = pgTable(
+  "outbox_mails",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    toAddress: text("to_address").notNull(),
+    recipientId: integer("recipient_id").references(() => users.id, { onDelete: "set null" }),
+    locale: localeEnum("locale").notNull(),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    status: outboxStatusEnum("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** When the current sender claimed the mail; a claim older than the lease may be taken over. */
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("outbox_mails_dedupe_key_idx").on(t.dedupeKey),
+    // The admin list: newest first, optionally one status.
+    index("outbox_mails_created_id_idx").on(t.createdAt, t.id),
+    index("outbox_mails_status_idx").on(t.status, t.createdAt, t.id),
+    index("outbox_mails_recipient_idx").on(t.recipientId),
+  ],
+);
+
 // ─── Types ───────────────────────────────────────────────────────────────────
 
 export type Role = (typeof roleEnum.enumValues)[number];
@@ -893,3 +932,4 @@ export type InsightEvent = typeof insightEvents.$inferSelect;
 export type InsightSlaEvent = typeof insightSlaEvents.$inferSelect;
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type OutboxMail = typeof outboxMails.$inferSelect;

@@ -158,3 +158,13 @@ export const MAX_INSIGHT_CSV_BYTES = 10 * 1024 * 1024;
 
 /** Outbound webhook deliveries (db `webhook_delivery_status`). */
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+// ─── E-mail outbox ───────────────────────────────────────────────────────────
+
+/**
+ * queued: waiting to be sent (also after a failed attempt that will be retried);
+ * sending: claimed by one sender, so a second worker does not send it again;
+ * sent: accepted by the SMTP server; failed: gave up after the last attempt;
+ * kept: no SMTP server is configured, the mail stays readable in the outbox.
+ */
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed", "kept"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

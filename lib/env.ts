@@ -51,6 +51,25 @@ const schema = z.object({
    * company network, tests). Link-local and cloud metadata addresses stay refused.
    */
   ALLOW_PRIVATE_NETWORKS: boolish.transform((v) => v ?? false),
+  /** SMTP server for outgoing mail, smtp://user:pass@host:587 or smtps://…:465; unset keeps mails in the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465")
+    .refine((v) => URL.canParse(v) && new URL(v).hostname !== "", "SMTP_URL has no valid host (percent-encode special characters in user and password)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Sender of every mail: an address, optionally with a display name ("Name <address>"). */
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'MAIL_FROM must be an e-mail address or "Name <address>"')
+    .default("Social-Media-Koordination <no-reply@localhost>"),
+  /** Base URL of the app for links in mails; defaults to NEXTAUTH_URL. */
+  APP_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "APP_URL must start with http:// or https://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -87,4 +106,9 @@ export function authSecret(): string {
 /** The key for author aliases. Changing it changes every alias, so set it once and keep it. */
 export function pseudonymSecret(): string {
   return env.PSEUDONYM_SECRET ?? authSecret();
+}
+
+/** Where links in mails point: APP_URL, else NEXTAUTH_URL, else the local default; no trailing slash. */
+export function appUrl(): string {
+  return (env.APP_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }

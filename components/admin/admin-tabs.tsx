@@ -11,6 +11,7 @@ const TABS = [
   { key: "api", href: "/admin/api" },
   { key: "jobs", href: "/admin/jobs" },
   { key: "audit", href: "/admin/audit" },
+  { key: "outbox", href: "/admin/outbox" },
 ] as const;
 
 export function AdminTabs() {
