@@ -78,7 +78,8 @@ for (const role of SCANNED) {
 
     for (const [label, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
       test(`pass axe and fit the screen (${label})`, async ({ page, baseURL }) => {
-        test.setTimeout(300_000);
+        // The admin crawls some 40 pages (each role page plus its phone layout); 5 minutes was nearly used up.
+        test.setTimeout(600_000);
         await page.setViewportSize(viewport);
         const pages = await crawl(page, new URL(baseURL!).origin);
         expect(pages.length, `pages found for ${ROLES[role]}`).toBeGreaterThan(1);
