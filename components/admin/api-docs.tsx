@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Fragment } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /**
  * A readable rendering of the OpenAPI document (lib/openapi.ts) for the people who connect a CRM
@@ -100,7 +101,7 @@ function TypeOf({ schema }: { schema?: Schema }) {
   );
 }
 
-async function Fields({ schema, doc }: { schema?: Schema; doc: OpenApiDoc }) {
+async function Fields({ schema, doc, label }: { schema?: Schema; doc: OpenApiDoc; label: string }) {
   const t = await getTranslations("admin.apiDocs");
   const resolved = schema?.$ref ? doc.components?.schemas?.[refName(schema.$ref)] : schema;
   if (!resolved?.properties) {
@@ -114,7 +115,7 @@ async function Fields({ schema, doc }: { schema?: Schema; doc: OpenApiDoc }) {
   }
   const required = new Set(resolved.required ?? []);
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={label} frameless>
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="border-b border-slate-200">
@@ -140,7 +141,7 @@ async function Fields({ schema, doc }: { schema?: Schema; doc: OpenApiDoc }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -175,7 +176,7 @@ export async function ApiDocs({ doc }: { doc: OpenApiDoc }) {
           {op.parameters?.length ? (
             <div>
               <h3 className="text-sm font-semibold">{t("parameters")}</h3>
-              <div className="overflow-x-auto">
+              <ScrollRegion label={`${t("parameters")}: ${method.toUpperCase()} ${path}`} frameless>
                 <table className="mt-1 w-full text-left text-sm">
                   <thead>
                     <tr className="border-b border-slate-200">
@@ -203,7 +204,7 @@ export async function ApiDocs({ doc }: { doc: OpenApiDoc }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             </div>
           ) : null}
           {op.requestBody?.content?.["application/json"] ? (
@@ -212,7 +213,7 @@ export async function ApiDocs({ doc }: { doc: OpenApiDoc }) {
               {op.requestBody.content["application/json"].schema?.description ? (
                 <p className="text-sm text-slate-700">{op.requestBody.content["application/json"].schema.description}</p>
               ) : null}
-              <Fields schema={op.requestBody.content["application/json"].schema} doc={doc} />
+              <Fields schema={op.requestBody.content["application/json"].schema} doc={doc} label={`${t("requestBody")}: ${method.toUpperCase()} ${path}`} />
             </div>
           ) : null}
           <div>
@@ -236,7 +237,7 @@ export async function ApiDocs({ doc }: { doc: OpenApiDoc }) {
           <div key={name} id={anchor(name)} className="space-y-1 rounded border border-slate-200 bg-white p-4">
             <h3 className="font-mono font-semibold">{name}</h3>
             {s.description ? <p className="text-sm text-slate-700">{s.description}</p> : null}
-            <Fields schema={s} doc={doc} />
+            <Fields schema={s} doc={doc} label={name} />
           </div>
         ))}
       </section>
