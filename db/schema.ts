@@ -34,6 +34,7 @@ import {
   LOCALES,
   MEASUREMENT_SOURCES,
   OUTBOX_STATUSES,
+  NOTIFICATION_DELIVERIES,
   PLATFORMS,
   RESPONSIBILITIES,
   ROLES,
@@ -784,13 +785,35 @@ export const notifications = pgTable(
     data: jsonb("data").$type<Record<string, string | number | null>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** Waits for the person's next daily digest mail (their preference for this kind is `digest`). */
+    digestPending: boolean("digest_pending").notNull().default(false),
   },
   (t) => [
     uniqueIndex("notifications_user_event_unique").on(t.userId, t.eventId),
+    index("notifications_digest_pending_idx").on(t.userId, t.id).where(sql`${t.digestPending}`),
     index("notifications_user_created_idx").on(t.userId, t.createdAt, t.id),
     index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
     index("notifications_insight_idx").on(t.insightId).where(sql`${t.insightId} is not null`),
   ],
+);
+
+export const notificationDeliveryEnum = pgEnum("notification_delivery", NOTIFICATION_DELIVERIES);
+
+/**
+ * A person's choice per kind of notification: e-mail at once, in the daily digest, or none. No row
+ * means `immediately`. Crisis notifications are not switchable and have no row here.
+ */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: notificationKindEnum("kind").notNull(),
+    delivery: notificationDeliveryEnum("delivery").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
 // ─── E-mail outbox ───────────────────────────────────────────────────────────

@@ -146,6 +146,13 @@ export type SlaTransition = (typeof SLA_TRANSITIONS)[number];
 export const NOTIFICATION_KINDS = ["insight_routed", "sla_due_soon", "sla_overdue"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/**
+ * How a person wants to hear of a kind of notification by e-mail: at once, in one mail each
+ * morning, or not at all (the in-app list shows every notification regardless).
+ */
+export const NOTIFICATION_DELIVERIES = ["immediately", "digest", "off"] as const;
+export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
+
 /** Languages an insight may be marked with (not a database enum: the column is text). */
 export const INSIGHT_LANGUAGES = ["de", "en"] as const;
 export type InsightLanguage = (typeof INSIGHT_LANGUAGES)[number];

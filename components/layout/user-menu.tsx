@@ -25,6 +25,9 @@ export async function UserMenu({ name, email, roleLabel }: { name: string; email
         <p className="text-sm text-slate-600">{roleLabel}</p>
         <p className="truncate text-sm text-slate-600">{email}</p>
       </div>
+      <a href="/profile" className="block font-medium text-blue-800 underline">
+        {t("profile")}
+      </a>
       <div>
         <p className="mb-1 text-xs font-medium uppercase text-slate-600">{t("language")}</p>
         <LanguageSwitch />

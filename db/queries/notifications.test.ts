@@ -1,13 +1,24 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
-import { departments, insights, notifications, routingRules, users } from "../schema";
+import { departments, insights, notifications, outboxMails, routingRules, users } from "../schema";
 import { seedFoundation } from "../seed/foundation";
 import { ingestBody } from "./insight-intake";
 import { routeInsights } from "./insight-actions";
-import { listNotifications, markNotificationsRead, notifyInsightEvent, openNotification, unreadNotificationCount } from "./notifications";
+import {
+  listNotifications,
+  markNotificationsRead,
+  notificationPreferencesOf,
+  notifyInsightEvent,
+  openNotification,
+  saveNotificationPreferences,
+  unreadNotificationCount,
+  usersWithPendingDigest,
+  writeDigest,
+} from "./notifications";
 import { insightRouted } from "@/lib/jobs/events";
 import { JobRunner } from "@/lib/jobs/runner";
+import { mailDigestJob } from "@/lib/jobs/definitions/mail-digest";
 
 const T0 = new Date("2025-03-03T08:00:00Z");
 
@@ -58,7 +69,7 @@ for (const backend of availableBackends()) {
       expect(n).toMatchObject({ kind: "insight_routed", insightId: result.items[0].id, readAt: null });
       expect(n.data.excerpt).toContain("Getriebe");
       // The same event again (a retried job) tells nobody twice.
-      expect(await notifyInsightEvent(t.db, insightRouted(result.items[0].id!, service, "rule", T0))).toBe(0);
+      expect((await notifyInsightEvent(t.db, insightRouted(result.items[0].id!, service, "rule", T0))).told).toBe(0);
     });
 
     it("does not tell anyone about an insight that waits in triage", async () => {
@@ -85,7 +96,7 @@ for (const backend of availableBackends()) {
         .values({ source: "n-test", externalId: `n-${++seq}`, occurredAt: T0, text: "Überfällig", category: "question", sentiment: "neutral", status: "routed", departmentId: service })
         .returning({ id: insights.id });
       const told = await notifyInsightEvent(t.db, { type: "insight.sla_overdue", id: `sla:test-${id}`, occurredAt: T0.toISOString(), insightId: id, departmentId: service, dueAt: T0.toISOString() });
-      expect(told).toBe(managers.length);
+      expect(told.told).toBe(managers.length);
       expect((await mine(head)).some((n) => n.insightId === id)).toBe(false);
     });
 
@@ -93,9 +104,89 @@ for (const backend of availableBackends()) {
       await t.db.update(users).set({ active: false }).where(eq(users.id, head));
       try {
         const [{ id }] = await t.db.select({ id: insights.id }).from(insights).where(eq(insights.departmentId, service)).limit(1);
-        expect(await notifyInsightEvent(t.db, insightRouted(id, service, "manual", new Date(T0.getTime() + 1)))).toBe(0);
+        expect((await notifyInsightEvent(t.db, insightRouted(id, service, "manual", new Date(T0.getTime() + 1)))).told).toBe(0);
       } finally {
         await t.db.update(users).set({ active: true }).where(eq(users.id, head));
+      }
+    });
+
+    const mailsTo = (userId: number) => t.db.select().from(outboxMails).where(eq(outboxMails.recipientId, userId)).orderBy(outboxMails.id);
+
+    it("mails the head at once, in their language, once per event, and the mail job keeps it without an SMTP server", async () => {
+      await t.db.update(users).set({ locale: "en" }).where(eq(users.id, head));
+      try {
+        const before = (await mailsTo(head)).length;
+        const result = await deliver("Reklamation: the gearbox rattles");
+        const drained = await runner.drain();
+        expect(drained.failed).toBe(0);
+        const mails = await mailsTo(head);
+        expect(mails.length).toBe(before + 1);
+        const mail = mails.at(-1)!;
+        expect(mail).toMatchObject({ kind: "insight_routed", locale: "en", status: "kept" });
+        expect(mail.subject).toContain(`#${result.items[0].id}`);
+        expect(mail.textBody).toContain(`/insights/${result.items[0].id}`);
+        // The event again (a retried job): no second notification, no second mail.
+        const again = await notifyInsightEvent(t.db, insightRouted(result.items[0].id!, service, "rule", T0));
+        expect(again).toEqual({ told: 0, mailIds: [] });
+        expect((await mailsTo(head)).length).toBe(before + 1);
+      } finally {
+        await t.db.update(users).set({ locale: "de" }).where(eq(users.id, head));
+      }
+    });
+
+    it("a head who chose the digest gets no single mail but one morning mail listing everything since; off mails nothing", async () => {
+      expect(await saveNotificationPreferences(t.db, head, { insight_routed: "digest", sla_due_soon: "off" }, T0)).toEqual(["insight_routed", "sla_due_soon"]);
+      // Saving the same again changes nothing.
+      expect(await saveNotificationPreferences(t.db, head, { insight_routed: "digest" }, T0)).toEqual([]);
+      expect(await notificationPreferencesOf(t.db, head)).toEqual({ insight_routed: "digest", sla_due_soon: "off", sla_overdue: "immediately" });
+      try {
+        const before = (await mailsTo(head)).length;
+        const a = await deliver("Reklamation eins");
+        const b = await deliver("Reklamation zwei");
+        await runner.drain();
+        const [dueSoon] = await t.db
+          .insert(insights)
+          .values({ source: "n-test", externalId: `n-${++seq}`, occurredAt: T0, text: "Frist knapp", category: "question", sentiment: "neutral", status: "routed", departmentId: service })
+          .returning({ id: insights.id });
+        expect((await notifyInsightEvent(t.db, { type: "insight.sla_due_soon", id: `sla:soon-${dueSoon.id}`, occurredAt: T0.toISOString(), insightId: dueSoon.id, departmentId: service, dueAt: T0.toISOString() })).told).toBe(1);
+        // In the app, all three are there; by mail, nothing yet.
+        const listed = await mine(head);
+        for (const id of [a.items[0].id, b.items[0].id, dueSoon.id]) expect(listed.some((n) => n.insightId === id)).toBe(true);
+        expect((await mailsTo(head)).length).toBe(before);
+        expect(await usersWithPendingDigest(t.db)).toContain(head);
+
+        const digestId = await writeDigest(t.db, head);
+        expect(digestId).not.toBeNull();
+        const mails = await mailsTo(head);
+        expect(mails.length).toBe(before + 1);
+        expect(mails.at(-1)).toMatchObject({ kind: "digest", locale: "de" });
+        expect(mails.at(-1)!.textBody).toContain("Reklamation eins");
+        expect(mails.at(-1)!.textBody).toContain("Reklamation zwei");
+        // The "off" kind is not in the digest either.
+        expect(mails.at(-1)!.textBody).not.toContain("Frist knapp");
+        // Running it again (a retry, the next morning with nothing new) mails nothing.
+        expect(await writeDigest(t.db, head)).toBeNull();
+        expect(await usersWithPendingDigest(t.db)).not.toContain(head);
+      } finally {
+        await saveNotificationPreferences(t.db, head, { insight_routed: "immediately", sla_due_soon: "immediately" }, T0);
+      }
+    });
+
+    it("the digest job writes each waiting digest once and hands it to the mail job", async () => {
+      await saveNotificationPreferences(t.db, head, { insight_routed: "digest" }, T0);
+      try {
+        const before = (await mailsTo(head)).length;
+        await deliver("Reklamation drei");
+        await runner.drain();
+        expect((await mailsTo(head)).length).toBe(before);
+        await runner.send(mailDigestJob, {});
+        const drained = await runner.drain();
+        expect(drained.failed).toBe(0);
+        const mails = await mailsTo(head);
+        expect(mails.length).toBe(before + 1);
+        expect(mails.at(-1)).toMatchObject({ kind: "digest", status: "kept" });
+      } finally {
+        await saveNotificationPreferences(t.db, head, { insight_routed: "immediately" }, T0);
       }
     });
 

@@ -1,5 +1,7 @@
 import type { AnyJob } from "./define";
 import { crisisEvaluateJob } from "./definitions/crisis-evaluate";
+import { mailDigestJob } from "./definitions/mail-digest";
+import { mailSendJob } from "./definitions/mail-send";
 import { notifyInsightJob } from "./definitions/notify-insight";
 import { slaSweepJob } from "./definitions/sla-sweep";
 
@@ -11,7 +13,7 @@ const added: AnyJob[] = [];
  * see it half-built.
  */
 export function appJobs(): readonly AnyJob[] {
-  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, ...added];
+  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, mailSendJob, mailDigestJob, ...added];
 }
 
 /** Adds a job while the process runs (tests); returns how to take it out again. */

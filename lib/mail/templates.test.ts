@@ -30,6 +30,35 @@ describe("mail templates", () => {
     expect(de.text).toContain("bis 02.03.2026, 16:30");
   });
 
+  it("renders the SLA reminder and escalation in both languages with the due time in Berlin time", () => {
+    const dueAt = new Date("2026-10-25T01:30:00Z");
+    const soon = renderMail("sla_due_soon", "de", { ...base, dueAt }, { appUrl: APP });
+    expect(soon.subject).toBe("Frist läuft bald ab: Beschwerde #42 für Service");
+    expect(soon.text).toContain("Die Frist endet 25.10.2026, 02:30.");
+    const over = renderMail("sla_overdue", "en", { ...base, dueAt }, { appUrl: APP });
+    expect(over.subject).toBe("Overdue: Complaint #42 at Service");
+    expect(over.text).toContain("was due 25 Oct 2026, 02:30 and is still open");
+    expect(over.text).toContain("https://dashboard.example.com/insights/42");
+  });
+
+  it("renders a digest listing each item, counting the rest, and linking to the whole list", () => {
+    const at = new Date("2026-02-01T09:00:00Z");
+    const items = [
+      { kind: "insight_routed" as const, insightId: 7, departmentName: "Service", excerpt: "Lieferung <zu> spät", at },
+      { kind: "sla_overdue" as const, insightId: 8, departmentName: "Vertrieb", excerpt: "Angebot fehlt", at },
+    ];
+    const de = renderMail("digest", "de", { recipientName: "Frau Kaya", items, more: 3 }, { appUrl: APP });
+    expect(de.subject).toBe("Ihre Benachrichtigungen: 5 neu");
+    expect(de.text).toContain("01.02.2026, 10:00 – neue Erkenntnis für Service (#7): Lieferung <zu> spät");
+    expect(de.text).toContain("Frist überschritten bei Vertrieb (#8)");
+    expect(de.text).toContain("… und 3 weitere.");
+    expect(de.text).toContain("https://dashboard.example.com/notifications");
+    expect(de.html).toContain("Lieferung &lt;zu&gt; spät");
+    const en = renderMail("digest", "en", { recipientName: "Ms Kaya", items: items.slice(0, 1), more: 0 }, { appUrl: APP });
+    expect(en.subject).toBe("Your notifications: 1 new");
+    expect(en.text).not.toContain("more.");
+  });
+
   it("escapes user text, names and the link in the HTML part", () => {
     const hostile = { ...base, text: '<img src=x onerror="alert(1)">\nzweite Zeile', departmentName: "R&D <b>", recipientName: "O'Brien \"Bob\"" };
     for (const locale of ["de", "en"] as const) {

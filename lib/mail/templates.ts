@@ -25,8 +25,36 @@ export interface MailTemplates {
     /** When acceptance is due, if the department has an SLA. */
     slaDueAt?: Date | null;
   };
+  /** 75 % of the SLA passed and the insight is not accepted yet: a reminder to the head. */
+  sla_due_soon: SlaMail;
+  /** The SLA ran out with the insight still open: an escalation to the central unit. */
+  sla_overdue: SlaMail;
+  /** One morning mail with everything a person chose to get as a digest. */
+  digest: {
+    recipientName: string;
+    items: DigestItem[];
+    /** Notifications beyond `items` (the mail lists the newest; the app lists all). */
+    more: number;
+  };
   /** An admin checks the mail setup by sending one to themselves (Admin → Outbox). */
   test: { recipientName: string };
+}
+
+export interface SlaMail {
+  insightId: number;
+  text: string;
+  category: InsightCategory;
+  departmentName: string;
+  recipientName: string;
+  dueAt: Date;
+}
+
+export interface DigestItem {
+  kind: "insight_routed" | "sla_due_soon" | "sla_overdue";
+  insightId: number | null;
+  departmentName: string;
+  excerpt: string;
+  at: Date;
 }
 
 export type MailKind = keyof MailTemplates;
@@ -51,6 +79,19 @@ export function excerpt(s: string, max = 280): string {
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()} …`;
 }
+
+const DIGEST_LINES: Record<Locale, Record<DigestItem["kind"], (department: string) => string>> = {
+  de: {
+    insight_routed: (dep) => `neue Erkenntnis für ${dep}`,
+    sla_due_soon: (dep) => `Frist läuft bald ab bei ${dep}`,
+    sla_overdue: (dep) => `Frist überschritten bei ${dep}`,
+  },
+  en: {
+    insight_routed: (dep) => `new insight for ${dep}`,
+    sla_due_soon: (dep) => `due soon at ${dep}`,
+    sla_overdue: (dep) => `overdue at ${dep}`,
+  },
+};
 
 function formatDue(d: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
@@ -85,6 +126,68 @@ const TEMPLATES: { [K in MailKind]: Record<Locale, Template<MailTemplates[K]>> }
       ],
       quote: excerpt(d.text),
       link: { label: "Open the insight", url: `${appUrl}/insights/${d.insightId}` },
+    }),
+  },
+  sla_due_soon: {
+    de: (d, { appUrl, locale }) => ({
+      subject: `Frist läuft bald ab: ${CATEGORY_LABELS[locale][d.category]} #${d.insightId} für ${d.departmentName}`,
+      greeting: `Hallo ${d.recipientName},`,
+      paragraphs: [
+        `eine Erkenntnis (${CATEGORY_LABELS[locale][d.category]}) für ${d.departmentName} ist noch nicht angenommen. Die Frist endet ${formatDue(d.dueAt, locale)}.`,
+      ],
+      quote: excerpt(d.text),
+      link: { label: "Erkenntnis öffnen", url: `${appUrl}/insights/${d.insightId}` },
+    }),
+    en: (d, { appUrl, locale }) => ({
+      subject: `Due soon: ${CATEGORY_LABELS[locale][d.category]} #${d.insightId} for ${d.departmentName}`,
+      greeting: `Hello ${d.recipientName},`,
+      paragraphs: [
+        `an insight (${CATEGORY_LABELS[locale][d.category]}) for ${d.departmentName} has not been accepted yet. It is due ${formatDue(d.dueAt, locale)}.`,
+      ],
+      quote: excerpt(d.text),
+      link: { label: "Open the insight", url: `${appUrl}/insights/${d.insightId}` },
+    }),
+  },
+  sla_overdue: {
+    de: (d, { appUrl, locale }) => ({
+      subject: `Frist überschritten: ${CATEGORY_LABELS[locale][d.category]} #${d.insightId} bei ${d.departmentName}`,
+      greeting: `Hallo ${d.recipientName},`,
+      paragraphs: [
+        `die Frist einer Erkenntnis (${CATEGORY_LABELS[locale][d.category]}) bei ${d.departmentName} ist am ${formatDue(d.dueAt, locale)} abgelaufen, ohne dass sie erledigt wurde. Bitte klären Sie mit der Abteilung, wie es weitergeht.`,
+      ],
+      quote: excerpt(d.text),
+      link: { label: "Erkenntnis öffnen", url: `${appUrl}/insights/${d.insightId}` },
+    }),
+    en: (d, { appUrl, locale }) => ({
+      subject: `Overdue: ${CATEGORY_LABELS[locale][d.category]} #${d.insightId} at ${d.departmentName}`,
+      greeting: `Hello ${d.recipientName},`,
+      paragraphs: [
+        `an insight (${CATEGORY_LABELS[locale][d.category]}) at ${d.departmentName} was due ${formatDue(d.dueAt, locale)} and is still open. Please agree with the department how to go on.`,
+      ],
+      quote: excerpt(d.text),
+      link: { label: "Open the insight", url: `${appUrl}/insights/${d.insightId}` },
+    }),
+  },
+  digest: {
+    de: (d, { appUrl, locale }) => ({
+      subject: `Ihre Benachrichtigungen: ${d.items.length + d.more} neu`,
+      greeting: `Hallo ${d.recipientName},`,
+      paragraphs: [
+        "seit der letzten Zusammenfassung ist Folgendes passiert:",
+        ...d.items.map((i) => `${formatDue(i.at, locale)} – ${DIGEST_LINES.de[i.kind](i.departmentName)}${i.insightId ? ` (#${i.insightId})` : ""}: ${excerpt(i.excerpt, 140)}`),
+        ...(d.more ? [`… und ${d.more} weitere.`] : []),
+      ],
+      link: { label: "Alle Benachrichtigungen öffnen", url: `${appUrl}/notifications` },
+    }),
+    en: (d, { appUrl, locale }) => ({
+      subject: `Your notifications: ${d.items.length + d.more} new`,
+      greeting: `Hello ${d.recipientName},`,
+      paragraphs: [
+        "this happened since your last summary:",
+        ...d.items.map((i) => `${formatDue(i.at, locale)} – ${DIGEST_LINES.en[i.kind](i.departmentName)}${i.insightId ? ` (#${i.insightId})` : ""}: ${excerpt(i.excerpt, 140)}`),
+        ...(d.more ? [`… and ${d.more} more.`] : []),
+      ],
+      link: { label: "Open all notifications", url: `${appUrl}/notifications` },
     }),
   },
   test: {

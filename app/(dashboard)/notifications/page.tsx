@@ -23,7 +23,15 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const unread = rows.some((r) => !r.readAt);
   return (
     <>
-      <PageHeader title={t("title")} lead={t("lead")} actions={unread ? <MarkAllRead /> : undefined} />
+      <PageHeader title={t("title")} lead={t("lead")} actions={
+          <div className="flex flex-wrap items-start gap-3">
+            <a href="/profile" className="rounded px-2 py-1 text-sm font-medium text-blue-800 underline">
+              {t("preferences.settingsLink")}
+            </a>
+            {unread ? <MarkAllRead /> : null}
+          </div>
+        }
+      />
       {rows.length === 0 ? (
         <EmptyState title={t("empty")} body={t("emptyHint")} />
       ) : (

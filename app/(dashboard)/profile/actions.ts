@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { saveNotificationPreferences } from "@/db/queries/notifications";
+import { action } from "@/lib/actions";
+import { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationKind } from "@/lib/enums";
+
+const delivery = z.enum(NOTIFICATION_DELIVERIES, { message: "validation.notificationDelivery" });
+
+/** Every kind must be answered: a form that left one out was not this page's. */
+const schema = z.object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, delivery])) as Record<NotificationKind, typeof delivery>);
+
+/** Saves the signed-in person's own e-mail choices; every person may, for themselves only. */
+export const saveNotificationPreferencesAction = action({
+  permission: "authenticated",
+  schema,
+  run: async (input, { db, user }) => {
+    const changed = await saveNotificationPreferences(db, user.id, input);
+    revalidatePath("/profile");
+    return { changed: changed.length };
+  },
+});
