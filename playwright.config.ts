@@ -6,6 +6,9 @@ import { serverNodeFlags } from "./scripts/server-flags.mjs";
 
 const port = Number(process.env.E2E_PORT || 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+// The app mails to a test SMTP server that specs checking mail start on this port (e2e/smtp.ts).
+const smtpPort = Number(process.env.E2E_SMTP_PORT || port + 1000);
+process.env.E2E_SMTP_PORT = String(smtpPort);
 // scripts/e2e.mjs hands in a fresh directory; a direct `playwright test` gets one here.
 const pgliteDir = process.env.E2E_PGLITE_DIR || (process.env.E2E_PGLITE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-pglite-")));
 
@@ -68,6 +71,9 @@ export default defineConfig({
       SEED_DEMO: "true",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef",
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "Social-Media-Koordination <dashboard@example.com>",
+      APP_URL: baseURL,
     },
   },
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { expectNoA11yViolations } from "./a11y";
-import { storageFor, type RoleKey } from "./fixtures";
+import { expectNoA11yViolations, expectNoHorizontalOverflow, PHONE } from "./a11y";
+import { ROLES, storageFor, type RoleKey } from "./fixtures";
+import { startMailbox } from "./smtp";
 
 const run = Date.now().toString(36);
 
@@ -12,6 +13,20 @@ async function as(browser: Browser, role: RoleKey) {
 test.describe.serial("notifications: an insight routed by the API reaches the department head", () => {
   let token = "";
   let insightId = 0;
+  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+
+  test.beforeAll(async () => {
+    mailbox = await startMailbox();
+  });
+  test.afterAll(async () => {
+    await mailbox?.close();
+  });
+
+  const post = (request: import("@playwright/test").APIRequestContext, externalId: string, text: string) =>
+    request.post("/api/v1/insights", {
+      data: { source: "e2e-notify", externalId, platform: "forum", occurredAt: new Date(Date.now() - 60_000).toISOString(), text, category: "idea" },
+      headers: { Cookie: "", Authorization: `Bearer ${token}` },
+    });
 
   test("an admin creates an intake token", async ({ browser }) => {
     const { context, page } = await as(browser, "admin");
@@ -59,6 +74,69 @@ test.describe.serial("notifications: an insight routed by the API reaches the de
       await page.getByRole("button", { name: "Alle als gelesen markieren" }).click();
       await expect(page.getByText(/Als gelesen markiert: \d+\./)).toBeVisible();
     }
+    await context.close();
+  });
+
+  test("the head also gets a mail in the test mailbox whose link opens the insight", async ({ browser, baseURL }) => {
+    await expect.poll(() => mailbox.find(ROLES.rnd, `#${insightId}`).length, { timeout: 60_000 }).toBe(1);
+    const [mail] = mailbox.find(ROLES.rnd, `#${insightId}`);
+    expect(mail.subject).toBe(`Neu für Forschung & Entwicklung: Idee #${insightId}`);
+    expect(mail.text).toContain(`Idee: ein leiserer Lüfter für den BX-400 [${run}]`);
+    expect(mail.html).toBeTruthy();
+    const link = `${baseURL}/insights/${insightId}`;
+    expect(mail.text).toContain(link);
+    const { context, page } = await as(browser, "rnd");
+    await page.goto(link);
+    await expect(page).toHaveURL(new RegExp(`/insights/${insightId}$`));
+    await expect(page.getByText(`Idee: ein leiserer Lüfter für den BX-400 [${run}]`).first()).toBeVisible();
+    await context.close();
+  });
+
+  test("with the digest chosen on the profile page, the next insight is in the list but not mailed singly", async ({ browser, request }) => {
+    const { context, page } = await as(browser, "rnd");
+    await page.goto("/notifications");
+    await page.getByRole("link", { name: "E-Mail-Einstellungen" }).click();
+    await expect(page).toHaveURL(/\/profile$/);
+    await expect(page.getByRole("heading", { name: "Profil und Benachrichtigungen" })).toBeVisible();
+    const routed = page.getByRole("group", { name: "Neuer Hinweis für Ihre Abteilung" });
+    await expect(routed.getByLabel("sofort")).toBeChecked();
+    await routed.getByLabel("tägliche Zusammenfassung (7 Uhr)").check();
+    await page.getByRole("button", { name: "Einstellungen speichern" }).click();
+    await expect(page.getByText("Gespeichert – 1 geändert.")).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.reload();
+    await expect(page.getByRole("group", { name: "Neuer Hinweis für Ihre Abteilung" }).getByLabel("tägliche Zusammenfassung (7 Uhr)")).toBeChecked();
+
+    try {
+      const res = await post(request, `notify-digest-${run}`, `Idee: ein Staubfilter für den BX-400 [${run}-digest]`);
+      expect(res.status()).toBe(201);
+      const digestId = (await res.json()).data.items[0].id as number;
+      await expect(async () => {
+        await page.goto("/notifications");
+        await expect(page.getByText(`[${run}-digest]`)).toBeVisible({ timeout: 1000 });
+      }).toPass({ timeout: 60_000 });
+      // The notification and its mail would be written together; give a mail job time to send it.
+      await page.waitForTimeout(5000);
+      expect(mailbox.find(ROLES.rnd, `#${digestId}`)).toHaveLength(0);
+    } finally {
+      await page.goto("/profile");
+      await page.getByRole("group", { name: "Neuer Hinweis für Ihre Abteilung" }).getByLabel("sofort").check();
+      await page.getByRole("button", { name: "Einstellungen speichern" }).click();
+      await expect(page.getByText("Gespeichert – 1 geändert.")).toBeVisible();
+    }
+    await context.close();
+  });
+
+  test("the profile page fits a phone and speaks English", async ({ browser }) => {
+    const { context, page } = await as(browser, "employee");
+    await page.setViewportSize(PHONE);
+    await page.goto("/profile");
+    await expectNoHorizontalOverflow(page);
+    await expectNoA11yViolations(page);
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Profile and notifications" })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Due soon" }).getByLabel("daily digest (7 am)")).toBeVisible();
     await context.close();
   });
 

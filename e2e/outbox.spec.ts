@@ -1,34 +1,49 @@
 import { expect, test } from "@playwright/test";
 import { expectNoA11yViolations, expectNoHorizontalOverflow, PHONE } from "./a11y";
 import { ROLES, storageFor } from "./fixtures";
+import { startMailbox } from "./smtp";
 
 test.describe("Admin → Outbox", () => {
   test.use({ storageState: storageFor("admin") });
 
-  test("without an SMTP server a test mail is kept in the outbox, readable with its link", async ({ page, baseURL }) => {
-    await page.goto("/admin");
-    await page.getByRole("link", { name: "Postausgang" }).click();
-    await expect(page).toHaveURL(/\/admin\/outbox$/);
-    await expect(page.getByText("Kein SMTP-Server eingerichtet (SMTP_URL)")).toBeVisible();
+  test("a test mail goes to the configured SMTP server and is listed as sent, with its link", async ({ page, baseURL }) => {
+    const mailbox = await startMailbox();
+    try {
+      await page.goto("/admin");
+      await page.getByRole("link", { name: "Postausgang" }).click();
+      await expect(page).toHaveURL(/\/admin\/outbox$/);
+      await expect(page.getByText(`E-Mails werden über den SMTP-Server 127.0.0.1:${process.env.E2E_SMTP_PORT}`)).toBeVisible();
+      await expect(page.getByText(`Links zeigen auf ${baseURL}.`)).toBeVisible();
 
+      await page.getByRole("button", { name: `Testnachricht an ${ROLES.admin} senden` }).click();
+      await expect(page.getByText(`Die Testnachricht an ${ROLES.admin} wurde vom SMTP-Server angenommen.`)).toBeVisible();
+      await expect.poll(() => mailbox.find(ROLES.admin, "Testnachricht aus dem Social-Media-Koordinations-Dashboard").length).toBe(1);
+      const [mail] = mailbox.find(ROLES.admin, "Testnachricht aus dem Social-Media-Koordinations-Dashboard");
+      expect(mail.text).toContain(`${baseURL}/admin/outbox`);
+
+      const row = page.getByRole("row", { name: /Testnachricht aus dem Social-Media-Koordinations-Dashboard/ }).first();
+      await expect(row).toContainText(ROLES.admin);
+      await expect(row).toContainText("Gesendet");
+      await expect(row).toContainText("test");
+      await row.getByText("Text anzeigen").click();
+      await expect(row.locator("pre")).toContainText(`${baseURL}/admin/outbox`);
+      await expectNoA11yViolations(page);
+
+      // The "sent" filter shows the mail; nothing is kept when a server is configured.
+      await page.getByLabel("Status").selectOption("sent");
+      await page.getByRole("button", { name: "Filtern" }).click();
+      await expect(page).toHaveURL(/status=sent/);
+      await expect(page.getByRole("row", { name: /Testnachricht aus dem/ }).first()).toBeVisible();
+    } finally {
+      await mailbox.close();
+    }
+  });
+
+  test("a test mail the SMTP server cannot take stays queued with the error", async ({ page }) => {
+    // No mailbox listens now: the connection is refused.
+    await page.goto("/admin/outbox");
     await page.getByRole("button", { name: `Testnachricht an ${ROLES.admin} senden` }).click();
-    await expect(page.getByText("Die Testnachricht liegt im Postausgang")).toBeVisible();
-
-    const row = page.getByRole("row", { name: /Testnachricht aus dem Social-Media-Koordinations-Dashboard/ }).first();
-    await expect(row).toContainText(ROLES.admin);
-    await expect(row).toContainText("Aufbewahrt");
-    await expect(row).toContainText("test");
-    await row.getByText("Text anzeigen").click();
-    await expect(row.locator("pre")).toContainText(`${baseURL}/admin/outbox`);
-    await expectNoA11yViolations(page);
-
-    // Nothing was sent, so the "sent" filter is empty; the "kept" filter shows the mail.
-    await page.getByLabel("Status").selectOption("sent");
-    await page.getByRole("button", { name: "Filtern" }).click();
-    await expect(page).toHaveURL(/status=sent/);
-    await expect(page.getByText("Keine E-Mails mit diesem Status.")).toBeVisible();
-    await page.goto("/admin/outbox?status=kept");
-    await expect(page.getByRole("row", { name: /Testnachricht aus dem/ }).first()).toBeVisible();
+    await expect(page.getByText(/Die Testnachricht wurde nicht versendet und bleibt in der Warteschlange:/)).toBeVisible();
   });
 
   test("reads well on a phone and in English", async ({ page }) => {
@@ -39,7 +54,7 @@ test.describe("Admin → Outbox", () => {
     await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
     await page.reload();
     await expect(page.getByRole("heading", { name: "Mail delivery" })).toBeVisible();
-    await expect(page.getByText("No SMTP server configured (SMTP_URL)")).toBeVisible();
+    await expect(page.getByText(`Mails are sent through the SMTP server 127.0.0.1:${process.env.E2E_SMTP_PORT}`)).toBeVisible();
   });
 });
 
