@@ -69,9 +69,19 @@ async function queueExists(ex: Executor, name: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+let subscribersOn = true;
+
+/**
+ * For the notification benchmark only: with `false`, events reach no subscriber (as if nothing
+ * listened: no notifications, no webhooks), so intake can be timed with and without them.
+ */
+export function setEventSubscribers(on: boolean): void {
+  subscribersOn = on;
+}
+
 /** Every job that takes events of this type. */
 export function subscribersOf(type: DomainEvent["type"]): AnyJob[] {
-  return appJobs().filter((j) => j.on?.includes(type));
+  return subscribersOn ? appJobs().filter((j) => j.on?.includes(type)) : [];
 }
 
 /**

@@ -20,6 +20,9 @@ export interface JobRunnerOptions {
   boss?: Partial<PgBoss.ConstructorOptions>;
 }
 
+/** Jobs a worker takes per fetch (each still completes or fails on its own). */
+const WORK_BATCH = 20;
+
 export interface DrainResult {
   completed: number;
   failed: number;
@@ -82,10 +85,25 @@ export class JobRunner {
     await this.boss.start();
     if (this.opts.work ?? true) {
       for (const job of this.jobs) {
-        await this.boss.work<object>(
+        // pg-boss waits its polling interval after every fetch, jobs found or not: fetching one at a
+        // time would run one job per interval (notifications for a batch of 1,000 insights would
+        // take half an hour). So take up to WORK_BATCH at once, settle each on its own (one failing
+        // job must not fail the others), and when the batch was full, look again at once.
+        const workerId: string = await this.boss.work<object>(
           job.name,
-          { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 },
-          async ([j]) => this.run(job, j),
+          { batchSize: WORK_BATCH, includeMetadata: true, pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 },
+          async (batch) => {
+            for (const j of batch) {
+              try {
+                const output = await this.run(job, j);
+                await this.boss.complete(job.name, j.id, output && typeof output === "object" ? output : { value: output ?? null });
+              } catch (err) {
+                // Recorded on the job (Admin → Jobs shows it) and retried per the job's policy.
+                await this.boss.fail(job.name, j.id, err instanceof Error ? err : { message: String(err) });
+              }
+            }
+            if (batch.length === WORK_BATCH) this.boss.notifyWorker(workerId);
+          },
         );
       }
     }
