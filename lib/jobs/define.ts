@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database, Executor } from "@/db/client";
 import type { DomainEvent, DomainEventType } from "./events";
 
 /** What a handler gets besides its data. */
@@ -39,6 +39,12 @@ export interface JobDefinition<T extends object = object> {
    * subscriber, with the event as its data, in the emitter's transaction.
    */
   on?: readonly DomainEventType[];
+  /**
+   * Of the event types an `emit` carries that this job takes, those it wants now (read through the
+   * emitter's transaction, once per `emit`): a subscriber with nobody to tell (no webhook endpoint
+   * for the type) adds no jobs to a busy write path. Default: all of them.
+   */
+  accepts?: (ex: Executor, types: readonly DomainEventType[]) => Promise<readonly DomainEventType[]>;
   /** How often an idle worker looks for new jobs of this queue (seconds, at least 0.5). */
   pollingIntervalSeconds?: number;
 }

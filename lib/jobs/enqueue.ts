@@ -78,10 +78,20 @@ export function subscribersOf(type: DomainEvent["type"]): AnyJob[] {
  * Hands domain events to their subscribers (see lib/jobs/events.ts): one job per event and
  * subscriber, written through `ex` — call it in the transaction that recorded the events. However
  * many events, one statement writes all their jobs (an intake batch of 1,000 routed insights must
- * not cost 1,000 round trips), after one that makes sure their queues exist.
+ * not cost 1,000 round trips), after one that makes sure their queues exist (and one per
+ * subscriber with an `accepts` filter).
  */
 export async function emit(ex: Executor, events: readonly DomainEvent[]): Promise<void> {
-  const jobs = events.flatMap((event) => subscribersOf(event.type).map((job) => ({ job, event })));
+  if (!events.length) return;
+  const types = [...new Set(events.map((e) => e.type))];
+  const wanted = new Map<AnyJob, ReadonlySet<DomainEvent["type"]>>();
+  for (const job of appJobs()) {
+    const mine = types.filter((t) => job.on?.includes(t));
+    if (!mine.length) continue;
+    const accepted = job.accepts ? await job.accepts(ex, mine) : mine;
+    if (accepted.length) wanted.set(job, new Set(accepted));
+  }
+  const jobs = events.flatMap((event) => [...wanted].filter(([, set]) => set.has(event.type)).map(([job]) => ({ job, event })));
   if (!jobs.length) return;
   const names = [...new Set(jobs.map((j) => j.job.name))];
   const db = executorDb(ex);

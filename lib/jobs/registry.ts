@@ -2,6 +2,7 @@ import type { AnyJob } from "./define";
 import { crisisEvaluateJob } from "./definitions/crisis-evaluate";
 import { notifyInsightJob } from "./definitions/notify-insight";
 import { slaSweepJob } from "./definitions/sla-sweep";
+import { webhooksDeliverJob, webhooksDispatchJob, webhooksSweepJob } from "./definitions/webhooks-dispatch";
 
 const added: AnyJob[] = [];
 
@@ -11,7 +12,7 @@ const added: AnyJob[] = [];
  * see it half-built.
  */
 export function appJobs(): readonly AnyJob[] {
-  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, ...added];
+  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, ...added];
 }
 
 /** Adds a job while the process runs (tests); returns how to take it out again. */
