@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { isWebhookDomainEvent, subscribedWebhookEvents, webhookEventFor } from "@/db/queries/webhook-events";
-import { type DeliveryOutcome, deliverWebhook, dueWebhookDeliveries, enqueueWebhookEvent, type OutboundOptions } from "@/db/queries/webhooks";
+import { type DeliveryOutcome, deliverWebhook, dueWebhookDeliveries, enqueueWebhookEvent } from "@/db/queries/webhooks";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { defineJob, defineSubscriber } from "../define";
 import { enqueue } from "../enqueue";
@@ -24,12 +24,6 @@ import { enqueue } from "../enqueue";
  * `deliverWebhook` first claims the row with a conditional update (pending, due, not locked), and
  * only the claimer sends; the other is `skipped`.
  */
-
-/** How outbound requests are made; tests may pin it (default: ALLOW_PRIVATE_NETWORKS etc.). */
-let outbound: OutboundOptions | undefined;
-export function setWebhookOutboundOptions(opts: OutboundOptions | undefined): void {
-  outbound = opts;
-}
 
 /**
  * A delivery is only the sweep's business once its attempt is this much overdue: until then its
@@ -55,7 +49,7 @@ export const webhooksDeliverJob = defineJob<{ deliveryId: number }>({
 
 /** One attempt; a failure with another attempt to come gets its job at that moment. */
 export async function deliverAndReschedule(db: Executor, deliveryId: number, now: Date): Promise<DeliveryOutcome> {
-  const outcome = await deliverWebhook(db, deliveryId, now, outbound);
+  const outcome = await deliverWebhook(db, deliveryId, now);
   if (outcome.outcome === "retry") await enqueue(db, webhooksDeliverJob, { deliveryId }, { startAfter: outcome.retryAt });
   return outcome;
 }
@@ -96,12 +90,16 @@ export const webhooksSweepJob = defineJob<Record<string, never>>({
  */
 export async function sweepWebhookDeliveries(db: Executor, now: Date): Promise<{ found: number; sent: number }> {
   const lost = await dueWebhookDeliveries(db, new Date(now.getTime() - SWEEP_GRACE_MS), SWEEP_LIMIT);
+  const started = performance.now();
   let sent = 0;
   let next = 0;
   const worker = async () => {
     while (next < lost.length) {
       const id = lost[next++];
-      const out = await deliverAndReschedule(db, id, now);
+      // Each attempt at its own moment: its claim (held for the request's timeout) and its next
+      // attempt are reckoned from when it is made, not from when the sweep began.
+      const at = new Date(now.getTime() + Math.round(performance.now() - started));
+      const out = await deliverAndReschedule(db, id, at);
       if (out.outcome !== "skipped") sent++;
     }
   };
