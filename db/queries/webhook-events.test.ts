@@ -320,5 +320,26 @@ for (const backend of availableBackends()) {
       expect(await jobsOf("webhooks.dispatch")).toBe(before + 1);
       await runner.drain();
     });
+
+    it("hands an intake batch to webhooks in a few jobs, not one per insight, and still delivers each", async () => {
+      const ep = await endpoint(["insight.created"]);
+      const before = await jobsOf("webhooks.dispatch");
+      const batch = Array.from({ length: 150 }, (_, i) => ({
+        source: "wh-batch",
+        externalId: `b-${seq}-${i}`,
+        platform: "forum",
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        text: `Frage ${i} zur Lieferung`,
+        category: "question",
+      }));
+      const intake = await ingestBody(t.db, { via: "api", userId: null, label: "test" }, batch, clock);
+      expect(intake.created).toBe(150);
+      expect(await jobsOf("webhooks.dispatch")).toBe(before + 2);
+      expect((await runner.drain()).failed).toBe(0);
+      const got = at(ep.path);
+      expect(got.length).toBe(150);
+      expect(got.every((r) => r.verified && r.type === "insight.created")).toBe(true);
+      expect(new Set(got.map((r) => (r.body.data as { insight: { id: number } }).insight.id))).toEqual(new Set(intake.items.map((i) => i.id)));
+    });
   });
 }

@@ -1,4 +1,4 @@
-import { eq, isNull, sql } from "drizzle-orm";
+import { inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { insights, webhookEndpoints } from "../schema";
 import { appUrl } from "@/lib/env";
@@ -30,22 +30,35 @@ export async function subscribedWebhookEvents(db: Executor, types: readonly Doma
 }
 
 /**
- * The webhook event (lib/webhooks/api.ts `webhookPayloads`) for a domain event: what the event
- * says about the moment it happened (status, department, severity), plus what a consumer needs
- * from the row (category, the author's handle — turned into an alias by `enqueueWebhookEvent`
- * unless the endpoint is an internal CRM). The domain event's id is the webhook id, so a
- * retried job creates no second delivery. Null when the insight no longer exists.
+ * The webhook events (lib/webhooks/api.ts `webhookPayloads`) for domain events, in their order:
+ * what each event says about the moment it happened (status, department, severity), plus what a
+ * consumer needs from the row (category, the author's handle — turned into an alias by
+ * `enqueueWebhookEvent` unless the endpoint is an internal CRM), the rows read in one query. The
+ * domain event's id is the webhook id, so a retried job creates no second delivery. An event about
+ * an insight that no longer exists is left out.
  */
-export async function webhookEventFor(db: Executor, event: WebhookDomainEvent): Promise<WebhookEventInput | null> {
+export async function webhookEventsFor(db: Executor, events: readonly WebhookDomainEvent[]): Promise<WebhookEventInput[]> {
+  const ids = [...new Set(events.flatMap((e) => ("insightId" in e ? [e.insightId] : [])))];
+  const rows = ids.length
+    ? await db
+        .select({ id: insights.id, category: insights.category, authorHandle: insights.authorHandle })
+        .from(insights)
+        .where(inArray(insights.id, ids))
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return events.flatMap((e) => {
+    const input = webhookEventFor(e, byId);
+    return input ? [input] : [];
+  });
+}
+
+function webhookEventFor(event: WebhookDomainEvent, insightsById: ReadonlyMap<number, { id: number; category: string; authorHandle: string | null }>): WebhookEventInput | null {
   const base = appUrl();
   switch (event.type) {
     case "insight.created":
     case "insight.routed":
     case "insight.status_changed": {
-      const [row] = await db
-        .select({ id: insights.id, status: insights.status, category: insights.category, departmentId: insights.departmentId, authorHandle: insights.authorHandle })
-        .from(insights)
-        .where(eq(insights.id, event.insightId));
+      const row = insightsById.get(event.insightId);
       if (!row) return null;
       const status = event.type === "insight.routed" ? "routed" : event.status;
       const insight = { id: row.id, status, category: row.category, departmentId: event.departmentId, url: `${base}/insights/${row.id}` };

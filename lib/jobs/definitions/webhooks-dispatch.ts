@@ -1,18 +1,19 @@
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { isWebhookDomainEvent, subscribedWebhookEvents, webhookEventFor } from "@/db/queries/webhook-events";
+import { isWebhookDomainEvent, subscribedWebhookEvents, webhookEventsFor } from "@/db/queries/webhook-events";
 import { type DeliveryOutcome, deliverWebhook, dueWebhookDeliveries, enqueueWebhookEvent } from "@/db/queries/webhooks";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
-import { defineJob, defineSubscriber } from "../define";
-import { enqueue } from "../enqueue";
+import { defineBatchSubscriber, defineJob } from "../define";
+import { enqueue, enqueueMany } from "../enqueue";
 
 /**
  * Outbound webhooks in three jobs. Nothing here runs in the request that caused an event: the
  * request only writes the domain event's job (`emit`), so a slow or dead endpoint never delays or
  * fails routing, resolving, a KPI import or publishing.
  *
- * - `webhooks.dispatch` takes the domain events that are webhook events, records one delivery per
- *   subscribed endpoint (`enqueueWebhookEvent`, idempotent on the event id) and, in the same
+ * - `webhooks.dispatch` takes the domain events that are webhook events (up to 100 of one emit per
+ *   job, so an intake batch adds a few jobs, not one per insight), records one delivery per event
+ *   and subscribed endpoint (`enqueueWebhookEvent`, idempotent on the event id) and, in the same
  *   transaction, one `webhooks.deliver` job per delivery.
  * - `webhooks.deliver` makes one attempt (`deliverWebhook`); when it failed and another is due
  *   later, it schedules itself again for that moment instead of throwing (the retry schedule is
@@ -54,24 +55,23 @@ export async function deliverAndReschedule(db: Executor, deliveryId: number, now
   return outcome;
 }
 
-export const webhooksDispatchJob = defineSubscriber({
+export const webhooksDispatchJob = defineBatchSubscriber({
   name: "webhooks.dispatch",
   on: WEBHOOK_EVENTS,
+  batch: 100,
   // Only events some active endpoint subscribed to become jobs (one look at the endpoint table per emit).
   accepts: subscribedWebhookEvents,
   retry: { limit: 8, delaySeconds: 30, backoff: true },
   expireInSeconds: 2 * 60,
   pollingIntervalSeconds: 1,
-  handler: async (event, { db, now }) => {
-    if (!isWebhookDomainEvent(event)) return { deliveries: 0 };
-    return db.transaction(async (tx) => {
-      const input = await webhookEventFor(tx, event);
-      if (!input) return { deliveries: 0, skipped: "gone" };
-      const { deliveryIds } = await enqueueWebhookEvent(tx, input, now);
-      for (const deliveryId of deliveryIds) await enqueue(tx, webhooksDeliverJob, { deliveryId });
-      return { deliveries: deliveryIds.length };
-    });
-  },
+  handler: ({ events }, { db, now }) =>
+    db.transaction(async (tx) => {
+      const inputs = await webhookEventsFor(tx, events.filter(isWebhookDomainEvent));
+      const deliveryIds: number[] = [];
+      for (const input of inputs) deliveryIds.push(...(await enqueueWebhookEvent(tx, input, now)).deliveryIds);
+      await enqueueMany(tx, webhooksDeliverJob, deliveryIds.map((deliveryId) => ({ deliveryId })));
+      return { events: events.length, deliveries: deliveryIds.length };
+    }),
 });
 
 export const webhooksSweepJob = defineJob<Record<string, never>>({
