@@ -68,6 +68,8 @@ export default defineConfig({
       SEED_DEMO: "true",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef",
+      // Webhook receivers started by the tests listen on 127.0.0.1 (link-local stays refused).
+      ALLOW_PRIVATE_NETWORKS: "true",
     },
   },
 });
