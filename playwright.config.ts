@@ -74,6 +74,8 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: "Social-Media-Koordination <dashboard@example.com>",
       APP_URL: baseURL,
+      // Webhook receivers started by the tests listen on 127.0.0.1 (link-local stays refused).
+      ALLOW_PRIVATE_NETWORKS: "true",
     },
   },
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoA11yViolations, expectNoHorizontalOverflow, PHONE } from "./a11y";
 import { storageFor } from "./fixtures";
 
 test.describe("API tokens", () => {
@@ -64,6 +65,36 @@ test.describe("API tokens", () => {
     await expect(page.getByRole("heading", { name: /POST \/api\/v1\/kpis\/\{id\}\/measurements/ })).toBeVisible();
     const doc = await page.request.get("/api/v1/openapi.json");
     expect((await doc.json()).openapi).toBe("3.1.0");
+  });
+
+  test("the API documentation describes every webhook event with its payload fields, accessibly, also on a phone", async ({ page }) => {
+    await page.goto("/admin/api");
+    const webhooks = page.getByRole("region", { name: "Webhooks", exact: true });
+    await expect(webhooks.getByRole("heading", { name: "Webhooks", level: 2, exact: true })).toBeVisible();
+    const events = webhooks.getByRole("navigation", { name: "Webhook-Ereignisse" }).getByRole("link");
+    await expect(events).toHaveText([
+      "insight.created",
+      "insight.routed",
+      "insight.status_changed",
+      "alert.opened",
+      "alert.escalated",
+      "alert.resolved",
+      "guideline.published",
+    ]);
+    await events.filter({ hasText: "insight.status_changed" }).click();
+    const changed = page.getByRole("region", { name: /POST insight\.status_changed/ });
+    await expect(changed).toBeInViewport();
+    await expect(changed.getByRole("row", { name: /data\.change/ })).toContainText('"accepted" | "resolved" | "declined" | "loop_closed"');
+    await expect(changed.getByRole("row", { name: /data\.externalRef/ })).toContainText("ticket or CRM reference");
+    await expect(changed.getByRole("row", { name: /data\.author\.handle/ })).toContainText("Only for endpoints marked as internal CRM");
+    await expectNoA11yViolations(page);
+    // On a phone the payload table scrolls sideways in a named box that keyboard users can reach.
+    await page.setViewportSize(PHONE);
+    const fields = changed.getByRole("group", { name: "Felder von insight.status_changed" });
+    await expect(fields).toHaveAttribute("tabindex", "0");
+    await expect(fields.getByRole("row", { name: /data\.author\.alias/ })).toBeAttached();
+    await expectNoHorizontalOverflow(page);
+    await expectNoA11yViolations(page);
   });
 
   test("a token form without a scope shows the error and creates nothing", async ({ page }) => {

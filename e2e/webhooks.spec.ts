@@ -1,4 +1,7 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
 import { expectNoA11yViolations, expectNoHorizontalOverflow, PHONE } from "./a11y";
 import { storageFor } from "./fixtures";
 import { actionIdFor, callAction } from "./pages/server-action";
@@ -52,6 +55,75 @@ test.describe("Webhooks", () => {
     await expect(page.getByLabel("URL")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByRole("row", { name: /169\.254\.169\.254/ })).toHaveCount(0);
     await expectNoA11yViolations(page);
+  });
+
+  test("an insight posted through the API reaches a registered receiver, signed and pseudonymised, and the delivery log says so", async ({ page }) => {
+    // A receiver as a customer would run it, on loopback (the e2e server allows private networks).
+    let secret = "";
+    const received: { id: string; body: { type: string; data: { insight: { id: number }; author: unknown } } }[] = [];
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        try {
+          const body = new Webhook(secret).verify(Buffer.concat(chunks).toString("utf8"), req.headers as Record<string, string>) as (typeof received)[number]["body"];
+          received.push({ id: String(req.headers["webhook-id"]), body });
+          res.statusCode = 204;
+        } catch {
+          res.statusCode = 401;
+        }
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/crm-${Date.now()}`;
+    try {
+      await page.goto("/admin/webhooks");
+      await page.getByLabel("URL").fill(url);
+      await page.getByLabel("Hinweis eingegangen").check();
+      await page.getByRole("button", { name: "Anlegen" }).click();
+      secret = (await page.getByTestId("new-webhook-secret").textContent())!.trim();
+
+      await page.goto("/admin/tokens");
+      await page.getByLabel("Bezeichnung").fill(`Webhook-Probe ${Date.now()}`);
+      await page.getByLabel("Hinweise einliefern").check();
+      await page.getByRole("button", { name: "Anlegen" }).click();
+      const token = (await page.getByTestId("new-token").textContent())!.trim();
+      const posted = await page.request.post("/api/v1/insights", {
+        data: {
+          source: "e2e-webhook",
+          externalId: `wh-${Date.now()}`,
+          platform: "forum",
+          occurredAt: new Date(Date.now() - 60_000).toISOString(),
+          text: "Frage: Gibt es den BX-400 auch in Edelstahl?",
+          category: "question",
+          authorHandle: "@kundin.e2e",
+        },
+        headers: { Cookie: "", Authorization: `Bearer ${token}` },
+      });
+      // The intake answers at once; the delivery follows from the background jobs.
+      expect(posted.status()).toBe(201);
+      const insightId = (await posted.json()).data.items[0].id;
+
+      await expect.poll(() => received.filter((r) => r.body.data.insight.id === insightId).length, { timeout: 20_000 }).toBe(1);
+      const got = received.find((r) => r.body.data.insight.id === insightId)!;
+      expect(got.body.type).toBe("insight.created");
+      expect(got.id).toBe(`created:${insightId}`);
+      expect(got.body.data.author).toEqual({ alias: expect.any(String) });
+      expect(JSON.stringify(got.body)).not.toContain("kundin.e2e");
+
+      await page.goto("/admin/webhooks");
+      await page.getByRole("link", { name: url }).click();
+      await expect(page.getByRole("row", { name: new RegExp(`created:${insightId}`) })).toContainText("Zugestellt");
+      await expectNoA11yViolations(page);
+    } finally {
+      // Other specs' insights must not be sent to a receiver that is gone.
+      await page.goto("/admin/webhooks");
+      page.once("dialog", (d) => d.accept());
+      await page.getByRole("row", { name: new RegExp(url) }).getByRole("button", { name: /Löschen/ }).click();
+      await expect(page.getByRole("row", { name: new RegExp(url) })).toHaveCount(0);
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 
   test("fits a phone", async ({ page }) => {

@@ -14,7 +14,17 @@ const TABS = [
   { key: "outbox", href: "/admin/outbox" },
 ] as const;
 
-export function AdminTabs() {
+/** `disabledWebhooks`: endpoints switched off after failing deliveries, shown as a badge on their tab. */
+export function AdminTabs({ disabledWebhooks = 0 }: { disabledWebhooks?: number }) {
   const t = useTranslations("admin");
-  return <TabNav label={t("title")} tabs={TABS.map((tab) => ({ href: tab.href, label: t(`tabs.${tab.key}`) }))} />;
+  return (
+    <TabNav
+      label={t("title")}
+      tabs={TABS.map((tab) => ({
+        href: tab.href,
+        label: t(`tabs.${tab.key}`),
+        badge: tab.key === "webhooks" && disabledWebhooks > 0 ? { count: disabledWebhooks, label: t("webhooks.tabBadge", { count: disabledWebhooks }) } : undefined,
+      }))}
+    />
+  );
 }

@@ -4,8 +4,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
-/** Section tabs as links; the current one is the tab whose path is the longest prefix of the page's. */
-export function TabNav({ label, tabs }: { label: string; tabs: { href: string; label: string }[] }) {
+/**
+ * Section tabs as links; the current one is the tab whose path is the longest prefix of the page's.
+ * A tab may carry a badge: a count that needs attention, with its meaning for screen readers.
+ */
+export function TabNav({ label, tabs }: { label: string; tabs: { href: string; label: string; badge?: { count: number; label: string } }[] }) {
   const pathname = usePathname();
   const current = tabs
     .filter((tab) => pathname === tab.href || pathname.startsWith(`${tab.href}/`))
@@ -24,6 +27,14 @@ export function TabNav({ label, tabs }: { label: string; tabs: { href: string; l
               )}
             >
               {tab.label}
+              {tab.badge && tab.badge.count > 0 ? (
+                <>
+                  <span aria-hidden="true" className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white" data-testid="tab-badge">
+                    {tab.badge.count}
+                  </span>
+                  <span className="sr-only"> ({tab.badge.label})</span>
+                </>
+              ) : null}
             </Link>
           </li>
         ))}

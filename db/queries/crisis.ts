@@ -2,6 +2,8 @@ import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { alerts, departments } from "../schema";
 import { recordAudit } from "./audit";
+import { emit } from "@/lib/jobs/enqueue";
+import { alertEvent } from "@/lib/jobs/events";
 import {
   baselinePerWindow,
   type CrisisPolicy,
@@ -69,13 +71,16 @@ async function evaluateIn(db: Executor, now: Date, p: CrisisPolicy): Promise<Cri
     if (created) {
       alertId = created.id;
       await recordAudit(db, { actorId: null, action: "alert.crisis_open", entityType: "alert", entityId: created.id, after: { severity, current, baseline } });
+      await emit(db, [alertEvent("alert.opened", { id: created.id, kind: "crisis", severity: severity! }, now)]);
     }
   } else if (decision === "escalate") {
     await db.update(alerts).set({ severity: "critical", status: "open", value: current, message, escalatedAt: now }).where(eq(alerts.id, open!.id));
     await recordAudit(db, { actorId: null, action: "alert.crisis_escalate", entityType: "alert", entityId: open!.id, after: { current, baseline } });
+    await emit(db, [alertEvent("alert.escalated", { id: open!.id, kind: "crisis", severity: "critical" }, now)]);
   } else if (decision === "resolve") {
     await db.update(alerts).set({ status: "resolved", value: current, resolvedAt: now }).where(eq(alerts.id, open!.id));
     await recordAudit(db, { actorId: null, action: "alert.crisis_resolve", entityType: "alert", entityId: open!.id, after: { current, baseline } });
+    await emit(db, [alertEvent("alert.resolved", { id: open!.id, kind: "crisis", severity: open!.severity }, now)]);
   } else if (decision === "keep") {
     await db.update(alerts).set({ value: current, message }).where(eq(alerts.id, open!.id));
   }

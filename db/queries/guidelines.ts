@@ -15,6 +15,8 @@ import {
 } from "../schema";
 import { recordAudit } from "./audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { emit } from "@/lib/jobs/enqueue";
+import { guidelinePublished } from "@/lib/jobs/events";
 import { concernsSigner, recordsOnBehalf } from "@/lib/guidelines/access";
 import { type Coverage, computeCoverage, withoutNames } from "@/lib/guidelines/coverage";
 import {
@@ -572,6 +574,8 @@ export async function changeVersionStatus(
       await tx.update(guidelines).set({ archivedAt: event === "archive" ? now : null, updatedAt: now }).where(eq(guidelines.id, g.id));
     }
     await recordAudit(tx, { actorId, action: `guideline_version.${event}`, entityType: "guideline_version", entityId: v.id, before: { status: v.status }, after: { status: r.to, version: v.version } });
+    // Subscribers (webhooks) hear of the publication through jobs that exist exactly when it commits.
+    if (event === "publish") await emit(tx, [guidelinePublished(g.id, v.id, v.title, now)]);
     return { id: g.id, versionId: v.id, status: r.to };
   });
 }

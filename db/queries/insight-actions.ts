@@ -5,7 +5,7 @@ import { recordAudit } from "./audit";
 import { type InsightEventType, type InsightStatus, OPEN_STATUSES, type Viewer } from "./insights";
 import { AppError } from "@/lib/errors";
 import { emit } from "@/lib/jobs/enqueue";
-import { type DomainEvent, insightRouted } from "@/lib/jobs/events";
+import { type DomainEvent, insightRouted, insightStatusChanged } from "@/lib/jobs/events";
 import { routeSkipReason, type RouteSkipReason, type TriageExit } from "@/lib/insights/triage";
 import { can } from "@/lib/permissions";
 
@@ -21,8 +21,11 @@ interface Step {
   patch: (now: Date, current: typeof insights.$inferSelect) => InsightPatch;
   event: { type: InsightEventType; note?: string | null; toDepartmentId?: number | null };
   action: string;
-  /** Domain events of the step, emitted in its transaction (lib/jobs/events.ts). */
-  emits?: (now: Date) => DomainEvent[];
+  /**
+   * Domain events of the step, emitted in its transaction (lib/jobs/events.ts); `after` is the
+   * insight as the step left it, `historyId` the step's row in insight_events.
+   */
+  emits?: (now: Date, ctx: { before: typeof insights.$inferSelect; after: { id: number; status: InsightStatus; departmentId: number | null }; historyId: number }) => DomainEvent[];
 }
 
 function allowed(viewer: Viewer, who: Step["who"], departmentId: number | null): boolean {
@@ -46,16 +49,24 @@ async function step(db: Executor, viewer: Viewer, id: number, s: Step, now = new
     s.check?.(current);
     const patch = s.patch(now, current);
     await tx.update(insights).set({ ...patch, updatedAt: now }).where(eq(insights.id, id));
-    await tx.insert(insightEvents).values({
-      insightId: id,
-      type: s.event.type,
-      actorId: viewer.id,
-      note: s.event.note ?? null,
-      fromDepartmentId: s.event.toDepartmentId !== undefined ? current.departmentId : null,
-      toDepartmentId: s.event.toDepartmentId ?? null,
-      createdAt: now,
-    });
-    if (s.emits) await emit(tx, s.emits(now));
+    const [history] = await tx
+      .insert(insightEvents)
+      .values({
+        insightId: id,
+        type: s.event.type,
+        actorId: viewer.id,
+        note: s.event.note ?? null,
+        fromDepartmentId: s.event.toDepartmentId !== undefined ? current.departmentId : null,
+        toDepartmentId: s.event.toDepartmentId ?? null,
+        createdAt: now,
+      })
+      .returning({ id: insightEvents.id });
+    const after = {
+      id,
+      status: (patch.status ?? current.status) as InsightStatus,
+      departmentId: patch.departmentId !== undefined ? patch.departmentId : current.departmentId,
+    };
+    if (s.emits) await emit(tx, s.emits(now, { before: current, after, historyId: history.id }));
     await recordAudit(tx, {
       actorId: viewer.id,
       action: s.action,
@@ -64,7 +75,7 @@ async function step(db: Executor, viewer: Viewer, id: number, s: Step, now = new
       before: { status: current.status, departmentId: current.departmentId },
       after: { ...patch, note: s.event.note ?? undefined },
     });
-    return { id, status: (patch.status ?? current.status) as InsightStatus };
+    return { id, status: after.status };
   });
 }
 
@@ -75,6 +86,7 @@ export function acceptInsight(db: Executor, viewer: Viewer, id: number, now = ne
     patch: (now) => ({ status: "accepted", acceptedAt: now }),
     event: { type: "accepted" },
     action: "insight.accept",
+    emits: (now, { after, historyId }) => [insightStatusChanged(historyId, after, "accepted", now)],
   }, now);
 }
 
@@ -108,7 +120,7 @@ export async function reassignInsight(db: Executor, viewer: Viewer, id: number, 
     patch: (now) => ({ status: "routed", departmentId: input.departmentId, routedAt: now, acceptedAt: null, ruleId: null }),
     event: { type: "reassigned", note: input.note, toDepartmentId: input.departmentId },
     action: "insight.reassign",
-    emits: (now) => [insightRouted(id, input.departmentId, "reassign", now)],
+    emits: (now, { before }) => [insightRouted(id, input.departmentId, "reassign", now, before.departmentId)],
   }, now);
 }
 
@@ -119,6 +131,7 @@ export function resolveInsight(db: Executor, viewer: Viewer, id: number, input: 
     patch: (now) => ({ status: "resolved", resolvedAt: now, resolutionNote: input.note, externalReference: input.externalReference }),
     event: { type: "resolved", note: input.externalReference ? `${input.note}\n${input.externalReference}` : input.note },
     action: "insight.resolve",
+    emits: (now, { after, historyId }) => [insightStatusChanged(historyId, after, "resolved", now, input.externalReference)],
   }, now);
 }
 
@@ -129,6 +142,7 @@ export function declineInsight(db: Executor, viewer: Viewer, id: number, note: s
     patch: (now) => ({ status: "declined", declinedAt: now, declineReason: note }),
     event: { type: "declined", note },
     action: "insight.decline",
+    emits: (now, { after, historyId }) => [insightStatusChanged(historyId, after, "declined", now)],
   }, now);
 }
 
@@ -146,6 +160,7 @@ export async function closeLoop(db: Executor, viewer: Viewer, id: number, now = 
     patch: (at) => ({ loopClosedAt: at }),
     event: { type: "loop_closed" },
     action: "insight.close_loop",
+    emits: (now, { before, after, historyId }) => [insightStatusChanged(historyId, after, "loop_closed", now, before.externalReference)],
   }, now);
 }
 
@@ -270,7 +285,7 @@ export async function routeInsights(db: Executor, viewer: Viewer, input: { ids: 
           createdAt: now,
         })),
       );
-      await emit(tx, movable.map((m) => insightRouted(m.id, input.departmentId, "manual", now)));
+      await emit(tx, movable.map((m) => insightRouted(m.id, input.departmentId, "manual", now, m.departmentId)));
       await recordAudit(tx, {
         actorId: viewer.id,
         action: "insight.route",

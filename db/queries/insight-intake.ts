@@ -12,7 +12,7 @@ import { compileRules, route } from "@/lib/routing/engine";
 import type { CsvPreview } from "@/lib/insights/csv";
 import type { IntakeItem } from "@/lib/schemas/insights";
 import { emit } from "@/lib/jobs/enqueue";
-import { insightRouted } from "@/lib/jobs/events";
+import { type DomainEvent, insightCreated, insightRouted } from "@/lib/jobs/events";
 
 /** How an insight came in; shown in its history ("received via API · CRM-Anbindung"). */
 export interface IntakeActor {
@@ -172,12 +172,15 @@ export async function ingestItems(db: Executor, actor: IntakeActor, validated: V
       }
     }
 
-    // Whoever is told about routed insights (notifications, webhooks) hears it from jobs that
-    // exist exactly when this batch commits.
-    await emit(
-      tx,
-      results.flatMap((r) => (r?.status === "created" && r.id && r.departmentId != null ? [insightRouted(r.id, r.departmentId, "rule", now)] : [])),
-    );
+    // Whoever is told about new and routed insights (notifications, webhooks) hears it from jobs
+    // that exist exactly when this batch commits; all of them in one statement.
+    const events: DomainEvent[] = [];
+    for (const r of results) {
+      if (r?.status !== "created" || !r.id) continue;
+      events.push(insightCreated(r.id, r.departmentId ?? null, now));
+      if (r.departmentId != null) events.push(insightRouted(r.id, r.departmentId, "rule", now));
+    }
+    await emit(tx, events);
     const summary = summarise(results);
     // New negative voices may add up to a crisis; only then is the early warning re-evaluated.
     if (rows.some((r) => r.sentiment === "negative" || r.category === "crisis_signal")) await evaluateCrisis(tx, now);

@@ -13,6 +13,8 @@ import { addDays, type Day, type DayRange, type KpiPeriod, periodRange, periodSt
 import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
 import { evaluateStatus } from "@/lib/kpis/thresholds";
 import { itemValueErrors } from "@/lib/kpis/units";
+import { emit } from "@/lib/jobs/enqueue";
+import { type AlertEvent, alertEvent } from "@/lib/jobs/events";
 import { type KpiDto, kpiRuleColumns } from "./kpis";
 
 type MeasurementSource = "manual" | "csv" | "api" | "derived";
@@ -306,7 +308,7 @@ async function evaluateKpi(
   affectedPeriods: ReadonlySet<Day>,
   today: Day,
   actorId: number | null,
-): Promise<AlertChange> {
+): Promise<AlertChange & { event?: AlertEvent }> {
   const [kpi] = await tx
     .select({
       id: kpis.id,
@@ -341,8 +343,8 @@ async function evaluateKpi(
     range.start,
   );
   const since = decision.type === "open" || decision.type === "escalate" || decision.type === "update" ? await streakStart(tx, kpi, range.start, today) : null;
-  await applyDecision(tx, decision, { kpi, currentId: current?.id, periodStart: range.start, since: since ?? range.start, value, actorId });
-  return { kpiId, decision: decision.type, severity: decision.type === "open" ? decision.severity : current?.severity };
+  const event = await applyDecision(tx, decision, { kpi, currentId: current?.id, periodStart: range.start, since: since ?? range.start, value, actorId });
+  return { kpiId, decision: decision.type, severity: decision.type === "open" ? decision.severity : current?.severity, event };
 }
 
 /** How far back "since" is looked for: two years of weeks, months or quarters. */
@@ -362,15 +364,16 @@ async function streakStart(tx: Executor, kpi: KpiForEvaluation, latestStart: Day
   );
 }
 
+/** Applies the decision; returns the domain event of an alert opened, escalated or resolved. */
 async function applyDecision(
   tx: Executor,
   decision: AlertDecision,
   c: { kpi: KpiForEvaluation; currentId?: number; periodStart: Day; since: Day; value: number | null; actorId: number | null },
-) {
+): Promise<AlertEvent | undefined> {
   const now = new Date();
   switch (decision.type) {
     case "none":
-      return;
+      return undefined;
     case "open": {
       const [row] = await tx
         .insert(alerts)
@@ -386,7 +389,7 @@ async function applyDecision(
         })
         .returning();
       await recordAudit(tx, { actorId: c.actorId, action: "alert.open", entityType: "alert", entityId: row.id, after: row });
-      return;
+      return alertEvent("alert.opened", { id: row.id, kind: "threshold", severity: row.severity }, now);
     }
     case "escalate": {
       const [row] = await tx
@@ -395,11 +398,11 @@ async function applyDecision(
         .where(eq(alerts.id, c.currentId!))
         .returning();
       await recordAudit(tx, { actorId: c.actorId, action: "alert.escalate", entityType: "alert", entityId: row.id, after: row });
-      return;
+      return alertEvent("alert.escalated", { id: row.id, kind: "threshold", severity: "critical" }, now);
     }
     case "update":
       await tx.update(alerts).set({ periodStart: c.periodStart, since: c.since, value: c.value }).where(eq(alerts.id, c.currentId!));
-      return;
+      return undefined;
     case "resolve": {
       const [row] = await tx
         .update(alerts)
@@ -407,7 +410,7 @@ async function applyDecision(
         .where(eq(alerts.id, c.currentId!))
         .returning();
       await recordAudit(tx, { actorId: c.actorId, action: "alert.resolve", entityType: "alert", entityId: row.id, after: row });
-      return;
+      return alertEvent("alert.resolved", { id: row.id, kind: "threshold", severity: row.severity }, now);
     }
   }
 }
@@ -491,7 +494,15 @@ export async function recordMeasurements(
       else affected.set(it.kpiId, new Set([start]));
     }
     const changes: AlertChange[] = [];
-    for (const id of ids) changes.push(await evaluateKpi(tx, id, affected.get(id)!, today, writer.userId));
+    const events: AlertEvent[] = [];
+    for (const id of ids) {
+      const { event, ...change } = await evaluateKpi(tx, id, affected.get(id)!, today, writer.userId);
+      changes.push(change);
+      if (event) events.push(event);
+    }
+    // Alerts opened, escalated or resolved reach their subscribers (webhooks) through jobs that
+    // exist exactly when these values commit.
+    await emit(tx, events);
     let from = items[0].measuredOn;
     let to = from;
     for (const it of items) {

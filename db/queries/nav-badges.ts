@@ -4,12 +4,13 @@ import type { SessionUser } from "./auth";
 import { countPendingGuidelines, listAwaitingSignoff } from "./guidelines";
 import { insightBadgeCount } from "./insights";
 import { signoffFunctionsOf } from "./users";
+import { countDisabledWebhookEndpoints } from "./webhooks";
 import { alertScope } from "@/lib/kpis/scope";
 import { can, type NavKey } from "@/lib/permissions";
 
 /** Counts shown next to navigation entries; a section without a counter shows no badge. */
 export async function navBadgeCounts(db: Executor, user: SessionUser): Promise<Partial<Record<NavKey, number>>> {
-  const [guidelines, signoffs, insights, alerts] = await Promise.all([
+  const [guidelines, signoffs, insights, alerts, webhooks] = await Promise.all([
     // Guidelines waiting for this person's acknowledgment.
     can(user.role, "guidelines:acknowledge") ? countPendingGuidelines(db, user) : 0,
     // Versions in review waiting for a sign-off function this person holds (legal, data
@@ -19,10 +20,13 @@ export async function navBadgeCounts(db: Executor, user: SessionUser): Promise<P
     can(user.role, "insights:read") ? insightBadgeCount(db, user) : 0,
     // Open alerts nobody has acknowledged yet, in the part of the company the user looks after.
     can(user.role, "alerts:read") ? countOpenAlerts(db, alertScope(user)) : 0,
+    // Webhook endpoints switched off after failing deliveries (Admin → Webhooks says which).
+    can(user.role, "admin:tokens") ? countDisabledWebhookEndpoints(db) : 0,
   ]);
   const badges: Partial<Record<NavKey, number>> = {};
   if (guidelines + signoffs > 0) badges.guidelines = guidelines + signoffs;
   if (insights > 0) badges.insights = insights;
   if (alerts > 0) badges.alerts = alerts;
+  if (webhooks > 0) badges.admin = webhooks;
   return badges;
 }

@@ -146,6 +146,12 @@ export async function disabledWebhookEndpoints(db: Executor): Promise<WebhookEnd
   return selectEndpoints(db, isNotNull(webhookEndpoints.disabledAt), 100, 0);
 }
 
+/** How many endpoints are switched off, for the badges that lead admins to them. */
+export async function countDisabledWebhookEndpoints(db: Executor): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(webhookEndpoints).where(isNotNull(webhookEndpoints.disabledAt));
+  return n;
+}
+
 /** Deletes an endpoint with its deliveries and their log. */
 export async function deleteWebhookEndpoint(db: Executor, actorId: number | null, id: number) {
   return db.transaction(async (tx) => {

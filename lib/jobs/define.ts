@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database, Executor } from "@/db/client";
 import type { DomainEvent, DomainEventType } from "./events";
 
 /** What a handler gets besides its data. */
@@ -39,6 +39,18 @@ export interface JobDefinition<T extends object = object> {
    * subscriber, with the event as its data, in the emitter's transaction.
    */
   on?: readonly DomainEventType[];
+  /**
+   * Of the event types an `emit` carries that this job takes, those it wants now (read through the
+   * emitter's transaction, once per `emit`): a subscriber with nobody to tell (no webhook endpoint
+   * for the type) adds no jobs to a busy write path. Default: all of them.
+   */
+  accepts?: (ex: Executor, types: readonly DomainEventType[]) => Promise<readonly DomainEventType[]>;
+  /**
+   * With `on`: take the events of one `emit` in lists of up to this many (`{ events }`) instead of
+   * one job per event — for a subscriber whose work per event is small next to a job's own cost,
+   * so a 1,000-item intake batch writes a few jobs, not 1,000.
+   */
+  batch?: number;
   /** How often an idle worker looks for new jobs of this queue (seconds, at least 0.5). */
   pollingIntervalSeconds?: number;
 }
@@ -59,7 +71,15 @@ export type EventOf<E extends DomainEventType> = DomainEvent & { type: E };
 
 /** Declares a job that takes domain events: its data is the event. */
 export function defineSubscriber<E extends DomainEventType>(
-  def: Omit<JobDefinition<EventOf<E>>, "on" | "schedule"> & { on: readonly E[] },
+  def: Omit<JobDefinition<EventOf<E>>, "on" | "schedule" | "batch"> & { on: readonly E[] },
 ): JobDefinition<EventOf<E>> {
+  return defineJob(def);
+}
+
+/** Declares a job that takes domain events in lists: its data is `{ events }`, up to `batch` of one `emit`, in order. */
+export function defineBatchSubscriber<E extends DomainEventType>(
+  def: Omit<JobDefinition<{ events: EventOf<E>[] }>, "on" | "schedule" | "batch"> & { on: readonly E[]; batch: number },
+): JobDefinition<{ events: EventOf<E>[] }> {
+  if (!(def.batch >= 1)) throw new Error(`Job "${def.name}": batch must be at least 1`);
   return defineJob(def);
 }

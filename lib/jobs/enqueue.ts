@@ -64,6 +64,27 @@ export async function enqueue<T extends object>(
   return send();
 }
 
+/** Several jobs of one queue in one statement (plus one that makes sure the queue exists). */
+export async function enqueueMany<T extends object>(ex: Executor, job: JobDefinition<T>, data: readonly T[]): Promise<void> {
+  if (!data.length) return;
+  await ensureQueues(ex, [job]);
+  await boss().insert(
+    data.map((d) => ({ name: job.name, data: d })),
+    { db: executorDb(ex) },
+  );
+}
+
+/** Creates the queues of these jobs that do not exist yet (a database no runner has started on), in `ex`'s transaction. */
+async function ensureQueues(ex: Executor, jobs: readonly AnyJob[]): Promise<void> {
+  const names = [...new Set(jobs.map((j) => j.name))];
+  const db = executorDb(ex);
+  const { rows } = await db.executeSql(`select name from ${JOB_SCHEMA}.queue where name = any($1::text[])`, [names]);
+  const existing = new Set(rows.map((r) => String(r.name)));
+  for (const job of jobs.filter((j, i) => !existing.has(j.name) && jobs.findIndex((k) => k.name === j.name) === i)) {
+    await new PgBoss({ schema: JOB_SCHEMA, db }).createQueue(job.name, queueOptions(job));
+  }
+}
+
 async function queueExists(ex: Executor, name: string): Promise<boolean> {
   const { rows } = await executorDb(ex).executeSql(`select 1 from ${JOB_SCHEMA}.queue where name = $1`, [name]);
   return rows.length > 0;
@@ -86,22 +107,34 @@ export function subscribersOf(type: DomainEvent["type"]): AnyJob[] {
 
 /**
  * Hands domain events to their subscribers (see lib/jobs/events.ts): one job per event and
- * subscriber, written through `ex` — call it in the transaction that recorded the events. However
+ * subscriber (per list of up to `batch` events for a batch subscriber), written through `ex` — call it in the transaction that recorded the events. However
  * many events, one statement writes all their jobs (an intake batch of 1,000 routed insights must
- * not cost 1,000 round trips), after one that makes sure their queues exist.
+ * not cost 1,000 round trips), after one that makes sure their queues exist (and one per
+ * subscriber with an `accepts` filter).
  */
 export async function emit(ex: Executor, events: readonly DomainEvent[]): Promise<void> {
-  const jobs = events.flatMap((event) => subscribersOf(event.type).map((job) => ({ job, event })));
-  if (!jobs.length) return;
-  const names = [...new Set(jobs.map((j) => j.job.name))];
-  const db = executorDb(ex);
-  const { rows } = await db.executeSql(`select name from ${JOB_SCHEMA}.queue where name = any($1::text[])`, [names]);
-  const existing = new Set(rows.map((r) => String(r.name)));
-  for (const job of appJobs().filter((j) => names.includes(j.name) && !existing.has(j.name))) {
-    await new PgBoss({ schema: JOB_SCHEMA, db }).createQueue(job.name, queueOptions(job));
+  if (!events.length || !subscribersOn) return;
+  const types = [...new Set(events.map((e) => e.type))];
+  const wanted = new Map<AnyJob, ReadonlySet<DomainEvent["type"]>>();
+  for (const job of appJobs()) {
+    const mine = types.filter((t) => job.on?.includes(t));
+    if (!mine.length) continue;
+    const accepted = job.accepts ? await job.accepts(ex, mine) : mine;
+    if (accepted.length) wanted.set(job, new Set(accepted));
   }
+  const jobs: { job: AnyJob; data: object }[] = [];
+  for (const [job, set] of wanted) {
+    const mine = events.filter((e) => set.has(e.type));
+    if (job.batch) {
+      for (let i = 0; i < mine.length; i += job.batch) jobs.push({ job, data: { events: mine.slice(i, i + job.batch) } });
+    } else {
+      for (const event of mine) jobs.push({ job, data: event });
+    }
+  }
+  if (!jobs.length) return;
+  await ensureQueues(ex, [...wanted.keys()]);
   await boss().insert(
-    jobs.map(({ job, event }) => ({ name: job.name, data: event })),
-    { db },
+    jobs.map(({ job, data }) => ({ name: job.name, data })),
+    { db: executorDb(ex) },
   );
 }

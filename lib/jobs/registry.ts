@@ -4,6 +4,7 @@ import { mailDigestJob } from "./definitions/mail-digest";
 import { mailSendJob } from "./definitions/mail-send";
 import { notifyInsightJob } from "./definitions/notify-insight";
 import { slaSweepJob } from "./definitions/sla-sweep";
+import { webhooksDeliverJob, webhooksDispatchJob, webhooksSweepJob } from "./definitions/webhooks-dispatch";
 
 const added: AnyJob[] = [];
 
@@ -13,7 +14,7 @@ const added: AnyJob[] = [];
  * see it half-built.
  */
 export function appJobs(): readonly AnyJob[] {
-  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, mailSendJob, mailDigestJob, ...added];
+  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, ...added];
 }
 
 /** Adds a job while the process runs (tests); returns how to take it out again. */

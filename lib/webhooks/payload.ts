@@ -12,6 +12,8 @@ export interface WebhookEventInput {
    * handle itself only for endpoints an admin marked as internal CRM.
    */
   authorHandle?: string | null;
+  /** When it happened (the payload's `timestamp`); default: when it is recorded. */
+  occurredAt?: Date;
 }
 
 export interface WebhookPayload {
@@ -36,5 +38,5 @@ export function buildWebhookPayload(event: WebhookEventInput, opts: { internalCr
         : { alias: authorAlias(handle, opts.pseudonymSecret) }
       : null;
   }
-  return { type: event.type, timestamp: opts.at.toISOString(), data: out };
+  return { type: event.type, timestamp: (event.occurredAt ?? opts.at).toISOString(), data: out };
 }

@@ -1,8 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createWebhookEndpoint, deleteWebhookEndpoint, deliverWebhook, enableWebhookEndpoint, redeliverWebhook } from "@/db/queries/webhooks";
+import { createWebhookEndpoint, deleteWebhookEndpoint, enableWebhookEndpoint, redeliverWebhook } from "@/db/queries/webhooks";
 import { action } from "@/lib/actions";
+import { deliverAndReschedule } from "@/lib/jobs/definitions/webhooks-dispatch";
 import { createWebhookForm, webhookIdForm } from "@/lib/webhooks/schemas";
 
 // Webhooks are integrations like API tokens: the same administrators manage both.
@@ -40,7 +41,8 @@ export const enableWebhookAction = action({
 
 /**
  * Sends a delivery again from the start and tries it once right away (the admin waits for that
- * one attempt, at most the delivery timeout); if it fails, the usual retries follow.
+ * one attempt, at most the delivery timeout); if it fails, the usual retries follow (the next
+ * attempt's job is written with it).
  */
 export const redeliverWebhookAction = action({
   permission,
@@ -48,7 +50,7 @@ export const redeliverWebhookAction = action({
   run: async ({ id }, { db, user }) => {
     const now = new Date();
     const { endpointId } = await redeliverWebhook(db, user.id, id, now);
-    const outcome = await deliverWebhook(db, id, now);
+    const outcome = await deliverAndReschedule(db, id, now);
     revalidatePath(`/admin/webhooks/${endpointId}`);
     return { id, outcome: outcome.outcome };
   },
