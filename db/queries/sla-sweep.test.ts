@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
-import { departments, insights, insightSlaEvents } from "../schema";
+import { departments, insights, insightSlaEvents, users } from "../schema";
 import { seedFoundation } from "../seed/foundation";
 import { sweepSla } from "./sla-sweep";
 import { defineSubscriber } from "@/lib/jobs/define";
@@ -103,9 +103,10 @@ for (const backend of availableBackends()) {
       try {
         await runner.send(slaSweepJob, {});
         // The sweep runs, records the overdue transition and enqueues the listener's job and the
-        // app's notification job; both run in the same drain. A second sweep finds nothing new
-        // and hands on nothing.
-        expect(await runner.drain()).toEqual({ completed: 3, failed: 0 });
+        // app's notification job, which mails the escalation to each manager (a mail.send job
+        // each); all run in the same drain. A second sweep finds nothing new and hands on nothing.
+        const managers = await t.db.select({ id: users.id }).from(users).where(and(eq(users.role, "manager"), eq(users.active, true)));
+        expect(await runner.drain()).toEqual({ completed: 3 + managers.length, failed: 0 });
         clock.now = at(51);
         await runner.send(slaSweepJob, {});
         expect(await runner.drain()).toEqual({ completed: 1, failed: 0 });

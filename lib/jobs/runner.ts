@@ -22,6 +22,8 @@ export interface JobRunnerOptions {
 
 /** Jobs a worker takes per fetch (each still completes or fails on its own). */
 const WORK_BATCH = 20;
+/** Jobs of one batch that run at the same time. */
+const WORK_LANES = 4;
 
 export interface DrainResult {
   completed: number;
@@ -87,21 +89,28 @@ export class JobRunner {
       for (const job of this.jobs) {
         // pg-boss waits its polling interval after every fetch, jobs found or not: fetching one at a
         // time would run one job per interval (notifications for a batch of 1,000 insights would
-        // take half an hour). So take up to WORK_BATCH at once, settle each on its own (one failing
-        // job must not fail the others), and when the batch was full, look again at once.
+        // take half an hour). So take up to WORK_BATCH at once, run them WORK_LANES at a time,
+        // settle each on its own (one failing job must not fail the others), and when the batch
+        // was full, look again at once.
         const workerId: string = await this.boss.work<object>(
           job.name,
           { batchSize: WORK_BATCH, includeMetadata: true, pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 },
           async (batch) => {
-            for (const j of batch) {
-              try {
-                const output = await this.run(job, j);
-                await this.boss.complete(job.name, j.id, output && typeof output === "object" ? output : { value: output ?? null });
-              } catch (err) {
-                // Recorded on the job (Admin → Jobs shows it) and retried per the job's policy.
-                await this.boss.fail(job.name, j.id, err instanceof Error ? err : { message: String(err) });
+            // A few at a time: most jobs wait on a mail server or a webhook receiver, not on us.
+            let next = 0;
+            const lane = async () => {
+              while (next < batch.length) {
+                const j = batch[next++];
+                try {
+                  const output = await this.run(job, j);
+                  await this.boss.complete(job.name, j.id, output && typeof output === "object" ? output : { value: output ?? null });
+                } catch (err) {
+                  // Recorded on the job (Admin → Jobs shows it) and retried per the job's policy.
+                  await this.boss.fail(job.name, j.id, err instanceof Error ? err : { message: String(err) });
+                }
               }
-            }
+            };
+            await Promise.all(Array.from({ length: Math.min(WORK_LANES, batch.length) }, lane));
             if (batch.length === WORK_BATCH) this.boss.notifyWorker(workerId);
           },
         );
