@@ -35,6 +35,8 @@ async function startSmtpSink() {
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ["STARTTLS", "AUTH"],
+    // No reverse DNS lookup of the client (127.0.0.1): on a closed network it waits for a timeout.
+    disableReverseLookup: true,
     logger: false,
     onData(stream, _s, cb) {
       stream.on("data", () => {});
