@@ -163,6 +163,8 @@ test.describe.serial("daily insight work: ways out of triage, confirmations, bul
 
 /** Every page of the insight capability, for each role that sees it: no axe violation, no sideways scroll. */
 test.describe("insight pages are accessible and fit a phone", () => {
+  // Each test judges up to a dozen pages with axe (seconds each on a busy machine).
+  test.describe.configure({ timeout: 180_000 });
   const HEADS: [RoleKey, string][] = [
     ["rnd", "forschung-entwicklung"],
     ["service", "kundenservice"],
