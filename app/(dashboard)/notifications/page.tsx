@@ -20,7 +20,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const { rows, total, page, pageSize } = await listNotifications(await getDb(), user.id, { page: pageParam(await searchParams) });
   const t = await getTranslations("notifications");
   const format = await getFormatter();
-  const unread = rows.some((r) => !r.readAt);
+  // Shown while the list has entries, not only while some are unread: marking all read re-renders
+  // the page, and the confirmation lives in this form, so it must not vanish with the last unread.
+  const markable = total > 0;
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} actions={
@@ -28,7 +30,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             <a href="/profile" className="rounded px-2 py-1 text-sm font-medium text-blue-800 underline">
               {t("preferences.settingsLink")}
             </a>
-            {unread ? <MarkAllRead /> : null}
+            {markable ? <MarkAllRead /> : null}
           </div>
         }
       />
