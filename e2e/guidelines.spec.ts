@@ -94,6 +94,15 @@ test.describe("guideline lifecycle from draft to acknowledgment", () => {
     await expect(e.myRow(title)).toContainText("Ausstehend");
     await expect(e.myRow(title)).toContainText("Version 2");
 
+    // Each publication told the employee (a background job writes it): the entry leads to the guideline.
+    const told = employee.getByRole("link", { name: `Neue Richtlinie für Sie: ${title}` });
+    await expect(async () => {
+      await employee.goto("/notifications");
+      await expect(told).toHaveCount(2, { timeout: 1000 });
+    }).toPass({ timeout: 60_000 });
+    await told.first().click();
+    await expect(employee).toHaveURL(new RegExp(`/guidelines/${id}$`));
+
     // The diff marks what changed in words, with elements that do not rely on colour.
     await employee.goto(`/guidelines/${id}/diff?from=1&to=2`);
     const diff = employee.getByTestId("guideline-diff");

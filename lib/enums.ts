@@ -143,8 +143,25 @@ export const SLA_TRANSITIONS = ["due_soon", "overdue"] as const;
 export type SlaTransition = (typeof SLA_TRANSITIONS)[number];
 
 /** What an in-app notification is about (the list's text and link follow from it). */
-export const NOTIFICATION_KINDS = ["insight_routed", "sla_due_soon", "sla_overdue"] as const;
+export const NOTIFICATION_KINDS = [
+  "insight_routed",
+  "sla_due_soon",
+  "sla_overdue",
+  "kpi_alert",
+  "crisis_alert",
+  "guideline_published",
+  "guideline_reminder",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * The kinds a person may choose a delivery for. A crisis alert always goes out by e-mail at once:
+ * in a crisis nobody may have switched it off or deferred it to tomorrow's digest.
+ */
+export const SWITCHABLE_NOTIFICATION_KINDS = NOTIFICATION_KINDS.filter(
+  (k): k is Exclude<NotificationKind, "crisis_alert"> => k !== "crisis_alert",
+);
+export type SwitchableNotificationKind = (typeof SWITCHABLE_NOTIFICATION_KINDS)[number];
 
 /**
  * How a person wants to hear of a kind of notification by e-mail: at once, in one mail each

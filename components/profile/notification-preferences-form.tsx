@@ -6,22 +6,22 @@ import { saveNotificationPreferencesAction } from "@/app/(dashboard)/profile/act
 import { ActionNotice } from "@/components/ui/action-notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
-import { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind } from "@/lib/enums";
+import { NOTIFICATION_DELIVERIES, type NotificationDelivery, SWITCHABLE_NOTIFICATION_KINDS, type SwitchableNotificationKind } from "@/lib/enums";
 
 /**
  * One radio group per kind of notification: e-mail at once, in the morning digest, or none. The
  * in-app list always shows every notification; this only decides the mail.
  */
-export function NotificationPreferencesForm({ initial }: { initial: Record<NotificationKind, NotificationDelivery> }) {
+export function NotificationPreferencesForm({ initial }: { initial: Record<SwitchableNotificationKind, NotificationDelivery> }) {
   const t = useTranslations("notifications.preferences");
   const tAll = useTranslations();
   const [state, formAction] = useActionState<ActionResult<{ changed: number }> | undefined, FormData>(saveNotificationPreferencesAction, undefined);
   // After a failed save the form shows what was chosen, not what is stored.
-  const chosen = (kind: NotificationKind) => (state && !state.ok ? (state.values?.[kind] as NotificationDelivery | undefined) : undefined) ?? initial[kind];
+  const chosen = (kind: SwitchableNotificationKind) => (state && !state.ok ? (state.values?.[kind] as NotificationDelivery | undefined) : undefined) ?? initial[kind];
   return (
     <form action={formAction} className="space-y-4">
       <ActionNotice state={state} success={state?.ok ? t("saved", { count: state.data?.changed ?? 0 }) : undefined} />
-      {NOTIFICATION_KINDS.map((kind) => (
+      {SWITCHABLE_NOTIFICATION_KINDS.map((kind) => (
         <fieldset key={kind} className="rounded-lg border border-slate-200 bg-white p-4" aria-describedby={`pref-${kind}-hint`}>
           <legend className="px-1 font-medium">{t(`kind.${kind}`)}</legend>
           <p id={`pref-${kind}-hint`} className="mb-2 text-sm text-slate-600">

@@ -352,6 +352,18 @@ export async function getCoverage(db: Executor, guidelineId: number, opts: { wit
   return opts.withNames ? c : withoutNames(c);
 }
 
+/** The active people each version applies to (its own scope, today's departments and channel assignments). */
+export async function usersAffectedByVersions(db: Executor, versionIds: number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (!versionIds.length) return out;
+  // Sequential: this runs inside the notification job's transaction.
+  const scopes = await loadScopes(db, versionIds);
+  const people = await db.select({ id: users.id, departmentId: users.departmentId, active: users.active }).from(users);
+  const assignments = await assignmentsOf(db);
+  for (const [vid, scope] of scopes) out.set(vid, affectedUsers(scope, people, assignments).map((p) => p.id));
+  return out;
+}
+
 // ─── Writes ──────────────────────────────────────────────────────────────────
 
 export interface GuidelineInput {

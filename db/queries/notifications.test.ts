@@ -138,7 +138,14 @@ for (const backend of availableBackends()) {
       expect(await saveNotificationPreferences(t.db, head, { insight_routed: "digest", sla_due_soon: "off" }, T0)).toEqual(["insight_routed", "sla_due_soon"]);
       // Saving the same again changes nothing.
       expect(await saveNotificationPreferences(t.db, head, { insight_routed: "digest" }, T0)).toEqual([]);
-      expect(await notificationPreferencesOf(t.db, head)).toEqual({ insight_routed: "digest", sla_due_soon: "off", sla_overdue: "immediately" });
+      expect(await notificationPreferencesOf(t.db, head)).toEqual({
+        insight_routed: "digest",
+        sla_due_soon: "off",
+        sla_overdue: "immediately",
+        kpi_alert: "immediately",
+        guideline_published: "immediately",
+        guideline_reminder: "immediately",
+      });
       try {
         const before = (await mailsTo(head)).length;
         const a = await deliver("Reklamation eins");
@@ -203,7 +210,7 @@ for (const backend of availableBackends()) {
       expect(await openNotification(t.db, head, other.id)).toBeNull();
       // Opening one marks it read and says where it points.
       const first = list.rows[0];
-      expect(await openNotification(t.db, head, first.id, T0)).toEqual({ insightId: first.insightId });
+      expect(await openNotification(t.db, head, first.id, T0)).toEqual({ insightId: first.insightId, href: `/insights/${first.insightId}` });
       expect(await unreadNotificationCount(t.db, head)).toBe(unread - 1);
       expect(await markNotificationsRead(t.db, head, "all", T0)).toBe(unread - 1);
       expect(await unreadNotificationCount(t.db, head)).toBe(0);

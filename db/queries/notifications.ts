@@ -1,13 +1,33 @@
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database, Executor } from "../client";
-import { departments, insights, notificationPreferences, notifications, users } from "../schema";
-import { type Locale, NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind } from "@/lib/enums";
+import {
+  alerts,
+  businessProcesses,
+  departments,
+  guidelineAcknowledgments,
+  guidelineVersions,
+  insights,
+  kpis,
+  notificationPreferences,
+  notifications,
+  users,
+} from "../schema";
+import { usersAffectedByVersions } from "./guidelines";
+import {
+  type Locale,
+  type NotificationDelivery,
+  type NotificationKind,
+  SWITCHABLE_NOTIFICATION_KINDS,
+  type SwitchableNotificationKind,
+} from "@/lib/enums";
+import { DEFAULT_CRISIS_POLICY } from "@/lib/insights/crisis";
 import { queueMail } from "@/lib/mail/queue";
-import type { InsightRoutedEvent, SlaTransitionEvent } from "@/lib/jobs/events";
+import type { AlertEvent, GuidelinePublishedEvent, InsightRoutedEvent, SlaTransitionEvent } from "@/lib/jobs/events";
 
 /**
- * In-app notifications: who is told what when an insight is routed or its SLA runs short, and the
- * list and unread count each person sees. Writing is idempotent per person and event, so a job
+ * In-app notifications: who is told what when an insight is routed or its SLA runs short, a KPI or
+ * the crisis early warning raises an alert, or a guideline is published (and a week later is still
+ * unacknowledged), and the list and unread count each person sees. Writing is idempotent per person and event, so a job
  * that runs again (a retry after a crash) tells nobody twice.
  */
 
@@ -19,19 +39,20 @@ const KIND: Record<InsightNotificationEvent["type"], NotificationKind> = {
   "insight.sla_overdue": "sla_overdue",
 };
 
+const RECIPIENT = { id: users.id, email: users.email, name: users.name, locale: users.locale };
+
 /**
  * The people an insight event concerns: routed and "due soon" go to the head of the insight's
  * department (a reminder to accept it); "overdue" is escalated to the central unit (every active
  * manager). Deactivated people are told nothing.
  */
 async function recipientsOf(db: Executor, event: InsightNotificationEvent): Promise<Recipient[]> {
-  const columns = { id: users.id, email: users.email, name: users.name, locale: users.locale };
   if (event.type === "insight.sla_overdue") {
-    return db.select(columns).from(users).where(and(eq(users.role, "manager"), eq(users.active, true)));
+    return db.select(RECIPIENT).from(users).where(and(eq(users.role, "manager"), eq(users.active, true)));
   }
   if (event.departmentId == null) return [];
   return db
-    .select(columns)
+    .select(RECIPIENT)
     .from(departments)
     .innerJoin(users, eq(users.id, departments.headUserId))
     .where(and(eq(departments.id, event.departmentId), eq(users.active, true)));
@@ -44,10 +65,10 @@ interface Recipient {
   locale: Locale;
 }
 
-/** How each of `userIds` wants to hear of `kind` by e-mail (no choice made: at once). */
+/** How each of `userIds` wants to hear of `kind` by e-mail (no choice made: at once; a crisis always at once). */
 export async function deliveriesFor(db: Executor, userIds: number[], kind: NotificationKind): Promise<Map<number, NotificationDelivery>> {
   const out = new Map<number, NotificationDelivery>(userIds.map((id) => [id, "immediately"]));
-  if (!userIds.length) return out;
+  if (!userIds.length || kind === "crisis_alert") return out;
   const rows = await db
     .select({ userId: notificationPreferences.userId, delivery: notificationPreferences.delivery })
     .from(notificationPreferences)
@@ -83,50 +104,260 @@ export async function notifyInsightEvent(db: Database, event: InsightNotificatio
       .where(eq(insights.id, event.insightId));
     // Deleted meanwhile: nothing left to point at.
     if (!insight) return { told: 0, mailIds: [] };
-    const recipients = await recipientsOf(tx, event);
-    if (!recipients.length) return { told: 0, mailIds: [] };
-    const kind = KIND[event.type];
-    const delivery = await deliveriesFor(
+    const common = { insightId: insight.id, text: insight.text, category: insight.category, departmentName: insight.department ?? "–" };
+    return tell(
       tx,
-      recipients.map((r) => r.id),
-      kind,
-    );
-    const inserted = await tx
-      .insert(notifications)
-      .values(
-        recipients.map((r) => ({
-          userId: r.id,
-          kind,
-          eventId: event.id,
-          insightId: insight.id,
-          data: { excerpt: insight.text.slice(0, 140), department: insight.department, dueAt: "dueAt" in event ? event.dueAt : null },
-          createdAt: new Date(event.occurredAt),
-          digestPending: delivery.get(r.id) === "digest",
-        })),
-      )
-      .onConflictDoNothing({ target: [notifications.userId, notifications.eventId] })
-      .returning({ userId: notifications.userId });
-    const told = new Set(inserted.map((r) => r.userId));
-    const mailIds: number[] = [];
-    for (const r of recipients) {
-      if (!told.has(r.id) || delivery.get(r.id) !== "immediately") continue;
-      const common = {
+      {
+        kind: KIND[event.type],
+        eventId: event.id,
+        at: new Date(event.occurredAt),
+        recipients: await recipientsOf(tx, event),
         insightId: insight.id,
-        text: insight.text,
-        category: insight.category,
-        departmentName: insight.department ?? "–",
-        recipientName: r.name,
-      };
-      const mail = { to: r.email, recipientId: r.id, locale: r.locale, dedupeKey: `${event.id}:user-${r.id}` };
-      const queued =
-        event.type === "insight.routed"
-          ? await queueMail(tx, { ...mail, kind: "insight_routed", data: { ...common, reassigned: event.via === "reassign", slaDueAt: insight.slaDueAt } })
-          : await queueMail(tx, { ...mail, kind: event.type === "insight.sla_due_soon" ? "sla_due_soon" : "sla_overdue", data: { ...common, dueAt: new Date(event.dueAt) } });
-      if (queued.created) mailIds.push(queued.id);
-    }
-    if (mailIds.length) await opts.afterQueue?.(tx, mailIds);
-    return { told: told.size, mailIds };
+        data: { excerpt: insight.text.slice(0, 140), department: insight.department, dueAt: "dueAt" in event ? event.dueAt : null },
+        mail: (t, r, base) =>
+          event.type === "insight.routed"
+            ? queueMail(t, { ...base, kind: "insight_routed", data: { ...common, recipientName: r.name, reassigned: event.via === "reassign", slaDueAt: insight.slaDueAt } })
+            : queueMail(t, { ...base, kind: KIND[event.type] as "sla_due_soon" | "sla_overdue", data: { ...common, recipientName: r.name, dueAt: new Date(event.dueAt) } }),
+      },
+      opts,
+    );
   });
+}
+
+/** Active people with one of `roles`, plus the active heads of the given departments; each once. */
+async function peopleFor(db: Executor, opts: { roles: ("manager" | "executive")[]; headsOf: { departmentIds?: number[]; kind?: "communications" } }): Promise<Recipient[]> {
+  const heads = opts.headsOf.departmentIds?.length
+    ? inArray(departments.id, opts.headsOf.departmentIds)
+    : opts.headsOf.kind
+      ? eq(departments.kind, opts.headsOf.kind)
+      : undefined;
+  const [byRole, byHead] = [
+    await db.select(RECIPIENT).from(users).where(and(inArray(users.role, opts.roles), eq(users.active, true))),
+    heads
+      ? await db.select(RECIPIENT).from(departments).innerJoin(users, eq(users.id, departments.headUserId)).where(and(heads, eq(users.active, true)))
+      : [],
+  ];
+  const seen = new Map<number, Recipient>();
+  for (const r of [...byHead, ...byRole]) if (!seen.has(r.id)) seen.set(r.id, r);
+  return [...seen.values()];
+}
+
+interface Telling {
+  kind: NotificationKind;
+  eventId: string;
+  at: Date;
+  recipients: Recipient[];
+  insightId?: number | null;
+  /** Shown in the list (`subject`, `department`, `excerpt`) and where it leads (`href`, a path in the app). */
+  data: Record<string, string | number | null>;
+  /** Writes the mail of one recipient who wants it at once; answers what queueMail answered. */
+  mail: (tx: Executor, r: Recipient, base: { to: string; recipientId: number; locale: Locale; dedupeKey: string }) => Promise<{ id: number; created: boolean }>;
+}
+
+/**
+ * Records one notification per recipient (none twice for the same event) and, for those who want
+ * this kind at once, its mail; marks the digest for those who chose it. Runs in the caller's transaction.
+ */
+async function tell(tx: Executor, t: Telling, opts: AfterQueue): Promise<NotifyResult> {
+  if (!t.recipients.length) return { told: 0, mailIds: [] };
+  const delivery = await deliveriesFor(
+    tx,
+    t.recipients.map((r) => r.id),
+    t.kind,
+  );
+  const inserted = await tx
+    .insert(notifications)
+    .values(
+      t.recipients.map((r) => ({
+        userId: r.id,
+        kind: t.kind,
+        eventId: t.eventId,
+        insightId: t.insightId ?? null,
+        data: t.data,
+        createdAt: t.at,
+        digestPending: delivery.get(r.id) === "digest",
+      })),
+    )
+    .onConflictDoNothing({ target: [notifications.userId, notifications.eventId] })
+    .returning({ userId: notifications.userId });
+  const told = new Set(inserted.map((r) => r.userId));
+  const mailIds: number[] = [];
+  for (const r of t.recipients) {
+    if (!told.has(r.id) || delivery.get(r.id) !== "immediately") continue;
+    const queued = await t.mail(tx, r, { to: r.email, recipientId: r.id, locale: r.locale, dedupeKey: `${t.eventId}:user-${r.id}` });
+    if (queued.created) mailIds.push(queued.id);
+  }
+  if (mailIds.length) await opts.afterQueue?.(tx, mailIds);
+  return { told: told.size, mailIds };
+}
+
+/**
+ * A KPI alert that opened or became critical: the head of the KPI's department and the managers,
+ * as each chose (kind `kpi_alert`). The crisis alert: the managers, the head of communications and
+ * the executives, always at once by e-mail (kind `crisis_alert`). A resolved alert tells nobody.
+ */
+export async function notifyAlertEvent(db: Database, event: AlertEvent, opts: AfterQueue = {}): Promise<NotifyResult> {
+  if (event.type === "alert.resolved") return { told: 0, mailIds: [] };
+  return db.transaction(async (tx) => {
+    const escalated = event.type === "alert.escalated";
+    const at = new Date(event.occurredAt);
+    if (event.kind === "crisis") {
+      const [alert] = await tx.select({ value: alerts.value }).from(alerts).where(eq(alerts.id, event.alertId));
+      if (!alert) return { told: 0, mailIds: [] };
+      const current = alert.value == null ? null : Math.round(alert.value);
+      const recipients = await peopleFor(tx, { roles: ["manager", "executive"], headsOf: { kind: "communications" } });
+      return tell(
+        tx,
+        {
+          kind: "crisis_alert",
+          eventId: event.id,
+          at,
+          recipients,
+          data: { severity: event.severity, escalated: escalated ? 1 : 0, excerpt: current == null ? null : String(current), href: "/alerts?kind=crisis" },
+          mail: (t, r, base) =>
+            queueMail(t, { ...base, kind: "crisis_alert", data: { severity: event.severity, escalated, current, windowHours: DEFAULT_CRISIS_POLICY.windowHours, recipientName: r.name } }),
+        },
+        opts,
+      );
+    }
+    const [alert] = await tx
+      .select({ kpiId: kpis.id, kpiName: kpis.name, unit: kpis.unit, value: alerts.value, departmentId: departments.id, department: departments.name })
+      .from(alerts)
+      .innerJoin(kpis, eq(kpis.id, alerts.kpiId))
+      .innerJoin(businessProcesses, eq(businessProcesses.id, kpis.businessProcessId))
+      .innerJoin(departments, eq(departments.id, businessProcesses.departmentId))
+      .where(eq(alerts.id, event.alertId));
+    // Deleted meanwhile (with its KPI): nothing left to point at.
+    if (!alert) return { told: 0, mailIds: [] };
+    const recipients = await peopleFor(tx, { roles: ["manager"], headsOf: { departmentIds: [alert.departmentId] } });
+    return tell(
+      tx,
+      {
+        kind: "kpi_alert",
+        eventId: event.id,
+        at,
+        recipients,
+        data: { subject: alert.kpiName, department: alert.department, severity: event.severity, escalated: escalated ? 1 : 0, href: `/kpis/${alert.kpiId}` },
+        mail: (t, r, base) =>
+          queueMail(t, {
+            ...base,
+            kind: "kpi_alert",
+            data: {
+              kpiId: alert.kpiId,
+              kpiName: alert.kpiName,
+              departmentName: alert.department,
+              severity: event.severity,
+              escalated,
+              value: alert.value,
+              unit: alert.unit,
+              recipientName: r.name,
+            },
+          }),
+      },
+      opts,
+    );
+  });
+}
+
+async function recipientsByIds(db: Executor, ids: number[]): Promise<Recipient[]> {
+  if (!ids.length) return [];
+  return db
+    .select(RECIPIENT)
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.active, true)))
+    .orderBy(users.id);
+}
+
+/** A published guideline version: everyone it applies to (its scope at publication), as each chose. */
+export async function notifyGuidelinePublished(db: Database, event: GuidelinePublishedEvent, opts: AfterQueue = {}): Promise<NotifyResult> {
+  return db.transaction(async (tx) => {
+    const [v] = await tx
+      .select({ id: guidelineVersions.id, guidelineId: guidelineVersions.guidelineId, title: guidelineVersions.title, version: guidelineVersions.version, changeNote: guidelineVersions.changeNote, status: guidelineVersions.status })
+      .from(guidelineVersions)
+      .where(eq(guidelineVersions.id, event.versionId));
+    // Superseded before the job ran: people hear of the newer version instead.
+    if (!v || v.status !== "published") return { told: 0, mailIds: [] };
+    const affected = (await usersAffectedByVersions(tx, [v.id])).get(v.id) ?? [];
+    const recipients = await recipientsByIds(tx, affected);
+    return tell(
+      tx,
+      {
+        kind: "guideline_published",
+        eventId: event.id,
+        at: new Date(event.occurredAt),
+        recipients,
+        data: { subject: v.title, version: v.version, versionId: v.id, excerpt: v.changeNote?.slice(0, 140) ?? null, href: `/guidelines/${v.guidelineId}` },
+        mail: (t, r, base) =>
+          queueMail(t, { ...base, kind: "guideline_published", data: { guidelineId: v.guidelineId, title: v.title, version: v.version, changeNote: v.changeNote, recipientName: r.name } }),
+      },
+      opts,
+    );
+  });
+}
+
+/** How long after publication a person who has not acknowledged a guideline is reminded, once. */
+export const GUIDELINE_REMINDER_DAYS = 7;
+
+/**
+ * The one reminder: everyone who was told of a published version at least GUIDELINE_REMINDER_DAYS
+ * ago and has not acknowledged it while it is still the published one (and still applies to them).
+ * Keyed per version and person, so running it every hour reminds each person once. Looks back 60
+ * days: an older notification means a reminder was due long ago or the person was away.
+ */
+export async function remindUnacknowledgedGuidelines(db: Database, now: Date, opts: AfterQueue = {}): Promise<NotifyResult> {
+  const cutoff = new Date(now.getTime() - GUIDELINE_REMINDER_DAYS * 86_400_000);
+  const since = new Date(cutoff.getTime() - 60 * 86_400_000);
+  const versionId = sql<number>`(${notifications.data}->>'versionId')::int`;
+  const due = await db
+    .select({ userId: notifications.userId, versionId })
+    .from(notifications)
+    .innerJoin(guidelineVersions, and(eq(guidelineVersions.id, versionId), eq(guidelineVersions.status, "published")))
+    .leftJoin(guidelineAcknowledgments, and(eq(guidelineAcknowledgments.versionId, guidelineVersions.id), eq(guidelineAcknowledgments.userId, notifications.userId)))
+    .where(
+      and(
+        eq(notifications.kind, "guideline_published"),
+        lte(notifications.createdAt, cutoff),
+        gt(notifications.createdAt, since),
+        isNull(guidelineAcknowledgments.userId),
+        sql`not exists (select 1 from ${notifications} r where r.user_id = ${notifications.userId} and r.event_id = 'guideline-reminder:' || (${versionId})::text)`,
+      ),
+    );
+  const byVersion = new Map<number, Set<number>>();
+  for (const d of due) {
+    if (!byVersion.has(d.versionId)) byVersion.set(d.versionId, new Set());
+    byVersion.get(d.versionId)!.add(d.userId);
+  }
+  const result: NotifyResult = { told: 0, mailIds: [] };
+  for (const [vid, userIds] of byVersion) {
+    const r = await db.transaction(async (tx) => {
+      const [v] = await tx
+        .select({ guidelineId: guidelineVersions.guidelineId, title: guidelineVersions.title, version: guidelineVersions.version, status: guidelineVersions.status })
+        .from(guidelineVersions)
+        .where(eq(guidelineVersions.id, vid));
+      if (!v || v.status !== "published") return { told: 0, mailIds: [] };
+      const stillApplies = new Set((await usersAffectedByVersions(tx, [vid])).get(vid) ?? []);
+      const recipients = await recipientsByIds(
+        tx,
+        [...userIds].filter((id) => stillApplies.has(id)),
+      );
+      return tell(
+        tx,
+        {
+          kind: "guideline_reminder",
+          eventId: `guideline-reminder:${vid}`,
+          at: now,
+          recipients,
+          data: { subject: v.title, version: v.version, versionId: vid, href: `/guidelines/${v.guidelineId}` },
+          mail: (t, rec, base) =>
+            queueMail(t, { ...base, kind: "guideline_reminder", data: { guidelineId: v.guidelineId, title: v.title, version: v.version, changeNote: null, recipientName: rec.name } }),
+        },
+        opts,
+      );
+    });
+    result.told += r.told;
+    result.mailIds.push(...r.mailIds);
+  }
+  return result;
 }
 
 export const DIGEST_MAX_ITEMS = 20;
@@ -187,7 +418,7 @@ export async function writeDigest(db: Database, userId: number, opts: AfterQueue
         items: shown.map((p) => ({
           kind: p.kind,
           insightId: p.insightId,
-          departmentName: typeof p.data.department === "string" ? p.data.department : "–",
+          departmentName: typeof p.data.subject === "string" ? p.data.subject : typeof p.data.department === "string" ? p.data.department : "–",
           excerpt: typeof p.data.excerpt === "string" ? p.data.excerpt : "",
           at: p.createdAt,
         })),
@@ -200,13 +431,13 @@ export async function writeDigest(db: Database, userId: number, opts: AfterQueue
 }
 
 /** Every kind a person can choose a delivery for, with their choice (no row: at once). */
-export async function notificationPreferencesOf(db: Executor, userId: number): Promise<Record<NotificationKind, NotificationDelivery>> {
+export async function notificationPreferencesOf(db: Executor, userId: number): Promise<Record<SwitchableNotificationKind, NotificationDelivery>> {
   const map = await db
     .select({ kind: notificationPreferences.kind, delivery: notificationPreferences.delivery })
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userId));
-  const out = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, "immediately"])) as Record<NotificationKind, NotificationDelivery>;
-  for (const r of map) out[r.kind] = r.delivery;
+  const out = Object.fromEntries(SWITCHABLE_NOTIFICATION_KINDS.map((k) => [k, "immediately"])) as Record<SwitchableNotificationKind, NotificationDelivery>;
+  for (const r of map) if (r.kind !== "crisis_alert") out[r.kind] = r.delivery;
   return out;
 }
 
@@ -214,12 +445,15 @@ export async function notificationPreferencesOf(db: Executor, userId: number): P
 export async function saveNotificationPreferences(
   db: Database,
   userId: number,
-  prefs: Partial<Record<NotificationKind, NotificationDelivery>>,
+  prefs: Partial<Record<SwitchableNotificationKind, NotificationDelivery>>,
   now = new Date(),
-): Promise<NotificationKind[]> {
+): Promise<SwitchableNotificationKind[]> {
   return db.transaction(async (tx) => {
     const before = await notificationPreferencesOf(tx, userId);
-    const changed = (Object.entries(prefs) as [NotificationKind, NotificationDelivery][]).filter(([k, v]) => before[k] !== v);
+    // A crisis alert is not the person's to switch off, whatever a crafted request says.
+    const changed = (Object.entries(prefs) as [SwitchableNotificationKind, NotificationDelivery][]).filter(
+      ([k, v]) => (SWITCHABLE_NOTIFICATION_KINDS as readonly string[]).includes(k) && before[k] !== v,
+    );
     for (const [kind, delivery] of changed) {
       await tx
         .insert(notificationPreferences)
@@ -284,13 +518,20 @@ export async function markNotificationsRead(db: Executor, userId: number, ids: n
   return rows.length;
 }
 
-/** The insight a notification points at, once marked read; null when it is not the person's. */
-export async function openNotification(db: Executor, userId: number, id: number, now = new Date()): Promise<{ insightId: number | null } | null> {
+/** Where a notification leads: its insight, or the in-app path it recorded (never elsewhere). */
+export function notificationHref(n: { insightId: number | null; data: Record<string, unknown> }): string | null {
+  if (n.insightId) return `/insights/${n.insightId}`;
+  const href = n.data.href;
+  return typeof href === "string" && /^\/[a-z][a-z0-9/_-]*(?:\?[a-z0-9=&_-]*)?$/.test(href) ? href : null;
+}
+
+/** Where a notification leads, once marked read; null when it is not the person's. */
+export async function openNotification(db: Executor, userId: number, id: number, now = new Date()): Promise<{ insightId: number | null; href: string | null } | null> {
   const [row] = await db
-    .select({ insightId: notifications.insightId, readAt: notifications.readAt })
+    .select({ insightId: notifications.insightId, data: notifications.data, readAt: notifications.readAt })
     .from(notifications)
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
   if (!row) return null;
   if (!row.readAt) await markNotificationsRead(db, userId, [id], now);
-  return { insightId: row.insightId };
+  return { insightId: row.insightId, href: notificationHref(row) };
 }

@@ -39,7 +39,8 @@ describe("message files", () => {
   });
 
   it("use the same placeholders in both languages", () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    // An argument is `{name}` or `{name, type, …}`; the text of a select branch (`{Neue Meldung}`) is not.
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
     for (const k of keys(MESSAGES.de)) {
       const get = (m: unknown) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], m) as string;
       expect(placeholders(get(MESSAGES.en)), k).toEqual(placeholders(get(MESSAGES.de)));

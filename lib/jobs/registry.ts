@@ -2,6 +2,8 @@ import type { AnyJob } from "./define";
 import { crisisEvaluateJob } from "./definitions/crisis-evaluate";
 import { mailDigestJob } from "./definitions/mail-digest";
 import { mailSendJob } from "./definitions/mail-send";
+import { notifyAlertJob } from "./definitions/notify-alert";
+import { guidelineReminderJob, notifyGuidelineJob } from "./definitions/notify-guideline";
 import { notifyInsightJob } from "./definitions/notify-insight";
 import { slaSweepJob } from "./definitions/sla-sweep";
 import { webhooksDeliverJob, webhooksDispatchJob, webhooksSweepJob } from "./definitions/webhooks-dispatch";
@@ -14,7 +16,7 @@ const added: AnyJob[] = [];
  * see it half-built.
  */
 export function appJobs(): readonly AnyJob[] {
-  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, ...added];
+  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, notifyAlertJob, notifyGuidelineJob, guidelineReminderJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, ...added];
 }
 
 /** Adds a job while the process runs (tests); returns how to take it out again. */

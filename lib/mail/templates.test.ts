@@ -59,6 +59,39 @@ describe("mail templates", () => {
     expect(en.text).not.toContain("more.");
   });
 
+  it("renders KPI alerts with the value in the KPI's unit, and the escalation, linking to the KPI", () => {
+    const kpi = { kpiId: 9, kpiName: "Antwortquote", departmentName: "Service", severity: "warning" as const, escalated: false, value: 74.5, unit: "percent" as const, recipientName: "Frau Kaya" };
+    const de = renderMail("kpi_alert", "de", kpi, { appUrl: APP });
+    expect(de.subject).toBe("KPI-Warnung: Antwortquote (Service)");
+    expect(de.text).toContain("Aktueller Wert: 74,5 %.");
+    expect(de.text).toContain("https://dashboard.example.com/kpis/9");
+    const en = renderMail("kpi_alert", "en", { ...kpi, severity: "critical", escalated: true, value: 1234.5, unit: "eur" }, { appUrl: APP });
+    expect(en.subject).toBe("KPI now critical: Antwortquote (Service)");
+    expect(en.text).toContain("Current value: 1,234.5 €.");
+  });
+
+  it("renders the crisis alert, saying it cannot be switched off, linking to the crisis alerts", () => {
+    const d = { severity: "critical" as const, escalated: false, current: 31, windowHours: 6, recipientName: "Herr Brenner" };
+    const de = renderMail("crisis_alert", "de", d, { appUrl: APP });
+    expect(de.subject).toBe("Krisenwarnung (kritisch): ungewöhnlich viele negative Stimmen");
+    expect(de.text).toContain("31 negative Erkenntnisse in 6 Stunden");
+    expect(de.text).toContain("lässt sich nicht abschalten");
+    expect(de.text).toContain("https://dashboard.example.com/alerts?kind=crisis");
+    expect(renderMail("crisis_alert", "en", { ...d, escalated: true }, { appUrl: APP }).subject).toBe("Crisis alert now critical");
+  });
+
+  it("renders the published guideline with its change note, and the one reminder", () => {
+    const g = { guidelineId: 3, title: "Netiquette <intern>", version: 2, changeNote: "Neue Regeln für Kommentare", recipientName: "Lena" };
+    const pub = renderMail("guideline_published", "de", g, { appUrl: APP });
+    expect(pub.subject).toBe("Neue Richtlinie: Netiquette <intern> (Version 2)");
+    expect(pub.text).toContain("> Neue Regeln für Kommentare");
+    expect(pub.html).toContain("Netiquette &lt;intern&gt;");
+    expect(pub.text).toContain("https://dashboard.example.com/guidelines/3");
+    const rem = renderMail("guideline_reminder", "en", { ...g, changeNote: null }, { appUrl: APP });
+    expect(rem.subject).toBe("Reminder: guideline “Netiquette <intern>” not yet acknowledged");
+    expect(rem.text).toContain("This is the only reminder.");
+  });
+
   it("escapes user text, names and the link in the HTML part", () => {
     const hostile = { ...base, text: '<img src=x onerror="alert(1)">\nzweite Zeile', departmentName: "R&D <b>", recipientName: "O'Brien \"Bob\"" };
     for (const locale of ["de", "en"] as const) {

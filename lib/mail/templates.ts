@@ -6,7 +6,7 @@
  */
 import deInsights from "@/messages/de/insights.json";
 import enInsights from "@/messages/en/insights.json";
-import type { InsightCategory, Locale } from "@/lib/enums";
+import type { InsightCategory, KpiUnit, Locale, NotificationKind } from "@/lib/enums";
 import { layoutMail, type MailContent, type RenderedMail } from "./render";
 
 export type { RenderedMail };
@@ -29,6 +29,31 @@ export interface MailTemplates {
   sla_due_soon: SlaMail;
   /** The SLA ran out with the insight still open: an escalation to the central unit. */
   sla_overdue: SlaMail;
+  /** A KPI's threshold alert opened or became critical: to the KPI's department head and the managers. */
+  kpi_alert: {
+    kpiId: number;
+    kpiName: string;
+    departmentName: string;
+    severity: "warning" | "critical";
+    /** True when an open warning became critical. */
+    escalated: boolean;
+    value: number | null;
+    unit: KpiUnit;
+    recipientName: string;
+  };
+  /** The crisis early warning fired or became critical: to managers, communications and executives; cannot be switched off. */
+  crisis_alert: {
+    severity: "warning" | "critical";
+    escalated: boolean;
+    /** Negative insights in the window, and what is usual for it. */
+    current: number | null;
+    windowHours: number;
+    recipientName: string;
+  };
+  /** A guideline version that applies to the recipient was published. */
+  guideline_published: GuidelineMail;
+  /** Seven days after publication the recipient has still not acknowledged it: the one reminder. */
+  guideline_reminder: GuidelineMail;
   /** One morning mail with everything a person chose to get as a digest. */
   digest: {
     recipientName: string;
@@ -49,9 +74,19 @@ export interface SlaMail {
   dueAt: Date;
 }
 
+export interface GuidelineMail {
+  guidelineId: number;
+  title: string;
+  version: number;
+  changeNote: string | null;
+  recipientName: string;
+}
+
 export interface DigestItem {
-  kind: "insight_routed" | "sla_due_soon" | "sla_overdue";
+  kind: NotificationKind;
+  /** The insight it is about (insight kinds), shown as #id. */
   insightId: number | null;
+  /** The department it concerns, or for a guideline its title, or for a KPI alert the KPI's name. */
   departmentName: string;
   excerpt: string;
   at: Date;
@@ -80,17 +115,37 @@ export function excerpt(s: string, max = 280): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()} …`;
 }
 
-const DIGEST_LINES: Record<Locale, Record<DigestItem["kind"], (department: string) => string>> = {
+const DIGEST_LINES: Record<Locale, Record<DigestItem["kind"], (subject: string) => string>> = {
   de: {
     insight_routed: (dep) => `neue Erkenntnis für ${dep}`,
     sla_due_soon: (dep) => `Frist läuft bald ab bei ${dep}`,
     sla_overdue: (dep) => `Frist überschritten bei ${dep}`,
+    kpi_alert: (kpi) => `KPI-Warnung: ${kpi}`,
+    crisis_alert: () => "Krisenwarnung",
+    guideline_published: (title) => `neue Richtlinie: ${title}`,
+    guideline_reminder: (title) => `Richtlinie noch nicht bestätigt: ${title}`,
   },
   en: {
     insight_routed: (dep) => `new insight for ${dep}`,
     sla_due_soon: (dep) => `due soon at ${dep}`,
     sla_overdue: (dep) => `overdue at ${dep}`,
+    kpi_alert: (kpi) => `KPI alert: ${kpi}`,
+    crisis_alert: () => "crisis alert",
+    guideline_published: (title) => `new guideline: ${title}`,
+    guideline_reminder: (title) => `guideline not yet acknowledged: ${title}`,
   },
+};
+
+const UNIT_SUFFIX: Record<KpiUnit, string> = { count: "", percent: " %", percent_unbounded: " %", eur: " €", hours: " h", score: "" };
+
+function formatValue(value: number | null, unit: KpiUnit, locale: Locale): string {
+  if (value == null) return "–";
+  return `${new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB", { maximumFractionDigits: 2 }).format(value)}${UNIT_SUFFIX[unit]}`;
+}
+
+const SEVERITY: Record<Locale, Record<"warning" | "critical", string>> = {
+  de: { warning: "Warnung", critical: "kritisch" },
+  en: { warning: "warning", critical: "critical" },
 };
 
 function formatDue(d: Date, locale: Locale): string {
@@ -166,6 +221,86 @@ const TEMPLATES: { [K in MailKind]: Record<Locale, Template<MailTemplates[K]>> }
       ],
       quote: excerpt(d.text),
       link: { label: "Open the insight", url: `${appUrl}/insights/${d.insightId}` },
+    }),
+  },
+  kpi_alert: {
+    de: (d, { appUrl, locale }) => ({
+      subject: `${d.escalated ? "KPI jetzt kritisch" : d.severity === "critical" ? "KPI kritisch" : "KPI-Warnung"}: ${d.kpiName} (${d.departmentName})`,
+      greeting: `Hallo ${d.recipientName},`,
+      paragraphs: [
+        d.escalated
+          ? `die Warnung zur KPI „${d.kpiName}“ (${d.departmentName}) ist jetzt kritisch. Aktueller Wert: ${formatValue(d.value, d.unit, locale)}.`
+          : `die KPI „${d.kpiName}“ (${d.departmentName}) hat ihren Schwellenwert überschritten (${SEVERITY.de[d.severity]}). Aktueller Wert: ${formatValue(d.value, d.unit, locale)}.`,
+        "Bitte prüfen Sie die Ursache und bestätigen Sie die Warnung mit einem Kommentar, was geschieht.",
+      ],
+      link: { label: "KPI öffnen", url: `${appUrl}/kpis/${d.kpiId}` },
+    }),
+    en: (d, { appUrl, locale }) => ({
+      subject: `${d.escalated ? "KPI now critical" : d.severity === "critical" ? "KPI critical" : "KPI alert"}: ${d.kpiName} (${d.departmentName})`,
+      greeting: `Hello ${d.recipientName},`,
+      paragraphs: [
+        d.escalated
+          ? `the alert on the KPI “${d.kpiName}” (${d.departmentName}) is now critical. Current value: ${formatValue(d.value, d.unit, locale)}.`
+          : `the KPI “${d.kpiName}” (${d.departmentName}) crossed its threshold (${SEVERITY.en[d.severity]}). Current value: ${formatValue(d.value, d.unit, locale)}.`,
+        "Please look into the cause and acknowledge the alert with a comment on what is being done.",
+      ],
+      link: { label: "Open the KPI", url: `${appUrl}/kpis/${d.kpiId}` },
+    }),
+  },
+  crisis_alert: {
+    de: (d, { appUrl }) => ({
+      subject: d.escalated ? "Krisenwarnung jetzt kritisch" : `Krisenwarnung (${SEVERITY.de[d.severity]}): ungewöhnlich viele negative Stimmen`,
+      greeting: `Hallo ${d.recipientName},`,
+      paragraphs: [
+        `${d.escalated ? "die Krisenwarnung ist jetzt kritisch" : "die Krisen-Frühwarnung hat angeschlagen"}: ${d.current ?? "–"} negative Erkenntnisse in ${d.windowHours} Stunden, deutlich mehr als üblich.`,
+        "Bitte stimmen Sie sich sofort mit der Unternehmenskommunikation ab. Diese Benachrichtigung lässt sich nicht abschalten.",
+      ],
+      link: { label: "Warnungen öffnen", url: `${appUrl}/alerts?kind=crisis` },
+    }),
+    en: (d, { appUrl }) => ({
+      subject: d.escalated ? "Crisis alert now critical" : `Crisis alert (${SEVERITY.en[d.severity]}): unusually many negative voices`,
+      greeting: `Hello ${d.recipientName},`,
+      paragraphs: [
+        `${d.escalated ? "the crisis alert is now critical" : "the crisis early warning fired"}: ${d.current ?? "–"} negative insights in ${d.windowHours} hours, far more than usual.`,
+        "Please coordinate with corporate communications at once. This notification cannot be switched off.",
+      ],
+      link: { label: "Open the alerts", url: `${appUrl}/alerts?kind=crisis` },
+    }),
+  },
+  guideline_published: {
+    de: (d, { appUrl }) => ({
+      subject: `Neue Richtlinie: ${d.title} (Version ${d.version})`,
+      greeting: `Hallo ${d.recipientName},`,
+      paragraphs: [
+        `die Richtlinie „${d.title}“ wurde in Version ${d.version} veröffentlicht und gilt für Sie. Bitte lesen Sie sie und bestätigen Sie, dass Sie sie zur Kenntnis genommen haben.`,
+      ],
+      ...(d.changeNote ? { quote: excerpt(d.changeNote) } : {}),
+      link: { label: "Richtlinie lesen", url: `${appUrl}/guidelines/${d.guidelineId}` },
+    }),
+    en: (d, { appUrl }) => ({
+      subject: `New guideline: ${d.title} (version ${d.version})`,
+      greeting: `Hello ${d.recipientName},`,
+      paragraphs: [`version ${d.version} of the guideline “${d.title}” was published and applies to you. Please read it and confirm that you have taken note of it.`],
+      ...(d.changeNote ? { quote: excerpt(d.changeNote) } : {}),
+      link: { label: "Read the guideline", url: `${appUrl}/guidelines/${d.guidelineId}` },
+    }),
+  },
+  guideline_reminder: {
+    de: (d, { appUrl }) => ({
+      subject: `Erinnerung: Richtlinie „${d.title}“ noch nicht bestätigt`,
+      greeting: `Hallo ${d.recipientName},`,
+      paragraphs: [
+        `vor einer Woche wurde die Richtlinie „${d.title}“ (Version ${d.version}) veröffentlicht. Sie haben noch nicht bestätigt, dass Sie sie gelesen haben. Dies ist die einzige Erinnerung.`,
+      ],
+      link: { label: "Richtlinie lesen und bestätigen", url: `${appUrl}/guidelines/${d.guidelineId}` },
+    }),
+    en: (d, { appUrl }) => ({
+      subject: `Reminder: guideline “${d.title}” not yet acknowledged`,
+      greeting: `Hello ${d.recipientName},`,
+      paragraphs: [
+        `a week ago the guideline “${d.title}” (version ${d.version}) was published. You have not yet confirmed that you read it. This is the only reminder.`,
+      ],
+      link: { label: "Read and acknowledge the guideline", url: `${appUrl}/guidelines/${d.guidelineId}` },
     }),
   },
   digest: {

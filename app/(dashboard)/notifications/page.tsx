@@ -14,7 +14,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-/** The signed-in person's notifications, newest first; each opens its insight and counts as read. */
+/** The signed-in person's notifications, newest first; each opens what it is about and counts as read. */
 export default async function NotificationsPage({ searchParams }: { searchParams: SP }) {
   const user = await requireUser();
   const { rows, total, page, pageSize } = await listNotifications(await getDb(), user.id, { page: pageParam(await searchParams) });
@@ -40,18 +40,20 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {rows.map((n) => {
             const department = typeof n.data.department === "string" ? n.data.department : t("noDepartment");
+            const subject = typeof n.data.subject === "string" ? n.data.subject : "";
+            const severity = n.data.severity === "critical" ? "critical" : "warning";
             return (
               <li key={n.id} className={n.readAt ? "p-4" : "bg-blue-50 p-4"}>
                 <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                   {n.readAt ? null : <Badge tone="blue">{t("unread")}</Badge>}
                   <a href={`/notifications/${n.id}`} className="font-medium text-blue-800 underline">
-                    {t(`kind.${n.kind}`, { department })}
+                    {t(`kind.${n.kind}`, { department, subject, severity, escalated: n.data.escalated ? "yes" : "no" })}
                   </a>
                   <time dateTime={n.createdAt.toISOString()} className="text-sm text-slate-600">
                     {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                   </time>
                 </div>
-                {typeof n.data.excerpt === "string" ? <p className="mt-1 break-words text-sm text-slate-700">{n.data.excerpt}</p> : null}
+                {typeof n.data.excerpt === "string" && n.kind !== "crisis_alert" ? <p className="mt-1 break-words text-sm text-slate-700">{n.data.excerpt}</p> : null}
               </li>
             );
           })}

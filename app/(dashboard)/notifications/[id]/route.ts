@@ -7,8 +7,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 export const dynamic = "force-dynamic";
 
 /**
- * Following a notification: it counts as read and leads to its insight (whose page checks, as
- * always, whether this person may see it). Someone else's notification or an unknown id leads back
+ * Following a notification: it counts as read and leads to its insight, KPI, alerts or guideline
+ * (whose page checks, as always, whether this person may see it). Someone else's notification or an unknown id leads back
  * to the list; nothing but the read mark changes, so a link followed from elsewhere does no harm.
  */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -17,5 +17,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   if (!user) return NextResponse.redirect(new URL(`/login?callbackUrl=${encodeURIComponent(new URL(req.url).pathname)}`, base));
   const { id } = await params;
   const found = /^\d{1,15}$/.test(id) ? await openNotification(await getDb(), user.id, Number(id)) : null;
-  return NextResponse.redirect(new URL(found?.insightId ? `/insights/${found.insightId}` : "/notifications", base), 303);
+  return NextResponse.redirect(new URL(found?.href ?? "/notifications", base), 303);
 }
