@@ -232,7 +232,8 @@ for (const backend of availableBackends()) {
       expect(got.every((r) => r.verified)).toBe(true);
       expect(got.map((r) => r.type).sort()).toEqual(["alert.escalated", "alert.opened", "alert.resolved"]);
       const opened = got.find((r) => r.type === "alert.opened")!.body.data as { alert: Record<string, unknown> };
-      expect(opened.alert).toMatchObject({ kind: "threshold", severity: "warning", status: "open" });
+      expect(opened.alert).toMatchObject({ kind: "threshold", severity: "warning", status: "open", kpiId: kpi.id, departmentId: service });
+      expect(opened.alert.url).toMatch(new RegExp(`/kpis/${kpi.id}$`));
       const resolved = got.find((r) => r.type === "alert.resolved")!.body.data as { alert: Record<string, unknown> };
       expect(resolved.alert).toMatchObject({ id: opened.alert.id, status: "resolved" });
     });

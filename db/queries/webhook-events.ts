@@ -1,6 +1,6 @@
 import { inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { insights, webhookEndpoints } from "../schema";
+import { alerts, insights, webhookEndpoints } from "../schema";
 import { appUrl } from "@/lib/env";
 import type { DomainEvent, DomainEventType } from "@/lib/jobs/events";
 import { isWebhookEvent, type WebhookEventType } from "@/lib/webhooks/events";
@@ -46,13 +46,22 @@ export async function webhookEventsFor(db: Executor, events: readonly WebhookDom
         .where(inArray(insights.id, ids))
     : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const alertIds = [...new Set(events.flatMap((e) => ("alertId" in e ? [e.alertId] : [])))];
+  const alertRows = alertIds.length
+    ? await db.select({ id: alerts.id, kpiId: alerts.kpiId, departmentId: alerts.departmentId }).from(alerts).where(inArray(alerts.id, alertIds))
+    : [];
+  const alertsById = new Map(alertRows.map((r) => [r.id, r]));
   return events.flatMap((e) => {
-    const input = webhookEventFor(e, byId);
+    const input = webhookEventFor(e, byId, alertsById);
     return input ? [input] : [];
   });
 }
 
-function webhookEventFor(event: WebhookDomainEvent, insightsById: ReadonlyMap<number, { id: number; category: string; authorHandle: string | null }>): WebhookEventInput | null {
+function webhookEventFor(
+  event: WebhookDomainEvent,
+  insightsById: ReadonlyMap<number, { id: number; category: string; authorHandle: string | null }>,
+  alertsById: ReadonlyMap<number, { kpiId: number | null; departmentId: number | null }>,
+): WebhookEventInput | null {
   const base = appUrl();
   switch (event.type) {
     case "insight.created":
@@ -72,7 +81,10 @@ function webhookEventFor(event: WebhookDomainEvent, insightsById: ReadonlyMap<nu
     }
     case "alert.opened":
     case "alert.escalated":
-    case "alert.resolved":
+    case "alert.resolved": {
+      // The KPI's page for a threshold alert (the alert itself may be gone with its KPI: then the list).
+      const row = alertsById.get(event.alertId);
+      const url = event.kind === "crisis" ? `${base}/alerts?kind=crisis` : row?.kpiId ? `${base}/kpis/${row.kpiId}` : `${base}/alerts`;
       return {
         type: event.type,
         id: event.id,
@@ -83,10 +95,13 @@ function webhookEventFor(event: WebhookDomainEvent, insightsById: ReadonlyMap<nu
             kind: event.kind,
             severity: event.severity,
             status: event.type === "alert.resolved" ? "resolved" : "open",
-            url: `${base}/alerts`,
+            kpiId: row?.kpiId ?? null,
+            departmentId: row?.departmentId ?? null,
+            url,
           },
         },
       };
+    }
     case "guideline.published":
       return {
         type: event.type,

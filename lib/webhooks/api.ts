@@ -63,7 +63,9 @@ const alertRef = z.object({
   kind: z.enum(["threshold", "crisis"]),
   severity: z.enum(["warning", "critical"]),
   status: z.string(),
-  url: z.string(),
+  kpiId: z.number().int().nullable().meta({ description: "The KPI of a threshold alert; null for the crisis alert." }),
+  departmentId: z.number().int().nullable().meta({ description: "The department the alert concerns (the KPI's; communications for the crisis alert)." }),
+  url: z.string().meta({ description: "Link to the KPI (threshold alert) or to the crisis alerts in the app." }),
 });
 
 /** The envelope every delivery has (Standard Webhooks): `{ type, timestamp, data }`. */
