@@ -14,8 +14,9 @@ async function as(browser: Browser, role: "manager" | "employee" | "hr"): Promis
  * confirm their outcome in a toast, so the action is called from the client, not posted by a
  * plain HTML form whose markup would carry the reference.)
  */
-async function actionIdOf(page: Page, click: () => Promise<void>) {
-  const request = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+async function actionIdOf(page: Page, click: () => Promise<void>, bodyIncludes: string) {
+  // Filtered by what the call carries: a late post of the form before (the draft's save) must not be taken for it.
+  const request = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && (r.postData() ?? "").includes(bodyIncludes));
   await click();
   return (await request).headers()["next-action"];
 }
@@ -130,7 +131,7 @@ test.describe("forbidden paths for an employee", () => {
     const title = `Leitfaden ohne Freigaben ${Date.now()}`;
     const id = await g.createDraft({ title, body: "Kurz und bündig.", changeNote: "Test", signoffs: [] });
     // Submit, approve and publish are one lifecycle action with different events.
-    const ref = await actionIdOf(manager, () => g.step("Zur Prüfung einreichen"));
+    const ref = await actionIdOf(manager, () => g.step("Zur Prüfung einreichen"), "submit");
     await g.expectOpenStatus("In Prüfung");
     await g.step("Prüfung abschließen");
     await g.expectOpenStatus("Freigegeben");
