@@ -91,8 +91,11 @@ for (const role of SCANNED) {
           path = landed.pathname + landed.search;
           const title = await page.title();
           const earlier = titles.get(title);
-          // Detail pages of one kind differ by name; list and form pages must differ by title.
-          if (earlier && shapeOf(new URL(path, baseURL)) !== shapeOf(new URL(earlier, baseURL))) {
+          // Detail pages of one kind differ by name; list and form pages must differ by title. The
+          // same page with another query (/kpis/23 and /kpis/23?window=month, say, reached through a
+          // notification's redirect) is still that page.
+          const pathShape = (p: string) => shapeOf(new URL(p, baseURL)).split("?")[0];
+          if (earlier && pathShape(path) !== pathShape(earlier)) {
             findings.push(`${path}: same <title> as ${earlier} („${title}“)`);
           }
           titles.set(title, path);
