@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNull, lt, max, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, max, ne, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { alerts, businessProcesses, kpis, measurementMonths, measurements, measurementWeekParts, users } from "../schema";
 import { recordAudit } from "./audit";
@@ -42,7 +42,18 @@ export async function windowAggregates(
   // One after the other: `db` may be a transaction, whose one connection cannot run two queries at
   // once (pg 8 deprecates queuing them, pg 9 refuses).
   const edges = split.edges.length ? await edgeAggregates(db, opts, split.edges) : [];
-  const rolled = await rollupAggregates(db, opts, split);
+  const { rows, once } = await rollupAggregates(db, opts, split, buckets);
+  if (once && edges.length === 0) {
+    // Every (KPI, bucket) in one row: nothing to add up (the month and quarter views).
+    return rows.map((r) => ({
+      kpiId: Number(r.kpiId),
+      start: buckets[Number(r.bucket)].start,
+      sum: Number(r.sum ?? 0),
+      count: Number(r.count),
+      last: r.last == null ? null : Number(r.last),
+    }));
+  }
+  const rolled = rows.map(toPartial);
   // Tens of thousands of parts at thousands of KPIs: a numeric key and no copies keep this cheap.
   const n = buckets.length;
   const byKey = new Map<number, PartialAggregate>();
@@ -148,40 +159,55 @@ function splitBuckets(buckets: readonly DayRange[]): BucketSplit {
 }
 
 /**
- * Whole months and week parts from their rollups, sums and last values in one statement, one row
- * per KPI and bucket and rollup. The periods of a bucket do not overlap, so its latest last day
- * (`max(last_on)`) is that of its latest period with data, whose value and id come with it; they
- * are computed for last-value KPIs only.
+ * Whole months and week parts from their rollups in one statement: per KPI and bucket the sums
+ * and, for last-value KPIs, the bucket's latest value, each row's bucket found by a binary search
+ * over the buckets' first days (every rollup period lies inside one bucket). Where each bucket
+ * holds one period (the month view's weeks, the quarter view's months) the rows are returned as
+ * they are; otherwise grouped in one hash aggregate.
+ * `once`: every (KPI, bucket) has at most one row (only one of the tables was read).
  */
 async function rollupAggregates(
   db: Executor,
   opts: { kpiIds: number[]; lastKpiIds: number[] },
   split: Pick<BucketSplit, "months" | "parts">,
-): Promise<PartialAggregate[]> {
-  const isLast = new Set(opts.lastKpiIds);
-  const kpis = sql`unnest(${arrayLiteral(opts.kpiIds)}::integer[], ${arrayLiteral(opts.kpiIds.map((id) => isLast.has(id)))}::boolean[]) as k(id, last)`;
-  const sources = [
-    { table: measurementMonths, key: sql.raw("month"), periods: split.months },
-    { table: measurementWeekParts, key: sql.raw("starts_on"), periods: split.parts },
-  ].filter((s) => s.periods.length > 0);
-  const { rows } = await db.execute(
-    sql.join(
-      sources.map(
-        (s) => sql`(
-          select r.kpi_id as "kpiId", b.bucket, sum(r.sum) as sum, sum(r.count) as count,
-            max(r.last_on) filter (where k.last)::text as "lastOn",
-            (array_agg(r.last_id order by r.last_on desc) filter (where k.last))[1] as "lastId",
-            (array_agg(r.last_value order by r.last_on desc) filter (where k.last))[1] as last
-          from ${kpis}
-          join ${s.table} r on r.kpi_id = k.id
-          join unnest(${arrayLiteral(s.periods.map((p) => p.start))}::date[], ${arrayLiteral(s.periods.map((p) => p.bucket))}::integer[]) as b(start, bucket) on b.start = r.${s.key}
-          where r.${s.key} >= ${s.periods[0].start}::date and r.${s.key} <= ${s.periods.at(-1)!.start}::date
-          group by 1, 2)`,
-      ),
-      sql` union all `,
-    ),
-  );
-  return (rows as Record<string, unknown>[]).map(toPartial);
+  buckets: readonly DayRange[],
+): Promise<{ rows: Record<string, unknown>[]; once: boolean }> {
+  const ids = sql`${arrayLiteral(opts.kpiIds)}::integer[]`;
+  const lastIds = sql`${arrayLiteral(opts.lastKpiIds)}::integer[]`;
+  const starts = sql`${arrayLiteral(buckets.map((b) => b.start))}::date[]`;
+  const statements: SQL[] = [];
+  for (const s of [
+    { table: measurementMonths, key: "month", periods: split.months },
+    { table: measurementWeekParts, key: "starts_on", periods: split.parts },
+  ]) {
+    if (s.periods.length === 0) continue;
+    const key = sql.raw(`r.${s.key}`);
+    const inPeriods = sql`${key} = any(${arrayLiteral(s.periods.map((p) => p.start))}::date[]) and r.kpi_id = any(${ids})`;
+    const bucket = sql`width_bucket(${key}, ${starts}) - 1`;
+    if (new Set(s.periods.map((p) => p.bucket)).size === s.periods.length) {
+      // One period per bucket (the month view's weeks, the quarter view's months): the rows as they are.
+      statements.push(sql`(
+        select r.kpi_id as "kpiId", ${bucket} as bucket, r.sum, r.count,
+          case when r.kpi_id = any(${lastIds}) then r.last_on::text end as "lastOn",
+          case when r.kpi_id = any(${lastIds}) then r.last_id end as "lastId",
+          case when r.kpi_id = any(${lastIds}) then r.last_value end as last
+        from ${s.table} r
+        where ${inPeriods})`);
+      continue;
+    }
+    // The latest row of a bucket as the greatest [day, id, value] (arrays compare element by
+    // element): one hash aggregate, no sort. Days since 2000 and ids (< 2^53) are exact as float8.
+    statements.push(sql`(
+      select "kpiId", bucket, sum, count, (date '2000-01-01' + latest[1]::integer)::text as "lastOn", latest[2]::bigint as "lastId", latest[3] as last
+      from (
+        select r.kpi_id as "kpiId", ${bucket} as bucket, sum(r.sum) as sum, sum(r.count) as count,
+          max(array[(r.last_on - date '2000-01-01')::float8, r.last_id::float8, r.last_value]) filter (where r.kpi_id = any(${lastIds}) and r.last_on is not null) as latest
+        from ${s.table} r
+        where ${inPeriods}
+        group by 1, 2) as g)`);
+  }
+  const { rows } = await db.execute(sql.join(statements, sql` union all `));
+  return { rows: rows as Record<string, unknown>[], once: statements.length === 1 };
 }
 
 function toPartial(r: Record<string, unknown>): PartialAggregate {

@@ -20,7 +20,10 @@ export async function getOverview(db: Executor, opts: { kind: WindowKind; anchor
   if (!opts.scope.all) {
     conds.push(opts.scope.departmentId == null ? eq(departments.id, -1) : eq(departments.id, opts.scope.departmentId));
   }
-  const defs: KpiDefinition[] = await db
+  const where = and(...conds);
+  // The definitions (names, sorted) and the KPIs' ids are asked for side by side: the sums, the
+  // longest part, start as soon as the short list of ids is there.
+  const defsQuery = db
     .select({
       id: kpis.id,
       name: kpis.name,
@@ -34,16 +37,23 @@ export async function getOverview(db: Executor, opts: { kind: WindowKind; anchor
     .from(kpis)
     .innerJoin(businessProcesses, eq(businessProcesses.id, kpis.businessProcessId))
     .innerJoin(departments, eq(departments.id, businessProcesses.departmentId))
-    .where(and(...conds))
+    .where(where)
     .orderBy(asc(departments.name), asc(departments.id), asc(businessProcesses.name), asc(businessProcesses.id), asc(kpis.name), asc(kpis.id));
+  const idsQuery = db
+    .select({ id: kpis.id, aggregation: kpis.aggregation })
+    .from(kpis)
+    .innerJoin(businessProcesses, eq(businessProcesses.id, kpis.businessProcessId))
+    .innerJoin(departments, eq(departments.id, businessProcesses.departmentId))
+    .where(where);
   const layout = overviewLayout(opts.anchor, opts.kind);
-  const [buckets, byKpi, openAlerts, openAlertCount] = await Promise.all([
-    windowAggregates(db, {
-      kpiIds: defs.map((d) => d.id),
-      lastKpiIds: defs.filter((d) => d.aggregation === "last").map((d) => d.id),
-      buckets: layout.buckets,
+  const [defs, [buckets, byKpi], openAlerts, openAlertCount] = await Promise.all([
+    defsQuery as Promise<KpiDefinition[]>,
+    idsQuery.then(async (ids) => {
+      const kpiIds = ids.map((d) => d.id);
+      const lastKpiIds = ids.filter((d) => d.aggregation === "last").map((d) => d.id);
+      const [sums, alertsByKpi] = await Promise.all([windowAggregates(db, { kpiIds, lastKpiIds, buckets: layout.buckets }), openAlertsByKpi(db, kpiIds)]);
+      return [sums, alertsByKpi] as const;
     }),
-    openAlertsByKpi(db, defs.map((d) => d.id)),
     listAlerts(db, { scope: opts.scope, status: "unresolved", pageSize: 8 }),
     countOpenAlerts(db, opts.scope),
   ]);
