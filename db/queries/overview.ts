@@ -13,7 +13,7 @@ export type OverviewData = Awaited<ReturnType<typeof getOverview>>;
 /**
  * The executive overview for the window of `kind` containing `anchor`: every active KPI in scope
  * with its figure, the previous window's, trend and sparkline, plus RAG counts and open alerts.
- * A fixed number of queries however many KPIs: definitions, per-step sums, last values, alerts.
+ * A fixed number of queries however many KPIs: definitions, ids, per-step sums and last values, alerts.
  */
 export async function getOverview(db: Executor, opts: { kind: WindowKind; anchor: Day; today: Day; scope: DepartmentScope }) {
   const conds: SQL[] = [isNull(kpis.archivedAt), isNull(businessProcesses.archivedAt)];
