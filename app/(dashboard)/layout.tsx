@@ -1,6 +1,6 @@
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AppNav } from "@/components/layout/app-nav";
 import { UserMenu } from "@/components/layout/user-menu";
 import { NotificationBell } from "@/components/notifications/bell";
@@ -18,9 +18,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const t = await getTranslations("common");
   const [badges, unread] = await Promise.all([getNavBadges(user), getDb().then((db) => unreadNotificationCount(db, user.id))]);
   // The client translations, React Query and the toasts live here rather than in the root layout,
-  // so the login page does not load them.
+  // so the login page does not load them. The header's translations only: each part of the
+  // dashboard brings its own (its layout's ClientMessages).
   return (
-    <NextIntlClientProvider>
+    <ClientMessages area="shell">
       <Providers>
         <div className="min-h-screen">
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
@@ -43,6 +44,6 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </main>
         </div>
       </Providers>
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ChannelTabs } from "@/components/channels/channel-tabs";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageHeader } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/session";
 
@@ -9,10 +10,10 @@ export default async function ChannelsLayout({ children }: { children: React.Rea
   await requirePagePermission("channels:read");
   const t = await getTranslations("channels");
   return (
-    <>
+    <ClientMessages area="channels">
       <PageHeader title={t("title")} lead={t("lead")} />
       <ChannelTabs />
       <div className="mt-6">{children}</div>
-    </>
+    </ClientMessages>
   );
 }

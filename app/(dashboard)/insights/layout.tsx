@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { InsightTabs, type InsightTab } from "@/components/insights/insight-tabs";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageHeader } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
@@ -12,10 +13,10 @@ export default async function InsightsLayout({ children }: { children: React.Rea
   if (can(user.role, "rules:write")) tabs.push("rules");
   if (can(user.role, "insights:triage")) tabs.push("new", "import");
   return (
-    <>
+    <ClientMessages area="insights">
       <PageHeader title={t("title")} lead={t("lead")} />
       <InsightTabs tabs={tabs} />
       <div className="mt-6">{children}</div>
-    </>
+    </ClientMessages>
   );
 }
