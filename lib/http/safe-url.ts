@@ -2,6 +2,8 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import { BlockList, isIP } from "node:net";
+import type { Readable } from "node:stream";
+import zlib from "node:zlib";
 
 /**
  * Outbound HTTP to addresses a user typed (webhook endpoints, later connectors) without letting
@@ -162,16 +164,29 @@ export async function resolveOutboundUrl(
 
 export interface SafeResponse {
   status: number;
-  /** The answer's first bytes as text (up to `maxResponseBytes`). */
+  headers: http.IncomingHttpHeaders;
+  /** The answer as text (UTF-8; up to `maxResponseBytes`). */
   body: string;
+  /** The same as bytes, for answers in another encoding. */
+  bytes: Buffer;
   durationMs: number;
+}
+
+/** The decoder for an answer's Content-Encoding, or null when it needs none (or names one we do not speak). */
+function decoderFor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {
+  const e = (encoding ?? "").trim().toLowerCase();
+  if (e === "gzip" || e === "x-gzip") return zlib.createGunzip();
+  if (e === "deflate") return zlib.createInflate();
+  if (e === "br") return zlib.createBrotliDecompress();
+  return null;
 }
 
 /**
  * One request to a checked, pinned address: no redirects followed, a total timeout, and an answer
  * larger than `maxResponseBytes` is cut off as an error (a receiver cannot make us buffer a
- * gigabyte). Rejects with UnsafeUrlError for a refused URL, with an Error naming the failure
- * (timeout, connection refused, too large) otherwise.
+ * gigabyte). With `decompress`, gzip, deflate and brotli answers are asked for and unpacked, the
+ * limit counting the unpacked bytes (no zip bomb gets through). Rejects with UnsafeUrlError for a
+ * refused URL, with an Error naming the failure (timeout, connection refused, too large) otherwise.
  */
 export async function safeRequest(
   raw: string,
@@ -183,6 +198,7 @@ export async function safeRequest(
     maxResponseBytes: number;
     allowPrivateNetworks: boolean;
     lookup?: Lookup;
+    decompress?: boolean;
   },
 ): Promise<SafeResponse> {
   const started = performance.now();
@@ -193,7 +209,11 @@ export async function safeRequest(
       url,
       {
         method: opts.method ?? "POST",
-        headers: { ...opts.headers, ...(opts.body !== undefined ? { "content-length": String(Buffer.byteLength(opts.body)) } : {}) },
+        headers: {
+          ...(opts.decompress ? { "accept-encoding": "gzip, deflate, br" } : {}),
+          ...opts.headers,
+          ...(opts.body !== undefined ? { "content-length": String(Buffer.byteLength(opts.body)) } : {}),
+        },
         // The socket connects to the address that was checked, whatever DNS says now.
         // (Node asks for a list when it may try several addresses; it gets only this one.)
         lookup: ((_host: string, o: { all?: boolean }, cb: (...args: unknown[]) => void) =>
@@ -202,20 +222,28 @@ export async function safeRequest(
         signal: AbortSignal.timeout(opts.timeoutMs),
       },
       (res) => {
+        const decoder = opts.decompress ? decoderFor(res.headers["content-encoding"]) : null;
+        const stream: Readable = decoder ? res.pipe(decoder) : res;
         const chunks: Buffer[] = [];
         let size = 0;
-        res.on("data", (chunk: Buffer) => {
+        stream.on("data", (chunk: Buffer) => {
           size += chunk.length;
           if (size > opts.maxResponseBytes) {
-            req.destroy(new Error(`the answer is larger than ${opts.maxResponseBytes} bytes`));
+            const tooLarge = new Error(`the answer is larger than ${opts.maxResponseBytes} bytes`);
+            decoder?.destroy();
+            req.destroy(tooLarge);
+            reject(tooLarge);
             return;
           }
           chunks.push(chunk);
         });
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), durationMs: Math.round(performance.now() - started) }),
-        );
+        stream.on("end", () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString("utf8"), bytes, durationMs: Math.round(performance.now() - started) });
+        });
         res.on("error", reject);
+        // A broken gzip or brotli stream (after "too large" the promise is settled and this changes nothing).
+        decoder?.on("error", () => reject(new Error(`the answer could not be unpacked (${res.headers["content-encoding"]})`)));
       },
     );
     req.on("error", (err) => {
