@@ -21,6 +21,10 @@ import {
   ALERT_SEVERITIES,
   ALERT_STATUSES,
   CHANNEL_STATUSES,
+  CONNECTOR_KINDS,
+  CONNECTOR_RUN_OUTCOMES,
+  CONNECTOR_RUN_TRIGGERS,
+  CONNECTOR_STATUSES,
   DEPARTMENT_KINDS,
   GUIDELINE_SCOPES,
   INSIGHT_CATEGORIES,
@@ -947,6 +951,77 @@ export const webhookAttempts = pgTable(
   (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attemptedAt)],
 );
 
+export const connectorKindEnum = pgEnum("connector_kind", CONNECTOR_KINDS);
+export const connectorStatusEnum = pgEnum("connector_status", CONNECTOR_STATUSES);
+export const connectorRunTriggerEnum = pgEnum("connector_run_trigger", CONNECTOR_RUN_TRIGGERS);
+export const connectorRunOutcomeEnum = pgEnum("connector_run_outcome", CONNECTOR_RUN_OUTCOMES);
+
+/**
+ * A connector brings one channel's voices in: a feed, Mastodon or YouTube fetched every
+ * `interval_minutes`, or Meta / a generic webhook posting to us. `settings` holds what may be
+ * shown (hashtags, account, channel ids); `secrets` the sealed API keys and tokens
+ * (lib/crypto/secrets.ts, one sealed string per field), never returned by the API. `cursor` is
+ * where the next fetch starts (ETag and Last-Modified, since_id, …).
+ */
+export const connectors = pgTable(
+  "connectors",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    kind: connectorKindEnum("kind").notNull(),
+    name: text("name").notNull(),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id),
+    /** The category its insights get unless the routing rules say otherwise. */
+    category: insightCategoryEnum("category"),
+    url: text("url"),
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+    secrets: jsonb("secrets").$type<Record<string, string>>().notNull().default({}),
+    cursor: jsonb("cursor").$type<Record<string, unknown>>().notNull().default({}),
+    status: connectorStatusEnum("status").notNull().default("ok"),
+    /** Set when the status is paused: "manual" or "failures". */
+    pausedReason: text("paused_reason"),
+    intervalMinutes: integer("interval_minutes").notNull().default(15),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    /** When a polled connector is due next (null for receiving kinds and paused ones). */
+    nextRunAt: timestamp("next_run_at", { withTimezone: true }),
+    lastRunAt: timestamp("last_run_at", { withTimezone: true }),
+    lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
+    lastErrorCode: text("last_error_code"),
+    lastError: text("last_error"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("connectors_channel_idx").on(t.channelId),
+    index("connectors_due_idx").on(t.nextRunAt).where(sql`status <> 'paused'`),
+    index("connectors_created_by_idx").on(t.createdBy),
+  ],
+);
+
+/** One run of a connector: what it fetched, stored and found already stored, or why it failed. */
+export const connectorRuns = pgTable(
+  "connector_runs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    connectorId: integer("connector_id")
+      .notNull()
+      .references(() => connectors.id, { onDelete: "cascade" }),
+    trigger: connectorRunTriggerEnum("trigger").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }).notNull(),
+    outcome: connectorRunOutcomeEnum("outcome").notNull(),
+    fetched: integer("fetched").notNull().default(0),
+    created: integer("created").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+    errorCode: text("error_code"),
+    error: text("error"),
+  },
+  (t) => [index("connector_runs_connector_idx").on(t.connectorId, t.startedAt, t.id)],
+);
+
+export type Connector = typeof connectors.$inferSelect;
+export type ConnectorRun = typeof connectorRuns.$inferSelect;
 export type Alert = typeof alerts.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type RoutingRule = typeof routingRules.$inferSelect;

@@ -182,6 +182,26 @@ export const MAX_INSIGHT_CSV_BYTES = 10 * 1024 * 1024;
 
 /** Outbound webhook deliveries (db `webhook_delivery_status`). */
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+
+// ─── Connectors (listening) ──────────────────────────────────────────────────
+
+/** Where a connector listens: feeds and the Mastodon and YouTube APIs are polled; Meta and the generic webhook post to us. */
+export const CONNECTOR_KINDS = ["feed", "mastodon", "youtube", "meta", "webhook"] as const;
+export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
+/** The kinds that are fetched on a schedule (the others receive). */
+export const POLLED_CONNECTOR_KINDS = ["feed", "mastodon", "youtube"] as const satisfies readonly ConnectorKind[];
+
+/** ok: the last run worked (or none yet); failing: the last runs failed, retried with backoff; paused: not run (by hand, or after CONNECTOR_PAUSE_AFTER failures). */
+export const CONNECTOR_STATUSES = ["ok", "failing", "paused"] as const;
+export type ConnectorStatus = (typeof CONNECTOR_STATUSES)[number];
+/** Failures in a row after which a connector is paused and the managers are told. */
+export const CONNECTOR_PAUSE_AFTER = 5;
+
+export const CONNECTOR_RUN_TRIGGERS = ["schedule", "manual", "webhook"] as const;
+export type ConnectorRunTrigger = (typeof CONNECTOR_RUN_TRIGGERS)[number];
+/** ok: items read (maybe none new); not_modified: the source answered 304; failed: nothing stored. */
+export const CONNECTOR_RUN_OUTCOMES = ["ok", "not_modified", "failed"] as const;
+export type ConnectorRunOutcome = (typeof CONNECTOR_RUN_OUTCOMES)[number];
 // ─── E-mail outbox ───────────────────────────────────────────────────────────
 
 /**
