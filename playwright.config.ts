@@ -71,6 +71,8 @@ export default defineConfig({
       SEED_DEMO: "true",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef",
+      // Connectors' secrets at rest: a fixed test key (32 bytes, base64url).
+      ENCRYPTION_KEY: "ZTJlLWVuY3J5cHRpb24ta2V5LTAxMjM0NTY3ODlhYmM",
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: "Social-Media-Koordination <dashboard@example.com>",
       APP_URL: baseURL,

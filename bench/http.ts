@@ -178,6 +178,7 @@ function startServer(port: number, dbEnv: Record<string, string>): ChildProcess 
       SEED_DEMO: "true",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXTAUTH_SECRET: crypto.randomBytes(24).toString("base64url"),
+      ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64url"),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

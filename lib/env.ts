@@ -1,4 +1,6 @@
+import crypto from "node:crypto";
 import { z } from "zod";
+import { parseEncryptionKey } from "@/lib/crypto/secrets";
 import { parseTrustedProxies, type TrustedProxies } from "@/lib/security/client-address";
 
 const boolish = z
@@ -63,6 +65,34 @@ const schema = z.object({
     .string()
     .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'MAIL_FROM must be an e-mail address or "Name <address>"')
     .default("Social-Media-Koordination <no-reply@localhost>"),
+  /**
+   * Key for secrets at rest (connectors' API keys and tokens): 32 random bytes as base64 or 64 hex
+   * digits. `npm start` creates one beside the data when unset. ENCRYPTION_KEY_PREVIOUS (comma
+   * separated) keeps secrets sealed under replaced keys readable until they are saved again.
+   */
+  ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (!v) return;
+      try {
+        parseEncryptionKey(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    }),
+  ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      for (const k of (v ?? "").split(",").filter((x) => x.trim())) {
+        try {
+          parseEncryptionKey(k);
+        } catch (err) {
+          ctx.addIssue({ code: "custom", message: (err as Error).message.replace("ENCRYPTION_KEY", "each key in ENCRYPTION_KEY_PREVIOUS") });
+        }
+      }
+    }),
   /** Base URL of the app for links in mails; defaults to NEXTAUTH_URL. */
   APP_URL: z
     .string()
@@ -106,6 +136,23 @@ export function authSecret(): string {
 /** The key for author aliases. Changing it changes every alias, so set it once and keep it. */
 export function pseudonymSecret(): string {
   return env.PSEUDONYM_SECRET ?? authSecret();
+}
+
+/**
+ * The keys for secrets at rest, the current one first. In production ENCRYPTION_KEY must be set
+ * (`npm start` generates one); elsewhere a key is derived from the session secret, so development
+ * and tests need no setup.
+ */
+export function encryptionKeys(): Buffer[] {
+  const previous = (env.ENCRYPTION_KEY_PREVIOUS ?? "")
+    .split(",")
+    .filter((k) => k.trim())
+    .map(parseEncryptionKey);
+  if (env.ENCRYPTION_KEY) return [parseEncryptionKey(env.ENCRYPTION_KEY), ...previous];
+  if (env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+    throw new Error("ENCRYPTION_KEY is not set. Set it to 32 random bytes in base64, e.g. the output of `openssl rand -base64 32`.");
+  }
+  return [Buffer.from(crypto.hkdfSync("sha256", authSecret(), "", "connector-secrets", 32)), ...previous];
 }
 
 /** Where links in mails point: APP_URL, else NEXTAUTH_URL, else the local default; no trailing slash. */

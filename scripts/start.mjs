@@ -22,6 +22,13 @@ if (!env.NEXTAUTH_SECRET) {
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
   env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
+if (!env.ENCRYPTION_KEY) {
+  // The key for secrets at rest (connectors' tokens), kept beside the data like the session secret.
+  const file = path.join(root, "data", ".encryption-key");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  env.ENCRYPTION_KEY = fs.readFileSync(file, "utf8").trim();
+}
 env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
 if (!fs.existsSync(path.join(root, distDir, "BUILD_ID")) || process.argv.includes("--build")) {
