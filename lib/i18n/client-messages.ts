@@ -18,7 +18,7 @@ export const CLIENT_NAMESPACES = {
   kpis: ["kpis", "alerts", "csv"],
   alerts: ["alerts"],
   guidelines: ["guidelines"],
-  channels: ["channels", "kpis"],
+  channels: ["channels", "kpis", "connectors"],
   departments: ["channels"],
   admin: ["admin"],
   notifications: ["notifications"],

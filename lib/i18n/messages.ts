@@ -2,6 +2,7 @@ import deAdmin from "@/messages/de/admin.json";
 import deAlerts from "@/messages/de/alerts.json";
 import deAuth from "@/messages/de/auth.json";
 import deChannels from "@/messages/de/channels.json";
+import deConnectors from "@/messages/de/connectors.json";
 import deCommon from "@/messages/de/common.json";
 import deCsv from "@/messages/de/csv.json";
 import deGuidelines from "@/messages/de/guidelines.json";
@@ -14,6 +15,7 @@ import enAdmin from "@/messages/en/admin.json";
 import enAlerts from "@/messages/en/alerts.json";
 import enAuth from "@/messages/en/auth.json";
 import enChannels from "@/messages/en/channels.json";
+import enConnectors from "@/messages/en/connectors.json";
 import enCommon from "@/messages/en/common.json";
 import enCsv from "@/messages/en/csv.json";
 import enGuidelines from "@/messages/en/guidelines.json";
@@ -31,6 +33,7 @@ export const MESSAGES = {
     alerts: deAlerts,
     auth: deAuth,
     channels: deChannels,
+    connectors: deConnectors,
     common: deCommon,
     csv: deCsv,
     guidelines: deGuidelines,
@@ -45,6 +48,7 @@ export const MESSAGES = {
     alerts: enAlerts,
     auth: enAuth,
     channels: enChannels,
+    connectors: enConnectors,
     common: enCommon,
     csv: enCsv,
     guidelines: enGuidelines,
