@@ -10,8 +10,19 @@ export async function InsightTimeline({ events }: { events: InsightEventDto[] })
     switch (e.type) {
       case "received": {
         const [via, ...label] = (e.note ?? "").split(":");
+        const named = label.join(":");
         const how =
-          via === "api" ? (label.length ? t("via.api", { label: label.join(":") }) : t("via.apiPlain")) : via === "csv" ? t("via.csv") : via === "form" ? t("via.form") : "";
+          via === "api"
+            ? named
+              ? t("via.api", { label: named })
+              : t("via.apiPlain")
+            : via === "connector"
+              ? t("via.connector", { label: named })
+              : via === "csv"
+                ? t("via.csv")
+                : via === "form"
+                  ? t("via.form")
+                  : "";
         return `${t("received")} ${how}`.trim();
       }
       case "routed":

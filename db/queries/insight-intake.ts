@@ -16,7 +16,7 @@ import { type DomainEvent, insightCreated, insightRouted } from "@/lib/jobs/even
 
 /** How an insight came in; shown in its history ("received via API · CRM-Anbindung"). */
 export interface IntakeActor {
-  via: "api" | "csv" | "form";
+  via: "api" | "csv" | "form" | "connector";
   userId: number | null;
   /** The API token's name, for the history. */
   label?: string | null;
