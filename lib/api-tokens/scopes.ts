@@ -4,7 +4,7 @@
  * lib/api-tokens/tokens.ts, which needs node:crypto. Labels: `admin.tokens.scope.<scope>` in the
  * messages.
  */
-export const API_SCOPES = ["measurements:write", "insights:write", "insights:read", "alerts:read", "webhooks:manage"] as const;
+export const API_SCOPES = ["measurements:write", "insights:write", "insights:read", "alerts:read", "webhooks:manage", "connectors:manage"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export function isApiScope(x: unknown): x is ApiScope {
