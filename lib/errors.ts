@@ -11,6 +11,7 @@ export type ErrorCode =
   | "invalid_token"
   | "bad_request"
   | "payload_too_large"
+  | "unavailable"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -23,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   bad_request: 400,
   payload_too_large: 413,
+  unavailable: 503,
   internal: 500,
 };
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type Connector, connectorRuns, connectors } from "../schema";
-import { ingestItems } from "./insight-intake";
+import { ingestItems, type IntakeSummary } from "./insight-intake";
 import { FeedError, type FeedItem, parseFeed } from "@/lib/connectors/feed";
 import { FetchError, type FetchOptions, fetchSource } from "@/lib/connectors/fetch";
 import { toIntakeItem } from "@/lib/connectors/to-intake";
@@ -84,7 +84,7 @@ export async function runConnector(db: Executor, id: number, trigger: ConnectorR
     } else {
       cursor = { ...c.cursor, ...fetched.cursor };
       const stored = await store(db, c, fetched.items, now);
-      result = { outcome: "ok", fetched: fetched.items.length, ...stored };
+      result = { outcome: "ok", fetched: fetched.items.length, created: stored.created, duplicates: stored.duplicates };
     }
   } catch (err) {
     if (!(err instanceof FetchError) && !(err instanceof FeedError)) throw err;
@@ -171,18 +171,60 @@ async function fetchItems(c: Connector, deps: RunDeps): Promise<Fetched> {
   }
 }
 
-/** Hands the items to the intake, MAX_BATCH at a time; counts what was new and what was stored before. */
-async function store(db: Executor, c: Connector, items: FeedItem[], now: Date): Promise<{ created: number; duplicates: number }> {
-  let created = 0;
-  let duplicates = 0;
+/** Items as the intake checks them, each made an intake item of this connector. */
+function validated(c: Connector, items: readonly FeedItem[], now: Date): ValidatedItem[] {
+  return items.map((item, index) => {
+    const parsed = intakeItemSchema.safeParse(toIntakeItem(c, item, now));
+    return parsed.success ? { index, ok: true, item: parsed.data } : { index, ok: false, errors: zodFieldErrors(parsed.error) };
+  });
+}
+
+/** Hands checked items to the intake, MAX_BATCH at a time; counts what was new and what was stored before. */
+async function storeValidated(db: Executor, c: Pick<Connector, "name">, items: ValidatedItem[], now: Date): Promise<IntakeSummary> {
+  const total: IntakeSummary = { created: 0, duplicates: 0, invalid: 0, routed: 0, items: [] };
   for (let i = 0; i < items.length; i += MAX_BATCH) {
-    const batch: ValidatedItem[] = items.slice(i, i + MAX_BATCH).map((item, index) => {
-      const parsed = intakeItemSchema.safeParse(toIntakeItem(c, item, now));
-      return parsed.success ? { index, ok: true, item: parsed.data } : { index, ok: false, errors: zodFieldErrors(parsed.error) };
-    });
+    const batch = items.slice(i, i + MAX_BATCH).map((v, index) => ({ ...v, index }));
     const summary = await ingestItems(db, { via: "connector", userId: null, label: c.name }, batch, now);
-    created += summary.created;
-    duplicates += summary.duplicates;
+    total.created += summary.created;
+    total.duplicates += summary.duplicates;
+    total.invalid += summary.invalid;
+    total.routed += summary.routed;
+    total.items.push(...summary.items.map((r) => ({ ...r, index: r.index + i })));
   }
-  return { created, duplicates };
+  return total;
+}
+
+const store = (db: Executor, c: Connector, items: FeedItem[], now: Date) => storeValidated(db, c, validated(c, items, now), now);
+
+/** A receiving connector (Meta, generic webhook) by id, or null when there is none of these kinds. */
+export async function receivingConnector(db: Executor, id: number, kind: "meta" | "webhook"): Promise<Connector | null> {
+  const [c] = await db
+    .select()
+    .from(connectors)
+    .where(and(eq(connectors.id, id), eq(connectors.kind, kind)));
+  return c ?? null;
+}
+
+/**
+ * What a receiving connector was sent: Meta's comments (as feed items) or a listening suite's
+ * intake items (already checked; channel defaulted to the connector's). Stored through the
+ * intake, recorded as a run of trigger "webhook".
+ */
+export async function receiveItems(db: Executor, c: Connector, items: { feed: readonly FeedItem[] } | { checked: ValidatedItem[] }, now: Date): Promise<IntakeSummary> {
+  const checked = "feed" in items ? validated(c, items.feed, now) : items.checked;
+  const summary = checked.length ? await storeValidated(db, c, checked, now) : { created: 0, duplicates: 0, invalid: 0, routed: 0, items: [] };
+  await db.transaction(async (tx) => {
+    await tx.update(connectors).set({ status: "ok", consecutiveFailures: 0, lastRunAt: now, lastSuccessAt: now, lastErrorCode: null, lastError: null, updatedAt: now }).where(eq(connectors.id, c.id));
+    await tx.insert(connectorRuns).values({
+      connectorId: c.id,
+      trigger: "webhook",
+      startedAt: now,
+      finishedAt: now,
+      outcome: "ok",
+      fetched: checked.length,
+      created: summary.created,
+      duplicates: summary.duplicates,
+    });
+  });
+  return summary;
 }
