@@ -1,4 +1,5 @@
 import type { AnyJob } from "./define";
+import { connectorsPollJob } from "./definitions/connectors-poll";
 import { crisisEvaluateJob } from "./definitions/crisis-evaluate";
 import { mailDigestJob } from "./definitions/mail-digest";
 import { mailSendJob } from "./definitions/mail-send";
@@ -16,7 +17,7 @@ const added: AnyJob[] = [];
  * see it half-built.
  */
 export function appJobs(): readonly AnyJob[] {
-  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, notifyAlertJob, notifyGuidelineJob, guidelineReminderJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, ...added];
+  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, notifyAlertJob, notifyGuidelineJob, guidelineReminderJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, connectorsPollJob, ...added];
 }
 
 /** Adds a job while the process runs (tests); returns how to take it out again. */
