@@ -259,13 +259,15 @@ function unwrapCdata(raw: string): string {
     .join("");
 }
 
-/** Markup to plain text: no scripts or styles, block ends as line breaks, HTML entities decoded, spaces collapsed. */
+/** Markup to plain text: no scripts or styles, block ends as line breaks, inline tags dropped, HTML entities decoded, spaces collapsed. */
 export function plain(html: string | null): string | null {
   if (html == null) return null;
   const text = html
     .replace(/<(script|style)\b[^]*?<\/\1\s*>/gi, " ")
     .replace(/<!--[^]*?-->/g, " ")
     .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6]|blockquote|tr)\s*>/gi, "\n")
+    // Inline markup joins its text to what surrounds it ("#<span>Getriebe</span>" is "#Getriebe").
+    .replace(/<\/?(a|span|strong|em|b|i|u|abbr|code|small|mark|sub|sup)\b[^>]*>/gi, "")
     .replace(/<[^>]*>/g, " ");
   const s = collapse(decodeHTML(text));
   return s.length ? s : null;
