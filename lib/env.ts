@@ -93,6 +93,13 @@ const schema = z.object({
         }
       }
     }),
+  /** The YouTube Data API's address, for a proxy or a test server; default Google's. */
+  YOUTUBE_API_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\/.*\/$/, "YOUTUBE_API_URL must be an http(s) address ending in /")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Base URL of the app for links in mails; defaults to NEXTAUTH_URL. */
   APP_URL: z
     .string()

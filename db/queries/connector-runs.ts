@@ -1,10 +1,13 @@
 import { and, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type Connector, connectorRuns, connectors } from "../schema";
+import { connectorSecrets } from "./connectors";
 import { ingestItems, type IntakeSummary } from "./insight-intake";
 import { FeedError, type FeedItem, parseFeed } from "@/lib/connectors/feed";
 import { FetchError, type FetchOptions, fetchSource } from "@/lib/connectors/fetch";
+import { fetchMastodon, type MastodonCursor } from "@/lib/connectors/mastodon";
 import { toIntakeItem } from "@/lib/connectors/to-intake";
+import { fetchYoutube, type YoutubeCursor } from "@/lib/connectors/youtube";
 import { env } from "@/lib/env";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { CONNECTOR_PAUSE_AFTER, type ConnectorRunTrigger } from "@/lib/enums";
@@ -36,6 +39,8 @@ export interface RunOutcome {
 export interface RunDeps {
   /** Outbound request settings (tests: a fixture server on 127.0.0.1). */
   fetch?: Partial<Pick<FetchOptions, "allowPrivateNetworks" | "lookup" | "timeoutMs" | "maxBytes">>;
+  /** The YouTube Data API's address (tests: a fixture server); default YOUTUBE_API_URL or Google's. */
+  youtubeApiBase?: string;
 }
 
 /** The wait after the `failures`-th failure in a row: the interval doubled each time, capped at a day. */
@@ -165,8 +170,20 @@ async function fetchItems(c: Connector, deps: RunDeps): Promise<Fetched> {
       const feed = parseFeed(res.text, res.contentType);
       return { kind: "items", items: feed.items, cursor: { etag: res.etag, lastModified: res.lastModified } };
     }
+    case "mastodon": {
+      const hashtags = Array.isArray(c.settings.hashtags) ? (c.settings.hashtags as string[]) : [];
+      const r = await fetchMastodon(c.url!, { hashtags, accessToken: connectorSecrets(c).accessToken }, c.cursor as MastodonCursor, outbound);
+      return { kind: "items", items: r.items, cursor: { ...r.cursor } };
+    }
+    case "youtube": {
+      const apiKey = connectorSecrets(c).apiKey;
+      const youtubeChannelId = typeof c.settings.youtubeChannelId === "string" ? c.settings.youtubeChannelId : null;
+      if (!apiKey || !youtubeChannelId) throw new FetchError("unauthorized", "the connector has no API key or channel id");
+      const r = await fetchYoutube({ youtubeChannelId, apiKey }, c.cursor as YoutubeCursor, { ...outbound, apiBase: deps.youtubeApiBase ?? env.YOUTUBE_API_URL });
+      return { kind: "items", items: r.items, cursor: { ...r.cursor } };
+    }
     default:
-      // Mastodon and YouTube come next; Meta and generic webhooks receive instead of fetching.
+      // Meta and generic webhooks receive; they are never fetched.
       throw new FetchError("http_status", `connectors of kind ${c.kind} are not fetched`);
   }
 }
