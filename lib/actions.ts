@@ -32,7 +32,7 @@ function echo(raw: Record<string, unknown>): Record<string, string> {
   // Returned with errors so a form can show what was typed; secrets are never echoed.
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(raw)) {
-    if (typeof val === "string" && !/password|token|secret/i.test(k)) out[k] = val;
+    if (typeof val === "string" && !/password|token|secret|apikey/i.test(k)) out[k] = val;
   }
   return out;
 }

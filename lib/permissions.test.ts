@@ -15,6 +15,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean, boolean]
   "channels:read": [true, true, true, true, true],
   "channels:write": [true, true, false, false, false],
   "channels:edit_strategy": [false, true, true, false, false],
+  "connectors:manage": [false, true, false, false, false],
   "processes:write": [false, true, false, false, false],
   "kpis:read": [true, true, true, true, false],
   "kpis:write": [false, true, false, false, false],

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   "channels:read",
   "channels:write",
   "channels:edit_strategy",
+  "connectors:manage",
   "processes:write",
   "kpis:read",
   "kpis:write",

@@ -129,3 +129,21 @@ export function secretsOf(input: Partial<Record<SecretField, string | undefined>
   for (const f of SECRET_FIELDS) if (input[f]) out[f] = input[f];
   return out;
 }
+
+/** A form's text fields as the schemas take them: empty means not given, hashtags one text. */
+function fromForm(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (v === "") continue;
+    out[k] = k === "hashtags" && typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : v;
+  }
+  return out;
+}
+
+/** The channel page's "new connector" form. */
+export const connectorFormSchema = z.preprocess(fromForm, createConnectorSchema);
+
+/** The channel page's buttons on a connector: its id, and for pause/resume which. */
+export const connectorIdSchema = z.object({ id: z.coerce.number({ error: v.required }).int().positive(), channelId: z.coerce.number().int().positive() });
+export const connectorPauseSchema = connectorIdSchema.extend({ paused: z.enum(["true", "false"], { error: v.invalidChoice }).transform((x) => x === "true") });

@@ -4,15 +4,20 @@ import { removeAssignmentAction } from "../actions";
 import { AssignmentForm } from "@/components/channels/assignment-form";
 import { ChannelStatusBadge, GapBadges } from "@/components/channels/channel-badges";
 import { ChannelHistory } from "@/components/channels/channel-history";
+import { ConnectorForm } from "@/components/connectors/connector-form";
+import { ConnectorList } from "@/components/connectors/connector-list";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { Table, Td, Th } from "@/components/ui/table";
+import { listConnectors } from "@/db/queries/connectors";
 import { listDepartments } from "@/db/queries/departments";
 import { STRATEGY_KEYS } from "@/lib/channels/constants";
 import { channelGaps, dayAsDate, isoDay } from "@/lib/channels/gaps";
 import { canEditStrategy } from "@/lib/channels/rules";
+import { appUrl } from "@/lib/env";
+import { INSIGHT_CATEGORIES } from "@/lib/enums";
 import { namedPageTitle } from "@/lib/i18n/page-title";
 import { can } from "@/lib/permissions";
 import { loadChannel } from "./load";
@@ -30,6 +35,8 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   const t = await getTranslations();
   const format = await getFormatter();
   const writer = can(user.role, "channels:write");
+  const connectorManager = can(user.role, "connectors:manage");
+  const connectorRows = connectorManager ? (await listConnectors(db, { channelId: channel.id, pageSize: 100 })).rows : [];
   const gaps = channelGaps(
     { ...channel, ownerActive: channel.owner?.active ?? null, deputyActive: channel.deputy?.active ?? null },
     channel.assignments.map((a) => ({ ...a, channelId: channel.id })),
@@ -134,6 +141,19 @@ export default async function ChannelPage({ params, searchParams }: Props) {
         )}
         {writer ? <AssignmentForm channelId={channel.id} departments={deps.map((d) => ({ id: d.id, name: d.name }))} /> : null}
       </Card>
+
+      {connectorManager ? (
+        <Card className="space-y-4" aria-labelledby="connectors-title">
+          <div>
+            <h3 id="connectors-title" className="font-medium text-slate-900">
+              {t("connectors.section.title")}
+            </h3>
+            <p className="text-sm text-slate-600">{t("connectors.section.lead")}</p>
+          </div>
+          <ConnectorList channelId={channel.id} connectors={connectorRows} />
+          <ConnectorForm channelId={channel.id} receiveBase={appUrl()} categories={INSIGHT_CATEGORIES.map((c) => ({ value: c, label: t(`insights.category.${c}`) }))} />
+        </Card>
+      ) : null}
 
       <ChannelHistory channelId={channel.id} searchParams={await searchParams} />
     </div>
