@@ -7,6 +7,8 @@ import { API_SCOPES } from "@/lib/api-tokens/scopes";
 import { createdWebhookAnswer, webhookListAnswer, webhookListQuery, webhookPayloads } from "@/lib/webhooks/api";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { createWebhookBody } from "@/lib/webhooks/schemas";
+import { apiConnector, apiConnectorRun, connectorListQuery } from "@/lib/connectors/api";
+import { createConnectorSchema, updateConnectorSchema } from "@/lib/schemas/connectors";
 
 /**
  * The OpenAPI 3.1 document of the public API (`/api/v1/openapi.json`, rendered at /admin/api),
@@ -198,6 +200,108 @@ export function openApiDocument(serverUrl: string) {
             "204": { description: "Deleted." },
             "404": error("No endpoint with this id (`not_found`)."),
             ...tokenErrors,
+          },
+        },
+      },
+      "/api/v1/connectors": {
+        post: {
+          operationId: "createConnector",
+          summary: "Create a connector",
+          description:
+            "Brings a channel's voices in: `feed` (url), `mastodon` (url of the instance; hashtags and/or accessToken for mentions), `youtube` (youtubeChannelId, apiKey), `meta` (appSecret, verifyToken) or `webhook` (a generic signed webhook). Addresses must not resolve to internal networks. Secrets are stored encrypted and never returned; a `webhook` connector's answer carries its `signingSecret`, the only time it is shown. Scope `connectors:manage`.",
+          requestBody: { content: { "application/json": { schema: createConnectorSchema } } },
+          responses: {
+            "201": {
+              description: "Created.",
+              content: { "application/json": { schema: z.object({ data: apiConnector.extend({ signingSecret: z.string().optional().meta({ description: "Generic webhooks only (`whsec_…`); store it now." }) }) }) } },
+            },
+            "400": error("The body is not JSON (`bad_request`)."),
+            "422": error("A missing or invalid field for the kind (`validation_failed`), with `fields` naming each."),
+            ...tokenErrors,
+          },
+        },
+        get: {
+          operationId: "listConnectors",
+          summary: "List connectors",
+          description: "By channel and name, optionally of one channel; never a secret. Scope `connectors:manage`.",
+          requestParams: { query: connectorListQuery },
+          responses: {
+            "200": {
+              description: "One page.",
+              content: { "application/json": { schema: z.object({ data: z.array(apiConnector), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() }) } },
+            },
+            "422": error("An unknown or invalid parameter (`validation_failed`)."),
+            ...tokenErrors,
+          },
+        },
+      },
+      "/api/v1/connectors/{id}": {
+        get: {
+          operationId: "getConnector",
+          summary: "A connector",
+          description: "Its status, last run, last error and counts; never a secret. Scope `connectors:manage`.",
+          requestParams: { path: z.object({ id }) },
+          responses: {
+            "200": { description: "The connector.", content: { "application/json": { schema: z.object({ data: apiConnector }) } } },
+            "404": error("No connector with this id (`not_found`)."),
+            ...tokenErrors,
+          },
+        },
+        patch: {
+          operationId: "updateConnector",
+          summary: "Change a connector",
+          description: "Any field of the creation but `kind`, and `paused`. A secret given replaces the stored one; the result must still be a whole connector of its kind. `paused: false` starts it again with a clean slate. Scope `connectors:manage`.",
+          requestParams: { path: z.object({ id }) },
+          requestBody: { content: { "application/json": { schema: updateConnectorSchema } } },
+          responses: {
+            "200": { description: "Changed.", content: { "application/json": { schema: z.object({ data: apiConnector }) } } },
+            "404": error("No connector with this id (`not_found`)."),
+            "422": error("An invalid field, or the change would leave the connector incomplete (`validation_failed`)."),
+            ...tokenErrors,
+          },
+        },
+        delete: {
+          operationId: "deleteConnector",
+          summary: "Delete a connector",
+          description: "With its run history; the insights it brought stay. Scope `connectors:manage`.",
+          requestParams: { path: z.object({ id }) },
+          responses: {
+            "204": { description: "Deleted." },
+            "404": error("No connector with this id (`not_found`)."),
+            ...tokenErrors,
+          },
+        },
+      },
+      "/api/v1/connectors/{id}/run": {
+        post: {
+          operationId: "runConnector",
+          summary: "Run a connector now",
+          description: "Fetches a polled connector (feed, Mastodon, YouTube) now and answers with the run; a failed fetch is a run with `outcome: failed` and its error. Scope `connectors:manage`.",
+          requestParams: { path: z.object({ id }) },
+          responses: {
+            "200": { description: "The run.", content: { "application/json": { schema: z.object({ data: apiConnectorRun }) } } },
+            "404": error("No connector with this id (`not_found`)."),
+            "409": error("The connector is paused, or it receives rather than fetches (`conflict`)."),
+            ...tokenErrors,
+          },
+        },
+      },
+      "/api/webhooks/inbound/{id}": {
+        post: {
+          operationId: "receiveSignedInsights",
+          summary: "Post insights to a generic webhook connector",
+          description:
+            "For listening suites and automation tools: the body of `POST /api/v1/insights` (one insight, an array, or `{ items }`), signed per Standard Webhooks with the connector's signing secret (`webhook-id`, `webhook-timestamp` at most five minutes old, `webhook-signature`). Items without `channelId` get the connector's channel. No token.",
+          requestParams: { path: z.object({ id }) },
+          requestBody: { content: { "application/json": { schema: intakeBody } } },
+          responses: {
+            "201": { description: "At least one insight was stored.", content: { "application/json": { schema: intakeAnswer } } },
+            "200": { description: "Nothing new (only duplicates).", content: { "application/json": { schema: intakeAnswer } } },
+            "401": error("The signature is missing, wrong or too old (`unauthenticated`); nothing was stored."),
+            "404": error("No generic webhook connector with this id (`not_found`)."),
+            "413": error("The body is larger than 1 MB (`payload_too_large`)."),
+            "422": error("No item was valid (`validation_failed`)."),
+            "503": error("The connector is paused (`unavailable`); send again later."),
           },
         },
       },
