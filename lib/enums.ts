@@ -151,6 +151,7 @@ export const NOTIFICATION_KINDS = [
   "crisis_alert",
   "guideline_published",
   "guideline_reminder",
+  "connector_paused",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

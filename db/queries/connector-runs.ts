@@ -12,6 +12,8 @@ import { env } from "@/lib/env";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { CONNECTOR_PAUSE_AFTER, type ConnectorRunTrigger } from "@/lib/enums";
 import type { ValidatedItem } from "@/lib/insights/intake";
+import { emit } from "@/lib/jobs/enqueue";
+import { connectorPaused } from "@/lib/jobs/events";
 import { intakeItemSchema, MAX_BATCH } from "@/lib/schemas/insights";
 
 /**
@@ -119,6 +121,8 @@ export async function runConnector(db: Executor, id: number, trigger: ConnectorR
         })
         .where(eq(connectors.id, c.id));
       await tx.insert(connectorRuns).values({ connectorId: c.id, trigger, startedAt: started, finishedAt: finished(), ...runColumns(result) });
+      // The managers hear of it (notify.connector), in the same transaction as the pause.
+      if (paused) await emit(tx, [connectorPaused(c.id, now)]);
       return { ...result, paused };
     });
   }

@@ -3,6 +3,8 @@ import type { Database, Executor } from "../client";
 import {
   alerts,
   businessProcesses,
+  channels,
+  connectors,
   departments,
   guidelineAcknowledgments,
   guidelineVersions,
@@ -22,7 +24,7 @@ import {
 } from "@/lib/enums";
 import { DEFAULT_CRISIS_POLICY } from "@/lib/insights/crisis";
 import { queueMail } from "@/lib/mail/queue";
-import type { AlertEvent, GuidelinePublishedEvent, InsightRoutedEvent, SlaTransitionEvent } from "@/lib/jobs/events";
+import type { AlertEvent, ConnectorPausedEvent, GuidelinePublishedEvent, InsightRoutedEvent, SlaTransitionEvent } from "@/lib/jobs/events";
 
 /**
  * In-app notifications: who is told what when an insight is routed or its SLA runs short, a KPI or
@@ -289,6 +291,33 @@ export async function notifyGuidelinePublished(db: Database, event: GuidelinePub
         data: { subject: v.title, version: v.version, versionId: v.id, excerpt: v.changeNote?.slice(0, 140) ?? null, href: `/guidelines/${v.guidelineId}` },
         mail: (t, r, base) =>
           queueMail(t, { ...base, kind: "guideline_published", data: { guidelineId: v.guidelineId, title: v.title, version: v.version, changeNote: v.changeNote, recipientName: r.name } }),
+      },
+      opts,
+    );
+  });
+}
+
+/** A connector paused after failing again and again: the managers, as each chose (kind `connector_paused`). */
+export async function notifyConnectorPaused(db: Database, event: ConnectorPausedEvent, opts: AfterQueue = {}): Promise<NotifyResult> {
+  return db.transaction(async (tx) => {
+    const [c] = await tx
+      .select({ id: connectors.id, name: connectors.name, channelId: connectors.channelId, channelName: channels.name, status: connectors.status, lastError: connectors.lastError, lastErrorCode: connectors.lastErrorCode })
+      .from(connectors)
+      .innerJoin(channels, eq(channels.id, connectors.channelId))
+      .where(eq(connectors.id, event.connectorId));
+    // Deleted, or resumed before the job ran: nothing to tell.
+    if (!c || c.status !== "paused") return { told: 0, mailIds: [] };
+    const recipients = await peopleFor(tx, { roles: ["manager"], headsOf: {} });
+    return tell(
+      tx,
+      {
+        kind: "connector_paused",
+        eventId: event.id,
+        at: new Date(event.occurredAt),
+        recipients,
+        data: { subject: c.name, department: c.channelName, excerpt: c.lastError?.slice(0, 140) ?? null, href: `/channels/${c.channelId}` },
+        mail: (t, r, base) =>
+          queueMail(t, { ...base, kind: "connector_paused", data: { channelId: c.channelId, channelName: c.channelName, connectorName: c.name, errorCode: c.lastErrorCode, recipientName: r.name } }),
       },
       opts,
     );

@@ -122,7 +122,18 @@ export function guidelinePublished(guidelineId: number, versionId: number, title
   return { type: "guideline.published", id: `published:${versionId}`, occurredAt: at.toISOString(), guidelineId, versionId, title };
 }
 
+/** A connector was paused after failing CONNECTOR_PAUSE_AFTER times in a row. */
+export interface ConnectorPausedEvent extends EventBase<"connector.paused"> {
+  connectorId: number;
+}
+
+/** A connector pauses once per run of failures (resuming starts a new one), so the moment names the happening. */
+export function connectorPaused(connectorId: number, at: Date): ConnectorPausedEvent {
+  return { type: "connector.paused", id: `connector-paused:${connectorId}:${at.getTime()}`, occurredAt: at.toISOString(), connectorId };
+}
+
 export type DomainEvent =
+  | ConnectorPausedEvent
   | SlaTransitionEvent
   | InsightRoutedEvent
   | InsightCreatedEvent

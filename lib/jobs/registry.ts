@@ -4,6 +4,7 @@ import { crisisEvaluateJob } from "./definitions/crisis-evaluate";
 import { mailDigestJob } from "./definitions/mail-digest";
 import { mailSendJob } from "./definitions/mail-send";
 import { notifyAlertJob } from "./definitions/notify-alert";
+import { notifyConnectorJob } from "./definitions/notify-connector";
 import { guidelineReminderJob, notifyGuidelineJob } from "./definitions/notify-guideline";
 import { notifyInsightJob } from "./definitions/notify-insight";
 import { slaSweepJob } from "./definitions/sla-sweep";
@@ -17,7 +18,7 @@ const added: AnyJob[] = [];
  * see it half-built.
  */
 export function appJobs(): readonly AnyJob[] {
-  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, notifyAlertJob, notifyGuidelineJob, guidelineReminderJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, connectorsPollJob, ...added];
+  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, notifyAlertJob, notifyGuidelineJob, guidelineReminderJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, connectorsPollJob, notifyConnectorJob, ...added];
 }
 
 /** Adds a job while the process runs (tests); returns how to take it out again. */

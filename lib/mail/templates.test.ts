@@ -92,6 +92,18 @@ describe("mail templates", () => {
     expect(rem.text).toContain("This is the only reminder.");
   });
 
+  it("tells the managers of a paused connector, with the last failure in their words", () => {
+    const d = { channelId: 4, channelName: "Produktblog", connectorName: "Kommentare <Feed>", errorCode: "html_page", recipientName: "Lena" };
+    const de = renderMail("connector_paused", "de", d, { appUrl: APP });
+    expect(de.subject).toBe("Anbindung pausiert: Kommentare <Feed> (Produktblog)");
+    expect(de.text).toContain("Zuletzt: Unter der Adresse liegt eine Webseite, kein Feed.");
+    expect(de.text).toContain("https://dashboard.example.com/channels/4");
+    expect(de.html).toContain("Kommentare &lt;Feed&gt;");
+    const en = renderMail("connector_paused", "en", { ...d, errorCode: "unknown_code" }, { appUrl: APP });
+    expect(en.text).toContain("Last: unknown_code");
+    expect(renderMail("connector_paused", "en", { ...d, errorCode: null }, { appUrl: APP }).text).not.toContain("Last:");
+  });
+
   it("escapes user text, names and the link in the HTML part", () => {
     const hostile = { ...base, text: '<img src=x onerror="alert(1)">\nzweite Zeile', departmentName: "R&D <b>", recipientName: "O'Brien \"Bob\"" };
     for (const locale of ["de", "en"] as const) {

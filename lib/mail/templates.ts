@@ -4,7 +4,9 @@
  * adding its data type to MailTemplates and its entry to TEMPLATES; the type checker then asks
  * for both languages.
  */
+import deConnectors from "@/messages/de/connectors.json";
 import deInsights from "@/messages/de/insights.json";
+import enConnectors from "@/messages/en/connectors.json";
 import enInsights from "@/messages/en/insights.json";
 import type { InsightCategory, KpiUnit, Locale, NotificationKind } from "@/lib/enums";
 import { layoutMail, type MailContent, type RenderedMail } from "./render";
@@ -54,6 +56,15 @@ export interface MailTemplates {
   guideline_published: GuidelineMail;
   /** Seven days after publication the recipient has still not acknowledged it: the one reminder. */
   guideline_reminder: GuidelineMail;
+  /** A connector was paused after failing five times in a row: to the managers. */
+  connector_paused: {
+    channelId: number;
+    channelName: string;
+    connectorName: string;
+    /** The last failure's code (lib/connectors/fetch.ts, feed.ts), worded in the mail. */
+    errorCode: string | null;
+    recipientName: string;
+  };
   /** One morning mail with everything a person chose to get as a digest. */
   digest: {
     recipientName: string;
@@ -96,6 +107,10 @@ export type MailKind = keyof MailTemplates;
 
 type Template<D> = (data: D, ctx: { appUrl: string; locale: Locale }) => Omit<MailContent, "lang" | "footer">;
 
+const CONNECTOR_ERRORS: Record<Locale, Record<string, string>> = { de: deConnectors.fetchErrors, en: enConnectors.fetchErrors };
+/** A connector failure's code in the recipient's words (the connector page's wording). */
+const connectorError = (locale: Locale, code: string) => CONNECTOR_ERRORS[locale][code] ?? code;
+
 const CATEGORY_LABELS: Record<Locale, Record<InsightCategory, string>> = {
   de: deInsights.category,
   en: enInsights.category,
@@ -124,6 +139,7 @@ const DIGEST_LINES: Record<Locale, Record<DigestItem["kind"], (subject: string) 
     crisis_alert: () => "Krisenwarnung",
     guideline_published: (title) => `neue Richtlinie: ${title}`,
     guideline_reminder: (title) => `Richtlinie noch nicht bestätigt: ${title}`,
+    connector_paused: (name) => `Anbindung pausiert: ${name}`,
   },
   en: {
     insight_routed: (dep) => `new insight for ${dep}`,
@@ -133,6 +149,7 @@ const DIGEST_LINES: Record<Locale, Record<DigestItem["kind"], (subject: string) 
     crisis_alert: () => "crisis alert",
     guideline_published: (title) => `new guideline: ${title}`,
     guideline_reminder: (title) => `guideline not yet acknowledged: ${title}`,
+    connector_paused: (name) => `connector paused: ${name}`,
   },
 };
 
@@ -301,6 +318,26 @@ const TEMPLATES: { [K in MailKind]: Record<Locale, Template<MailTemplates[K]>> }
         `a week ago the guideline “${d.title}” (version ${d.version}) was published. You have not yet confirmed that you read it. This is the only reminder.`,
       ],
       link: { label: "Read and acknowledge the guideline", url: `${appUrl}/guidelines/${d.guidelineId}` },
+    }),
+  },
+  connector_paused: {
+    de: (d, { appUrl }) => ({
+      subject: `Anbindung pausiert: ${d.connectorName} (${d.channelName})`,
+      greeting: `Hallo ${d.recipientName},`,
+      paragraphs: [
+        `die Anbindung „${d.connectorName}“ des Kanals „${d.channelName}“ ist fünfmal in Folge gescheitert und wurde pausiert. Bis sie fortgesetzt wird, kommt von dort nichts herein.`,
+        ...(d.errorCode ? [`Zuletzt: ${connectorError("de", d.errorCode)}`] : []),
+      ],
+      link: { label: "Anbindung prüfen", url: `${appUrl}/channels/${d.channelId}` },
+    }),
+    en: (d, { appUrl }) => ({
+      subject: `Connector paused: ${d.connectorName} (${d.channelName})`,
+      greeting: `Hello ${d.recipientName},`,
+      paragraphs: [
+        `the connector “${d.connectorName}” of the channel “${d.channelName}” failed five times in a row and was paused. Until it is resumed, nothing comes in from there.`,
+        ...(d.errorCode ? [`Last: ${connectorError("en", d.errorCode)}`] : []),
+      ],
+      link: { label: "Check the connector", url: `${appUrl}/channels/${d.channelId}` },
     }),
   },
   digest: {
