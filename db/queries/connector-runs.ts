@@ -107,19 +107,23 @@ export async function runConnector(db: Executor, id: number, trigger: ConnectorR
     return db.transaction(async (tx) => {
       const failures = c.consecutiveFailures + 1;
       const paused = failures >= CONNECTOR_PAUSE_AFTER;
-      await tx
+      const [still] = await tx
         .update(connectors)
         .set({
-          status: paused ? "paused" : "failing",
-          pausedReason: paused ? "failures" : null,
+          // Paused by hand while the run was under way: it stays paused.
+          status: sql`case when ${connectors.status} = 'paused' then ${connectors.status} else ${paused ? "paused" : "failing"}::connector_status end`,
+          pausedReason: sql`case when ${connectors.status} = 'paused' then ${connectors.pausedReason} else ${paused ? "failures" : null} end`,
           consecutiveFailures: failures,
-          nextRunAt: paused ? null : addMinutes(now, backoffMinutes(c.intervalMinutes, failures, retryAfter)),
+          nextRunAt: sql`case when ${connectors.status} = 'paused' then null else ${paused ? null : addMinutes(now, backoffMinutes(c.intervalMinutes, failures, retryAfter)).toISOString()}::timestamptz end`,
           lastRunAt: now,
           lastErrorCode: result.errorCode,
           lastError: result.error,
           updatedAt: now,
         })
-        .where(eq(connectors.id, c.id));
+        .where(eq(connectors.id, c.id))
+        .returning({ id: connectors.id });
+      // Deleted while the run was under way: nothing left to record.
+      if (!still) return { ...result, paused: false };
       await tx.insert(connectorRuns).values({ connectorId: c.id, trigger, startedAt: started, finishedAt: finished(), ...runColumns(result) });
       // The managers hear of it (notify.connector), in the same transaction as the pause.
       if (paused) await emit(tx, [connectorPaused(c.id, now)]);
@@ -127,22 +131,25 @@ export async function runConnector(db: Executor, id: number, trigger: ConnectorR
     });
   }
   await db.transaction(async (tx) => {
-    await tx
+    const [still] = await tx
       .update(connectors)
       .set({
-        status: "ok",
-        pausedReason: null,
+        // Paused by hand while the run was under way: it stays paused.
+        status: sql`case when ${connectors.status} = 'paused' then ${connectors.status} else 'ok'::connector_status end`,
+        pausedReason: sql`case when ${connectors.status} = 'paused' then ${connectors.pausedReason} else null end`,
         consecutiveFailures: 0,
         cursor,
-        nextRunAt: addMinutes(now, c.intervalMinutes),
+        nextRunAt: sql`case when ${connectors.status} = 'paused' then null else ${addMinutes(now, c.intervalMinutes).toISOString()}::timestamptz end`,
         lastRunAt: now,
         lastSuccessAt: now,
         lastErrorCode: null,
         lastError: null,
         updatedAt: now,
       })
-      .where(eq(connectors.id, c.id));
-    await tx.insert(connectorRuns).values({ connectorId: c.id, trigger, startedAt: started, finishedAt: finished(), ...runColumns(result) });
+      .where(eq(connectors.id, c.id))
+      .returning({ id: connectors.id });
+    // Deleted while the run was under way: nothing left to record.
+    if (still) await tx.insert(connectorRuns).values({ connectorId: c.id, trigger, startedAt: started, finishedAt: finished(), ...runColumns(result) });
   });
   return result;
 }
