@@ -145,6 +145,7 @@ for (const backend of availableBackends()) {
         kpi_alert: "immediately",
         guideline_published: "immediately",
         guideline_reminder: "immediately",
+        connector_paused: "immediately",
       });
       try {
         const before = (await mailsTo(head)).length;
