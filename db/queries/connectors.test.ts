@@ -9,7 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { auditLog, channels, connectors, departments, insightEvents, insights, routingRules } from "@/db/schema";
+import { auditLog, channels, connectors, departments, insightEvents, insights, notifications, routingRules, users } from "@/db/schema";
 import { seedChannels } from "@/db/seed/channels";
 import { seedFoundation } from "@/db/seed/foundation";
 import { availableBackends, createTestDb, type TestDb } from "@/db/testing";
@@ -17,7 +17,9 @@ import { connectorSource } from "@/lib/connectors/to-intake";
 import { CONNECTOR_PAUSE_AFTER } from "@/lib/enums";
 import { AppError } from "@/lib/errors";
 import { createConnectorSchema, updateConnectorSchema } from "@/lib/schemas/connectors";
+import { connectorPaused } from "@/lib/jobs/events";
 import { backoffMinutes, runConnector } from "./connector-runs";
+import { notifyConnectorPaused } from "./notifications";
 import { connectorSecrets, createConnector, deleteConnector, getConnector, listConnectorRuns, listConnectors, updateConnector } from "./connectors";
 
 const NOW = new Date("2026-06-15T10:00:00Z");
@@ -183,6 +185,14 @@ for (const backend of availableBackends()) {
       expect(backoffMinutes(15, 4)).toBe(120);
       expect(backoffMinutes(15, 20)).toBe(24 * 60);
       expect(backoffMinutes(15, 1, 3600)).toBe(60);
+      // The managers are told, once per pause, with a link to the channel.
+      const managers = (await t.db.select({ id: users.id }).from(users).where(and(eq(users.role, "manager"), eq(users.active, true)))).map((u) => u.id).sort();
+      const event = connectorPaused(c.id, at);
+      expect((await notifyConnectorPaused(t.db, event)).told).toBe(managers.length);
+      expect((await notifyConnectorPaused(t.db, event)).told).toBe(0);
+      const told = await t.db.select({ userId: notifications.userId, data: notifications.data }).from(notifications).where(eq(notifications.eventId, event.id));
+      expect(told.map((n) => n.userId).sort()).toEqual(managers);
+      expect(told[0].data).toMatchObject({ subject: "Wackliger Feed", href: `/channels/${channelId}` });
       // Paused: no scheduled run, and "run now" says to resume first.
       expect(await runConnector(t.db, c.id, "schedule", minutes(10_000), { fetch: local })).toMatchObject({ outcome: "skipped" });
       expect(await fieldErrors(runConnector(t.db, c.id, "manual", minutes(10_000), { fetch: local }))).toEqual({ paused: ["connectors.errors.pausedRun"] });
@@ -192,6 +202,8 @@ for (const backend of availableBackends()) {
       const resumed = await updateConnector(t.db, null, c.id, { paused: false }, minutes(10_000), local);
       expect(resumed).toMatchObject({ status: "ok", consecutiveFailures: 0, nextRunAt: minutes(10_000) });
       expect(await runConnector(t.db, c.id, "schedule", minutes(10_000), { fetch: local })).toMatchObject({ outcome: "ok", created: 1 });
+      // Resumed before the job ran: nobody is told of the old pause.
+      expect((await notifyConnectorPaused(t.db, connectorPaused(c.id, minutes(1)))).told).toBe(0);
     });
 
     it("lets only one of two simultaneous runs take a connector", async () => {
