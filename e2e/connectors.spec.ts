@@ -8,7 +8,7 @@ import { storageFor } from "./fixtures";
 /** A corporate blog's comment feed, served by the test on 127.0.0.1 (the e2e server allows private networks). */
 async function startFeed(items: { id: string; text: string }[]) {
   const body = () =>
-    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Technik-Blog – Kommentare</title>${items
+    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Anwenderforum – neue Beiträge</title>${items
       .map((i) => `<item><guid isPermaLink="false">${i.id}</guid><title>Kommentar</title><description><![CDATA[<p>${i.text}</p>]]></description></item>`)
       .join("")}</channel></rss>`;
   const server = http.createServer((_req, res) => {
@@ -22,7 +22,7 @@ async function startFeed(items: { id: string; text: string }[]) {
 test.describe("Connectors", () => {
   test.use({ storageState: storageFor("manager") });
 
-  test("the manager adds a feed connector to the blog, fetches it now, and its comments arrive routed by the rules", async ({ page }) => {
+  test("the manager adds a feed connector to the user forum, fetches it now, and its comments arrive routed by the rules", async ({ page }) => {
     const marker = `E2E-${Date.now()}`;
     const feed = await startFeed([
       { id: `${marker}-1`, text: `${marker}: Das Getriebe ist nach zwei Wochen ausgefallen, ich bin sehr verärgert.` },
@@ -30,23 +30,23 @@ test.describe("Connectors", () => {
     ]);
     try {
       await page.goto("/channels");
-      await page.getByRole("link", { name: "Brenner Technik-Blog" }).first().click();
+      await page.getByRole("link", { name: "Brenner Anwenderforum" }).first().click();
       await expect(page.getByRole("heading", { name: "Anbindungen" })).toBeVisible();
       const form = page.getByRole("form", { name: "Neue Anbindung" });
-      await form.getByLabel("Name").fill(`Blog-Kommentare ${marker}`);
+      await form.getByLabel("Name").fill(`Forum-Beiträge ${marker}`);
       await form.getByLabel("Adresse des Feeds").fill(feed.url);
       await form.getByLabel("Kategorie der Hinweise").selectOption("complaint");
       await form.getByRole("button", { name: "Anbindung anlegen" }).click();
-      await expect(page.getByText(`Anbindung „Blog-Kommentare ${marker}“ angelegt.`)).toBeVisible();
-      const row = page.getByRole("row", { name: new RegExp(`Blog-Kommentare ${marker}`) });
+      await expect(page.getByText(`Anbindung „Forum-Beiträge ${marker}“ angelegt.`)).toBeVisible();
+      const row = page.getByRole("row", { name: new RegExp(`Forum-Beiträge ${marker}`) });
       await expect(row).toContainText("noch nie");
       await expectNoA11yViolations(page);
 
-      await row.getByRole("button", { name: `Blog-Kommentare ${marker} jetzt abrufen` }).click();
+      await row.getByRole("button", { name: `Forum-Beiträge ${marker} jetzt abrufen` }).click();
       await expect(row).toContainText("2 neu, 0 schon bekannt (1 Läufe)");
       await expect(row).toContainText("In Ordnung");
       // Again: nothing twice.
-      await row.getByRole("button", { name: `Blog-Kommentare ${marker} jetzt abrufen` }).click();
+      await row.getByRole("button", { name: `Forum-Beiträge ${marker} jetzt abrufen` }).click();
       await expect(row).toContainText("2 neu, 2 schon bekannt (2 Läufe)");
 
       // The complaints rule sent both to customer service.
@@ -55,7 +55,7 @@ test.describe("Connectors", () => {
       await expect(rows).toHaveCount(2);
       await expect(rows.first()).toContainText("Kundenservice");
       await rows.first().getByRole("link").first().click();
-      await expect(page.getByText(`über die Anbindung „Blog-Kommentare ${marker}“`)).toBeVisible();
+      await expect(page.getByText(`über die Anbindung „Forum-Beiträge ${marker}“`)).toBeVisible();
 
       await page.setViewportSize(PHONE);
       await page.goBack();
@@ -68,7 +68,7 @@ test.describe("Connectors", () => {
 
   test("an address into a forbidden network is refused with a field error and nothing is created", async ({ page }) => {
     await page.goto("/channels");
-    await page.getByRole("link", { name: "Brenner Technik-Blog" }).first().click();
+    await page.getByRole("link", { name: "Brenner Anwenderforum" }).first().click();
     const form = page.getByRole("form", { name: "Neue Anbindung" });
     await form.getByLabel("Name").fill("Metadaten");
     await form.getByLabel("Adresse des Feeds").fill("http://169.254.169.254/latest/meta-data/");
@@ -124,7 +124,7 @@ test.describe("Connectors, forbidden", () => {
 
   test("a department head sees no connectors and no form on a channel page", async ({ page }) => {
     await page.goto("/channels");
-    await page.getByRole("link", { name: "Brenner Technik-Blog" }).first().click();
+    await page.getByRole("link", { name: "Brenner Anwenderforum" }).first().click();
     await expect(page.getByRole("heading", { name: "Anbindungen" })).toHaveCount(0);
     await expect(page.getByRole("form", { name: "Neue Anbindung" })).toHaveCount(0);
   });
