@@ -10,7 +10,8 @@
  * 2. the next round at each connector's next due time: every feed answers 304 (ETag);
  * 3. one run of the 10,000-item feed.
  * Goal: a round of 100 connectors well under a minute on two cores, memory flat. It prints; it
- * does not assert. Environment: BENCH_DATABASE_URL, BENCH_CONNECTORS (100), BENCH_ITEMS (200).
+ * does not assert. (An in-memory PGlite holds the stored insights in the process, so its resident
+ * memory grows with them; on PostgreSQL the process's own memory is what the goal means.) Environment: BENCH_DATABASE_URL, BENCH_CONNECTORS (100), BENCH_ITEMS (200).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -91,7 +92,8 @@ async function main() {
         const rssAfterRound = process.memoryUsage().rss;
 
         const t1 = performance.now();
-        const again = await pollConnectors(t.db, new Date(NOW.getTime() + 15 * 60_000));
+        // Each connector is due 15 minutes after its own run began: all of them by then.
+        const again = await pollConnectors(t.db, new Date(NOW.getTime() + 15 * 60_000 + Math.ceil(roundMs) + 1_000));
         const againMs = performance.now() - t1;
 
         const t2 = performance.now();
