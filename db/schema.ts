@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -25,6 +26,8 @@ import {
   CONNECTOR_RUN_OUTCOMES,
   CONNECTOR_RUN_TRIGGERS,
   CONNECTOR_STATUSES,
+  CRISIS_STATUSES,
+  CRISIS_TYPES,
   DEPARTMENT_KINDS,
   GUIDELINE_SCOPES,
   INSIGHT_CATEGORIES,
@@ -48,6 +51,7 @@ import {
   NOTIFICATION_KINDS,
   SIGNOFF_FUNCTIONS,
   VERSION_STATUSES,
+  CRISIS_STEP_ROLES,
   WEBHOOK_DELIVERY_STATUSES,
 } from "../lib/enums";
 
@@ -1020,6 +1024,170 @@ export const connectorRuns = pgTable(
   (t) => [index("connector_runs_connector_idx").on(t.connectorId, t.startedAt, t.id)],
 );
 
+// ─── Crisis room ─────────────────────────────────────────────────────────────
+
+export const crisisStatusEnum = pgEnum("crisis_status", CRISIS_STATUSES);
+export const crisisTypeEnum = pgEnum("crisis_type", CRISIS_TYPES);
+export const crisisStepRoleEnum = pgEnum("crisis_step_role", CRISIS_STEP_ROLES);
+
+/** A reusable how-to for a kind of crisis: ordered steps, each for a role or a department, due after the start. */
+export const playbooks = pgTable(
+  "playbooks",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    crisisType: crisisTypeEnum("crisis_type").notNull(),
+    description: text("description"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("playbooks_created_by_idx").on(t.createdBy)],
+);
+
+export const playbookSteps = pgTable(
+  "playbook_steps",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    playbookId: integer("playbook_id")
+      .notNull()
+      .references(() => playbooks.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    dueOffsetMinutes: integer("due_offset_minutes").notNull(),
+    responsibleRole: crisisStepRoleEnum("responsible_role"),
+    responsibleDepartmentKind: departmentKindEnum("responsible_department_kind"),
+  },
+  (t) => [uniqueIndex("playbook_steps_position_unique").on(t.playbookId, t.position)],
+);
+
+export const crises = pgTable(
+  "crises",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    title: text("title").notNull(),
+    status: crisisStatusEnum("status").notNull(),
+    severity: integer("severity").notNull(),
+    crisisType: crisisTypeEnum("crisis_type"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    leadId: integer("lead_id").references(() => users.id, { onDelete: "set null" }),
+    playbookId: integer("playbook_id").references(() => playbooks.id, { onDelete: "set null" }),
+    /** The early-warning alert that drafted it (at most one crisis per alert). */
+    alertId: integer("alert_id").references(() => alerts.id, { onDelete: "set null" }),
+    summary: text("summary"),
+    openedBy: integer("opened_by").references(() => users.id, { onDelete: "set null" }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    dismissedAt: timestamp("dismissed_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    check("crises_severity_range", sql`${t.severity} between 1 and 3`),
+    index("crises_status_started_idx").on(t.status, t.startedAt, t.id),
+    uniqueIndex("crises_alert_unique").on(t.alertId),
+    index("crises_lead_idx").on(t.leadId),
+    index("crises_playbook_idx").on(t.playbookId),
+    index("crises_opened_by_idx").on(t.openedBy),
+  ],
+);
+
+export const crisisChannels = pgTable(
+  "crisis_channels",
+  {
+    crisisId: integer("crisis_id")
+      .notNull()
+      .references(() => crises.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.crisisId, t.channelId] }), index("crisis_channels_channel_idx").on(t.channelId)],
+);
+
+/** The topics a crisis is about; while it is draft or active (`open`), no other crisis may hold the same topic. */
+export const crisisTopics = pgTable(
+  "crisis_topics",
+  {
+    crisisId: integer("crisis_id")
+      .notNull()
+      .references(() => crises.id, { onDelete: "cascade" }),
+    topic: text("topic").notNull(),
+    /** search_fold(topic): "Akku-Brand" and "akku-brand" are one topic. */
+    folded: text("folded").notNull(),
+    open: boolean("open").notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.crisisId, t.folded] }), uniqueIndex("crisis_topics_one_open").on(t.folded).where(sql`${t.open}`)],
+);
+
+export const crisisSteps = pgTable(
+  "crisis_steps",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    crisisId: integer("crisis_id")
+      .notNull()
+      .references(() => crises.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    responsibleRole: crisisStepRoleEnum("responsible_role"),
+    departmentId: integer("department_id").references(() => departments.id, { onDelete: "set null" }),
+    assigneeId: integer("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    doneBy: integer("done_by").references(() => users.id, { onDelete: "set null" }),
+    /** Set once the overdue notice went out, so it goes out once per due time. */
+    overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("crisis_steps_position_unique").on(t.crisisId, t.position),
+    index("crisis_steps_department_idx").on(t.departmentId),
+    index("crisis_steps_assignee_idx").on(t.assigneeId),
+    index("crisis_steps_done_by_idx").on(t.doneBy),
+    index("crisis_steps_open_due_idx").on(t.dueAt).where(sql`${t.doneAt} is null`),
+  ],
+);
+
+/** Insights a manager added to a crisis by hand (the others belong by its channels and topics). */
+export const crisisInsights = pgTable(
+  "crisis_insights",
+  {
+    crisisId: integer("crisis_id")
+      .notNull()
+      .references(() => crises.id, { onDelete: "cascade" }),
+    insightId: bigint("insight_id", { mode: "number" })
+      .notNull()
+      .references(() => insights.id, { onDelete: "cascade" }),
+    addedBy: integer("added_by").references(() => users.id, { onDelete: "set null" }),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.crisisId, t.insightId] }), index("crisis_insights_insight_idx").on(t.insightId), index("crisis_insights_added_by_idx").on(t.addedBy)],
+);
+
+/** The room's timeline: everything that happened in a crisis, with who and when. */
+export const crisisEvents = pgTable(
+  "crisis_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    crisisId: integer("crisis_id")
+      .notNull()
+      .references(() => crises.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** One of CRISIS_EVENT_KINDS. */
+    kind: text("kind").notNull(),
+    stepId: integer("step_id").references(() => crisisSteps.id, { onDelete: "cascade" }),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index("crisis_events_crisis_idx").on(t.crisisId, t.at, t.id),
+    index("crisis_events_actor_idx").on(t.actorId),
+    index("crisis_events_step_idx").on(t.stepId),
+  ],
+);
+
+export type Crisis = typeof crises.$inferSelect;
+export type Playbook = typeof playbooks.$inferSelect;
+export type PlaybookStep = typeof playbookSteps.$inferSelect;
+export type CrisisStep = typeof crisisSteps.$inferSelect;
+export type CrisisEvent = typeof crisisEvents.$inferSelect;
 export type Connector = typeof connectors.$inferSelect;
 export type ConnectorRun = typeof connectorRuns.$inferSelect;
 export type Alert = typeof alerts.$inferSelect;

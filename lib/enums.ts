@@ -213,3 +213,43 @@ export type ConnectorRunOutcome = (typeof CONNECTOR_RUN_OUTCOMES)[number];
  */
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed", "kept"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+// ─── Crisis room ─────────────────────────────────────────────────────────────
+
+/**
+ * draft: opened by the early warning, waiting for a manager to confirm or dismiss it;
+ * active: a crisis the company works on; closed: over, with a summary; dismissed: a draft that
+ * was not a crisis.
+ */
+export const CRISIS_STATUSES = ["draft", "active", "closed", "dismissed"] as const;
+export type CrisisStatus = (typeof CRISIS_STATUSES)[number];
+/** Draft and active crises hold their topics (one active room per topic). */
+export const OPEN_CRISIS_STATUSES = ["draft", "active"] as const satisfies readonly CrisisStatus[];
+
+/** The kinds of crisis playbooks (and later holding statements) are written for. */
+export const CRISIS_TYPES = ["product_defect", "service_outage", "employer_branding", "data_breach", "other"] as const;
+export type CrisisType = (typeof CRISIS_TYPES)[number];
+
+/** 1: limited, 2: serious, 3: severe (the early warning drafts "warning" as 2, "critical" as 3). */
+export const CRISIS_SEVERITIES = [1, 2, 3] as const;
+export type CrisisSeverityLevel = (typeof CRISIS_SEVERITIES)[number];
+
+/** What a crisis room's timeline records (db text column; new kinds need no migration). */
+export const CRISIS_EVENT_KINDS = [
+  "drafted",
+  "declared",
+  "confirmed",
+  "dismissed",
+  "closed",
+  "lead_changed",
+  "step_done",
+  "step_reopened",
+  "step_assigned",
+  "step_commented",
+  "insight_added",
+] as const;
+export type CrisisEventKind = (typeof CRISIS_EVENT_KINDS)[number];
+
+/** Who a playbook step is for: a role, or a department (by kind, so a playbook fits any company). */
+export const CRISIS_STEP_ROLES = ["manager", "department_head", "executive"] as const;
+export type CrisisStepRole = (typeof CRISIS_STEP_ROLES)[number];

@@ -26,6 +26,8 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean, boolean]
   "insights:triage": [false, true, false, false, false],
   "insights:act": [false, false, true, false, false],
   "rules:write": [false, true, false, false, false],
+  "crisis:read": [false, true, true, true, false],
+  "crisis:manage": [false, true, false, false, false],
   "admin:users": [true, false, false, false, false],
   "admin:departments": [true, false, false, false, false],
   "admin:audit": [true, false, false, false, false],
@@ -63,9 +65,9 @@ describe("permission matrix", () => {
 describe("navigation", () => {
   it("shows each role exactly the sections it may use", () => {
     expect(navFor("admin")).toEqual(["overview", "guidelines", "channels", "kpis", "insights", "alerts", "admin"]);
-    expect(navFor("manager")).toEqual(["overview", "guidelines", "channels", "kpis", "insights", "alerts"]);
-    expect(navFor("department_head")).toEqual(["overview", "guidelines", "channels", "kpis", "insights", "alerts"]);
-    expect(navFor("executive")).toEqual(["overview", "guidelines", "channels", "kpis", "alerts"]);
+    expect(navFor("manager")).toEqual(["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"]);
+    expect(navFor("department_head")).toEqual(["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"]);
+    expect(navFor("executive")).toEqual(["overview", "guidelines", "channels", "kpis", "alerts", "crisis"]);
     expect(navFor("employee")).toEqual(["guidelines", "channels"]);
   });
 

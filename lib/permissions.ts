@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   "insights:triage",
   "insights:act",
   "rules:write",
+  "crisis:read",
+  "crisis:manage",
   "admin:users",
   "admin:departments",
   "admin:audit",
@@ -74,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "alerts:acknowledge",
     "insights:read",
     "insights:act",
+    "crisis:read",
   ],
   executive: [
     "overview:read",
@@ -83,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "channels:read",
     "kpis:read",
     "alerts:read",
+    "crisis:read",
   ],
   employee: ["guidelines:read", "guidelines:acknowledge", "channels:read"],
 };
@@ -92,7 +96,7 @@ export function can(role: Role | null | undefined, permission: Permission): bool
   return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;
 }
 
-export type NavKey = "overview" | "guidelines" | "channels" | "kpis" | "insights" | "alerts" | "admin";
+export type NavKey = "overview" | "guidelines" | "channels" | "kpis" | "insights" | "alerts" | "crisis" | "admin";
 
 export const NAV: { key: NavKey; href: string; permission: Permission }[] = [
   { key: "overview", href: "/overview", permission: "overview:read" },
@@ -101,6 +105,7 @@ export const NAV: { key: NavKey; href: string; permission: Permission }[] = [
   { key: "kpis", href: "/kpis", permission: "kpis:read" },
   { key: "insights", href: "/insights", permission: "insights:read" },
   { key: "alerts", href: "/alerts", permission: "alerts:read" },
+  { key: "crisis", href: "/crisis", permission: "crisis:read" },
   { key: "admin", href: "/admin", permission: "admin:users" },
 ];
 

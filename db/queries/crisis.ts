@@ -2,6 +2,7 @@ import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { alerts, departments } from "../schema";
 import { recordAudit } from "./audit";
+import { draftCrisisFromAlert } from "./crises";
 import { emit } from "@/lib/jobs/enqueue";
 import { alertEvent } from "@/lib/jobs/events";
 import {
@@ -25,7 +26,8 @@ export interface CrisisCheck {
  * company-wide crisis alert. Runs inside the intake's transaction when insights arrive, and every
  * few minutes as a scheduled job (lib/jobs/definitions/crisis-evaluate.ts), so a spike that ended
  * resolves its alert without waiting for the next negative insight.
- * The alert belongs to the communications department, which runs crisis communication.
+ * The alert belongs to the communications department, which runs crisis communication; opening
+ * it also drafts a crisis room (db/queries/crises.ts).
  * Runs in a transaction of its own (a savepoint inside the intake's), so the count, the locked
  * alert and its audit entry always agree.
  */
@@ -72,6 +74,8 @@ async function evaluateIn(db: Executor, now: Date, p: CrisisPolicy): Promise<Cri
       alertId = created.id;
       await recordAudit(db, { actorId: null, action: "alert.crisis_open", entityType: "alert", entityId: created.id, after: { severity, current, baseline } });
       await emit(db, [alertEvent("alert.opened", { id: created.id, kind: "crisis", severity: severity! }, now)]);
+      // The managers confirm or dismiss the crisis room it opens as a draft.
+      await draftCrisisFromAlert(db, { id: created.id, severity: severity!, current, windowHours: p.windowHours }, now);
     }
   } else if (decision === "escalate") {
     await db.update(alerts).set({ severity: "critical", status: "open", value: current, message, escalatedAt: now }).where(eq(alerts.id, open!.id));

@@ -17,6 +17,7 @@ export const CLIENT_NAMESPACES = {
   insights: ["insights", "csv"],
   kpis: ["kpis", "alerts", "csv"],
   alerts: ["alerts"],
+  crisis: ["crisis"],
   guidelines: ["guidelines"],
   channels: ["channels", "kpis", "connectors"],
   departments: ["channels"],

@@ -3,6 +3,7 @@ import deAlerts from "@/messages/de/alerts.json";
 import deAuth from "@/messages/de/auth.json";
 import deChannels from "@/messages/de/channels.json";
 import deConnectors from "@/messages/de/connectors.json";
+import deCrisis from "@/messages/de/crisis.json";
 import deCommon from "@/messages/de/common.json";
 import deCsv from "@/messages/de/csv.json";
 import deGuidelines from "@/messages/de/guidelines.json";
@@ -16,6 +17,7 @@ import enAlerts from "@/messages/en/alerts.json";
 import enAuth from "@/messages/en/auth.json";
 import enChannels from "@/messages/en/channels.json";
 import enConnectors from "@/messages/en/connectors.json";
+import enCrisis from "@/messages/en/crisis.json";
 import enCommon from "@/messages/en/common.json";
 import enCsv from "@/messages/en/csv.json";
 import enGuidelines from "@/messages/en/guidelines.json";
@@ -34,6 +36,7 @@ export const MESSAGES = {
     auth: deAuth,
     channels: deChannels,
     connectors: deConnectors,
+    crisis: deCrisis,
     common: deCommon,
     csv: deCsv,
     guidelines: deGuidelines,
@@ -49,6 +52,7 @@ export const MESSAGES = {
     auth: enAuth,
     channels: enChannels,
     connectors: enConnectors,
+    crisis: enCrisis,
     common: enCommon,
     csv: enCsv,
     guidelines: enGuidelines,

@@ -1,0 +1,303 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { dismissCrisisAction } from "../actions";
+import { AddInsightForm } from "@/components/crisis/add-insight-form";
+import { AutoRefresh } from "@/components/crisis/auto-refresh";
+import { Checklist } from "@/components/crisis/checklist";
+import { CloseCrisisForm } from "@/components/crisis/close-form";
+import { CrisisForm } from "@/components/crisis/crisis-form";
+import { VolumeChart } from "@/components/crisis/volume-chart-lazy";
+import { ActionButtonForm } from "@/components/ui/action-button-form";
+import { Badge, Card, EmptyState } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { getDb } from "@/db";
+import {
+  crisisChecklist,
+  crisisInsightPage,
+  crisisPeople,
+  crisisScopeOf,
+  crisisTimeline,
+  crisisVisible,
+  crisisVolume,
+  getCrisis,
+  listPlaybooks,
+} from "@/db/queries/crises";
+import { listChannelOptions } from "@/db/queries/routing-rules";
+import { requirePagePermission } from "@/lib/auth/session";
+import { stepState } from "@/lib/crisis/checklist";
+import { namedPageTitle } from "@/lib/i18n/page-title";
+import { can } from "@/lib/permissions";
+
+type Params = Promise<{ id: string }>;
+type SP = Promise<Record<string, string | string[] | undefined>>;
+
+function crisisId(raw: string): number | null {
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+}
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const id = crisisId((await params).id);
+  const c = id ? await getCrisis(await getDb(), id) : undefined;
+  return namedPageTitle(c?.title ?? "–", "crisis.room.kind");
+}
+
+/** `before=<iso>_<id>`: the page of insights older than that one (keyset). */
+function cursorOf(sp: Record<string, string | string[] | undefined>) {
+  const raw = typeof sp.before === "string" ? sp.before : "";
+  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_(\d{1,15})$/.exec(raw);
+  if (!m || Number.isNaN(Date.parse(m[1]))) return undefined;
+  return { occurredAt: new Date(m[1]), id: Number(m[2]) };
+}
+
+const STATUS_TONE = { draft: "amber", active: "red", closed: "slate", dismissed: "slate" } as const;
+
+export default async function CrisisRoomPage({ params, searchParams }: { params: Params; searchParams: SP }) {
+  const user = await requirePagePermission("crisis:read");
+  const id = crisisId((await params).id);
+  if (!id) notFound();
+  const db = await getDb();
+  const scope = await crisisScopeOf(db, user);
+  if (!scope) forbidden();
+  const c = await getCrisis(db, id);
+  if (!c) notFound();
+  if (!(await crisisVisible(db, scope, id))) forbidden();
+  const sp = await searchParams;
+  const before = cursorOf(sp);
+  const now = new Date();
+  const manage = can(user.role, "crisis:manage");
+  const [volume, page, steps, timeline, people, playbooks, channels] = await Promise.all([
+    crisisVolume(db, c, now),
+    crisisInsightPage(db, c, before),
+    crisisChecklist(db, id),
+    crisisTimeline(db, id),
+    manage ? crisisPeople(db) : Promise.resolve([]),
+    manage && c.status === "draft" ? listPlaybooks(db) : Promise.resolve([]),
+    manage && c.status === "draft" ? listChannelOptions(db) : Promise.resolve([]),
+  ]);
+  const t = await getTranslations("crisis");
+  const f = await getFormatter();
+  const when = (d: Date) => f.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const live = c.status === "draft" || c.status === "active";
+  const last = page.rows.at(-1);
+  const olderHref = last && page.rows.length === 50 ? `/crisis/${id}?before=${last.occurredAt.toISOString()}_${last.id}` : null;
+  const share = page.total ? Math.round((page.negative / page.total) * 100) : null;
+
+  return (
+    <>
+      <nav aria-label={t("room.breadcrumb")} className="mb-2 text-sm">
+        <Link href="/crisis" className="text-blue-800 underline-offset-2 hover:underline">
+          {t("title")}
+        </Link>
+      </nav>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="break-words text-2xl font-semibold text-slate-900">{c.title}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+            <Badge tone={STATUS_TONE[c.status]}>{t(`statuses.${c.status}`)}</Badge>
+            <span>{t(`severities.${c.severity}`)}</span>
+            {c.crisisType ? <span>· {t(`types.${c.crisisType}`)}</span> : null}
+            <span>· {t("room.since", { time: when(c.startedAt) })}</span>
+            {c.closedAt ? <span>· {t("room.closedAt", { time: when(c.closedAt) })}</span> : null}
+          </p>
+        </div>
+        {live ? <AutoRefresh /> : null}
+      </div>
+
+      <dl className="mb-6 grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+        <div>
+          <dt className="text-slate-600">{t("fields.lead")}</dt>
+          <dd className="text-slate-900">{c.leadName ?? t("fields.noLead")}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t("fields.playbook")}</dt>
+          <dd className="text-slate-900">{c.playbookName ?? t("fields.noPlaybook")}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t("fields.channels")}</dt>
+          <dd className="break-words text-slate-900">{c.channels.length ? c.channels.map((ch) => ch.name).join(", ") : t("room.allChannels")}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t("fields.topics")}</dt>
+          <dd className="break-words text-slate-900">{c.topics.length ? c.topics.join(", ") : t("room.noTopics")}</dd>
+        </div>
+      </dl>
+
+      {c.summary ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold text-slate-900">{t("close.summary")}</h2>
+          <p className="whitespace-pre-wrap break-words text-slate-800">{c.summary}</p>
+        </Card>
+      ) : null}
+
+      {c.status === "draft" && manage ? (
+        <section aria-labelledby="confirm-crisis" className="mb-6 space-y-3">
+          <h2 id="confirm-crisis" className="text-lg font-semibold text-slate-900">
+            {t("confirm.title")}
+          </h2>
+          <p className="max-w-3xl text-sm text-slate-700">{t("confirm.lead")}</p>
+          <CrisisForm
+            mode="confirm"
+            people={people}
+            playbooks={playbooks.map((p) => ({ id: p.id, name: p.name }))}
+            channels={channels}
+            defaults={{ id, title: c.title, severity: c.severity, crisisType: c.crisisType, leadId: c.leadId ?? user.id, playbookId: c.playbookId, channelIds: c.channels.map((ch) => ch.id), topics: c.topics }}
+          />
+          <ActionButtonForm action={dismissCrisisAction} fields={{ id }} label={t("confirm.dismiss")} confirm={t("confirm.dismissConfirm")} variant="secondary" />
+        </section>
+      ) : null}
+
+      <Card className="mb-6">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-lg font-semibold text-slate-900">{t("room.volumeTitle")}</h2>
+          <p className="text-sm text-slate-700">
+            {t("room.totals", { total: page.total, negative: page.negative })}
+            {share != null ? ` · ${t("room.share", { share })}` : null}
+          </p>
+        </div>
+        <VolumeChart points={volume} startedAt={c.startedAt.toISOString()} />
+        <details className="mt-2 text-sm">
+          <summary className="cursor-pointer text-blue-800">{t("room.asTable")}</summary>
+          <Table aria-label={t("room.volumeTitle")}>
+            <thead>
+              <tr>
+                <Th>{t("room.hour")}</Th>
+                <Th>{t("room.volume")}</Th>
+                <Th>{t("room.negative")}</Th>
+                <Th>{t("room.negativeShare")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {volume
+                .filter((p) => p.total > 0)
+                .map((p) => (
+                  <tr key={p.hour}>
+                    <Td className="whitespace-nowrap">{when(new Date(p.hour))}</Td>
+                    <Td className="tabular-nums">{p.total}</Td>
+                    <Td className="tabular-nums">{p.negative}</Td>
+                    <Td className="tabular-nums">{p.negativeShare == null ? "–" : `${f.number(p.negativeShare)} %`}</Td>
+                  </tr>
+                ))}
+            </tbody>
+          </Table>
+        </details>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("checklist.title")}</h2>
+          {steps.length ? (
+            <Checklist
+              crisisId={id}
+              canEdit={manage && c.status === "active"}
+              people={people}
+              steps={steps.map((s) => ({
+                id: s.id,
+                position: s.position,
+                title: s.title,
+                dueAt: s.dueAt.toISOString(),
+                state: stepState(s, now),
+                responsible: s.departmentName ?? (s.responsibleRole ? t(`roles.${s.responsibleRole}`) : null),
+                assigneeId: s.assigneeId,
+                assigneeName: s.assigneeName,
+                doneAt: s.doneAt?.toISOString() ?? null,
+                doneByName: s.doneByName,
+                comments: s.comments.map((cm) => ({ ...cm, at: cm.at.toISOString() })),
+              }))}
+            />
+          ) : (
+            <EmptyState title={t("checklist.empty")} body={t("checklist.emptyBody")} />
+          )}
+        </Card>
+
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("timeline.title")}</h2>
+          {timeline.length ? (
+            <ol className="space-y-2 text-sm">
+              {timeline.map((e) => (
+                <li key={e.id} className="border-l-2 border-slate-200 pl-3">
+                  <span className="block text-slate-600">
+                    {when(e.at)} · {e.actorName ?? t("timeline.system")}
+                  </span>
+                  <span className="break-words text-slate-900">
+                    {t.has(`timeline.kinds.${e.kind}`)
+                      ? t(`timeline.kinds.${e.kind}`, {
+                          title: String(e.payload.title ?? ""),
+                          assignee: String(e.payload.assignee ?? t("checklist.nobody")),
+                          comment: String(e.payload.comment ?? ""),
+                          insightId: String(e.payload.insightId ?? ""),
+                          current: String(e.payload.current ?? ""),
+                          hours: String(e.payload.windowHours ?? ""),
+                        })
+                      : e.kind}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="text-sm text-slate-700">{t("timeline.empty")}</p>
+          )}
+        </Card>
+      </div>
+
+      <Card className="mt-6">
+        <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+          <h2 className="text-lg font-semibold text-slate-900">{t("room.insightsTitle")}</h2>
+          {manage && live ? <AddInsightForm crisisId={id} /> : null}
+        </div>
+        {page.rows.length ? (
+          <Table aria-label={t("room.insightsTitle")}>
+            <thead>
+              <tr>
+                <Th>{t("room.occurred")}</Th>
+                <Th>{t("room.text")}</Th>
+                <Th>{t("room.channel")}</Th>
+                <Th>{t("room.sentiment")}</Th>
+                <Th>{t("room.department")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((i) => (
+                <tr key={i.id}>
+                  <Td className="whitespace-nowrap">{when(i.occurredAt)}</Td>
+                  <Td className="min-w-64">
+                    <Link href={`/insights/${i.id}`} className="line-clamp-3 break-words text-blue-800 underline-offset-2 hover:underline">
+                      {i.text}
+                    </Link>
+                    {i.added ? <Badge className="mt-1">{t("room.addedByHand")}</Badge> : null}
+                  </Td>
+                  <Td>{i.channelName ?? "–"}</Td>
+                  <Td>
+                    <Badge tone={i.sentiment === "negative" ? "red" : i.sentiment === "positive" ? "green" : "slate"}>{t(`sentiments.${i.sentiment}`)}</Badge>
+                  </Td>
+                  <Td>{i.departmentName ?? "–"}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        ) : (
+          <EmptyState title={t("room.noInsights")} body={t("room.noInsightsBody")} />
+        )}
+        <div className="mt-3 flex gap-4 text-sm">
+          {before ? (
+            <Link href={`/crisis/${id}`} className="text-blue-800 underline-offset-2 hover:underline">
+              {t("room.newest")}
+            </Link>
+          ) : null}
+          {olderHref ? (
+            <Link href={olderHref} className="text-blue-800 underline-offset-2 hover:underline">
+              {t("room.older")}
+            </Link>
+          ) : null}
+        </div>
+      </Card>
+
+      {c.status === "active" && manage ? (
+        <Card className="mt-6">
+          <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("close.title")}</h2>
+          <CloseCrisisForm crisisId={id} />
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import {
+  addCrisisInsight,
+  assignStep,
+  closeCrisis,
+  commentStep,
+  confirmCrisis,
+  createPlaybook,
+  declareCrisis,
+  deletePlaybook,
+  dismissCrisis,
+  setStepDone,
+  updatePlaybook,
+} from "@/db/queries/crises";
+import { action } from "@/lib/actions";
+import {
+  addInsightSchema,
+  closeCrisisSchema,
+  confirmCrisisSchema,
+  crisisIdSchema,
+  declareCrisisSchema,
+  playbookSchema,
+  playbookUpdateSchema,
+  stepAssignSchema,
+  stepCommentSchema,
+  stepDoneSchema,
+} from "@/lib/schemas/crisis";
+
+/** Every write in a crisis room is the central unit's (crisis:manage); the room re-renders after it. */
+const room = (id: number) => {
+  revalidatePath(`/crisis/${id}`);
+  revalidatePath("/crisis");
+};
+
+export const declareCrisisAction = action({
+  permission: "crisis:manage",
+  schema: declareCrisisSchema,
+  run: async (input, { db, user }) => {
+    const id = await declareCrisis(db, user.id, input, new Date());
+    revalidatePath("/crisis");
+    redirect(`/crisis/${id}`);
+  },
+});
+
+export const confirmCrisisAction = action({
+  permission: "crisis:manage",
+  schema: confirmCrisisSchema,
+  run: async ({ id, ...f }, { db, user }) => {
+    await confirmCrisis(db, user.id, id, f, new Date());
+    room(id);
+    return { id };
+  },
+});
+
+export const dismissCrisisAction = action({
+  permission: "crisis:manage",
+  schema: crisisIdSchema,
+  run: async ({ id }, { db, user }) => {
+    await dismissCrisis(db, user.id, id, new Date());
+    room(id);
+    return { id };
+  },
+});
+
+export const closeCrisisAction = action({
+  permission: "crisis:manage",
+  schema: closeCrisisSchema,
+  run: async ({ id, summary }, { db, user }) => {
+    await closeCrisis(db, user.id, id, summary, new Date());
+    room(id);
+    return { id };
+  },
+});
+
+export const stepDoneAction = action({
+  permission: "crisis:manage",
+  schema: stepDoneSchema,
+  run: async ({ id, stepId, done }, { db, user }) => {
+    await setStepDone(db, user.id, id, stepId, done, new Date());
+    room(id);
+    return { stepId, done };
+  },
+});
+
+export const stepAssignAction = action({
+  permission: "crisis:manage",
+  schema: stepAssignSchema,
+  run: async ({ id, stepId, assigneeId }, { db, user }) => {
+    await assignStep(db, user.id, id, stepId, assigneeId, new Date());
+    room(id);
+    return { stepId };
+  },
+});
+
+export const stepCommentAction = action({
+  permission: "crisis:manage",
+  schema: stepCommentSchema,
+  run: async ({ id, stepId, comment }, { db, user }) => {
+    await commentStep(db, user.id, id, stepId, comment, new Date());
+    room(id);
+    return { stepId };
+  },
+});
+
+export const addCrisisInsightAction = action({
+  permission: "crisis:manage",
+  schema: addInsightSchema,
+  run: async ({ id, insightId }, { db, user }) => {
+    const added = await addCrisisInsight(db, user.id, id, insightId, new Date());
+    room(id);
+    return { insightId, added };
+  },
+});
+
+export const createPlaybookAction = action({
+  permission: "crisis:manage",
+  schema: playbookSchema,
+  run: async (input, { db, user }) => {
+    const id = await createPlaybook(db, user.id, input, new Date());
+    revalidatePath("/crisis/playbooks");
+    redirect(`/crisis/playbooks/${id}?saved=1`);
+  },
+});
+
+export const updatePlaybookAction = action({
+  permission: "crisis:manage",
+  schema: playbookUpdateSchema,
+  run: async ({ id, ...input }, { db, user }) => {
+    await updatePlaybook(db, user.id, id, input, new Date());
+    revalidatePath("/crisis/playbooks");
+    revalidatePath(`/crisis/playbooks/${id}`);
+    return { id };
+  },
+});
+
+export const deletePlaybookAction = action({
+  permission: "crisis:manage",
+  schema: crisisIdSchema,
+  run: async ({ id }, { db, user }) => {
+    await deletePlaybook(db, user.id, id);
+    revalidatePath("/crisis/playbooks");
+    redirect("/crisis/playbooks?deleted=1");
+  },
+});
