@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
-import { channelAssignments, channels, crises, crisisEvents, crisisSteps, departments, insights, users } from "../schema";
+import { channelAssignments, channels, crises, playbooks, crisisEvents, crisisSteps, departments, insights, users } from "../schema";
+import { seedDemo } from "../seed";
 import { seedFoundation } from "../seed/foundation";
 import {
   addCrisisInsight,
@@ -228,6 +229,26 @@ for (const backend of availableBackends()) {
       expect(await crisisScopeOf(t.db, { role: "department_head", departmentId: comms })).toEqual({ all: true });
       const everything = await listCrises(t.db, { all: true });
       expect(everything.open.length + everything.pastTotal).toBe((await t.db.select().from(crises)).length);
+    });
+  });
+
+  describe(`the demo's crisis room on ${backend}`, () => {
+    let t: TestDb;
+    afterAll(async () => {
+      await t?.dispose();
+    });
+
+    it("seeds two playbooks and one past crisis worked through, once", async () => {
+      t = await createTestDb(backend);
+      await seedDemo(t.db, NOW);
+      await seedDemo(t.db, NOW);
+      expect((await t.db.select().from(playbooks)).map((p) => p.crisisType).sort()).toEqual(["product_defect", "service_outage"]);
+      const list = await listCrises(t.db, { all: true });
+      expect(list.open).toEqual([]);
+      expect(list.past).toHaveLength(1);
+      expect(list.past[0]).toMatchObject({ status: "closed", stepsTotal: 5, stepsDone: 5 });
+      const steps = await crisisChecklist(t.db, list.past[0].id);
+      expect(steps.filter((s) => s.doneAt! > s.dueAt).map((s) => s.position)).toEqual([4]);
     });
   });
 }

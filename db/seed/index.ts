@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import type { Executor } from "../client";
 import { users } from "../schema";
 import { seedChannels } from "./channels";
+import { seedCrisis } from "./crisis";
 import { seedFoundation } from "./foundation";
 import { seedGuidelines } from "./guidelines";
 import { seedInsights } from "./insights";
@@ -23,6 +24,7 @@ export async function seedDemo(db: Executor, now: Date = new Date()): Promise<vo
     await seedGuidelines(tx, now);
     await seedKpis(tx, todayIn(now));
     await seedInsights(tx, now);
+    await seedCrisis(tx, now);
   });
 }
 

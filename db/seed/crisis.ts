@@ -1,0 +1,103 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Executor } from "../client";
+import { channels, crises, crisisChannels, crisisEvents, crisisSteps, crisisTopics, departments, playbooks, playbookSteps, users } from "../schema";
+import { checklistFrom } from "@/lib/crisis/checklist";
+import type { CrisisStepRole, DepartmentKind } from "@/lib/enums";
+import { foldText } from "@/lib/routing/text";
+
+type Step = { title: string; dueOffsetMinutes: number; responsibleRole: CrisisStepRole | null; responsibleDepartmentKind: DepartmentKind | null };
+
+export const DEMO_PLAYBOOKS: { name: string; crisisType: "product_defect" | "service_outage"; description: string; steps: Step[] }[] = [
+  {
+    name: "Produktmangel / Sicherheitsfrage",
+    crisisType: "product_defect",
+    description: "Berichte über defekte oder gefährliche Produkte: erst Fakten sichern, dann mit einer Stimme sprechen.",
+    steps: [
+      { title: "Lage bewerten, Krisenstab informieren", dueOffsetMinutes: 30, responsibleRole: "manager", responsibleDepartmentKind: null },
+      { title: "Holding Statement auf allen betroffenen Kanälen", dueOffsetMinutes: 60, responsibleRole: "manager", responsibleDepartmentKind: null },
+      { title: "Technische Ersteinschätzung der gemeldeten Fälle", dueOffsetMinutes: 240, responsibleRole: null, responsibleDepartmentKind: "rnd" },
+      { title: "Service-Hotline und FAQ für Betroffene bereitstellen", dueOffsetMinutes: 360, responsibleRole: null, responsibleDepartmentKind: "service" },
+      { title: "Geschäftsführung: Entscheidung über Rückruf", dueOffsetMinutes: 1440, responsibleRole: "executive", responsibleDepartmentKind: null },
+    ],
+  },
+  {
+    name: "Serviceausfall",
+    crisisType: "service_outage",
+    description: "Portal, Hotline oder Lieferung fallen aus: transparent informieren, bis es wieder läuft.",
+    steps: [
+      { title: "Störung bestätigen und Statusmeldung veröffentlichen", dueOffsetMinutes: 30, responsibleRole: "manager", responsibleDepartmentKind: null },
+      { title: "Ursache und voraussichtliche Dauer klären", dueOffsetMinutes: 120, responsibleRole: null, responsibleDepartmentKind: "service" },
+      { title: "Stündliches Update auf allen Kanälen", dueOffsetMinutes: 180, responsibleRole: "manager", responsibleDepartmentKind: null },
+      { title: "Entwarnung und Dank an die Community", dueOffsetMinutes: 1440, responsibleRole: "manager", responsibleDepartmentKind: null },
+    ],
+  },
+];
+
+const PAST_TITLE = "Gerüchte über überhitzende FU-7-Umrichter";
+
+/**
+ * Two playbooks and one past crisis worked through with the first of them, so the crisis room
+ * has something to show before the first real spike. Idempotent: keyed on names and the title.
+ */
+export async function seedCrisis(db: Executor, now: Date): Promise<void> {
+  const [manager] = await db.select({ id: users.id }).from(users).where(eq(users.email, "manager@example.com"));
+  const existing = await db.select({ name: playbooks.name }).from(playbooks).where(inArray(playbooks.name, DEMO_PLAYBOOKS.map((p) => p.name)));
+  for (const p of DEMO_PLAYBOOKS) {
+    if (existing.some((e) => e.name === p.name)) continue;
+    const [row] = await db
+      .insert(playbooks)
+      .values({ name: p.name, crisisType: p.crisisType, description: p.description, createdBy: manager?.id ?? null, createdAt: now, updatedAt: now })
+      .returning({ id: playbooks.id });
+    await db.insert(playbookSteps).values(p.steps.map((s, i) => ({ ...s, playbookId: row.id, position: i + 1 })));
+  }
+
+  const [already] = await db.select({ id: crises.id }).from(crises).where(eq(crises.title, PAST_TITLE));
+  if (already) return;
+  const [playbook] = await db.select({ id: playbooks.id }).from(playbooks).where(eq(playbooks.name, DEMO_PLAYBOOKS[0].name));
+  const day = 86_400_000;
+  const startedAt = new Date(now.getTime() - 40 * day);
+  const closedAt = new Date(startedAt.getTime() + 3 * day);
+  const [crisis] = await db
+    .insert(crises)
+    .values({
+      title: PAST_TITLE,
+      status: "closed",
+      severity: 2,
+      crisisType: "product_defect",
+      startedAt,
+      leadId: manager?.id ?? null,
+      playbookId: playbook.id,
+      summary:
+        "Ein Forenbeitrag über einen qualmenden FU-7 verbreitete sich auf X und LinkedIn. Die Prüfung ergab einen Anschlussfehler beim Kunden, kein Serienproblem. Holding Statement nach 50 Minuten, technische Klarstellung mit Video am zweiten Tag; die Stimmung drehte danach ins Neutrale.",
+      openedBy: manager?.id ?? null,
+      confirmedAt: startedAt,
+      closedAt,
+      createdAt: startedAt,
+      updatedAt: closedAt,
+    })
+    .returning({ id: crises.id });
+  const chs = await db.select({ id: channels.id }).from(channels).where(inArray(channels.handle, ["BrennerAntrieb", "brenner-antriebstechnik"]));
+  if (chs.length) await db.insert(crisisChannels).values(chs.map((c) => ({ crisisId: crisis.id, channelId: c.id })));
+  await db.insert(crisisTopics).values(["FU-7", "Rauch"].map((topic) => ({ crisisId: crisis.id, topic, folded: foldText(topic), open: false })));
+
+  const deps = await db.select({ id: departments.id, kind: departments.kind }).from(departments);
+  const depOf = (k: string | null) => (k ? (deps.find((d) => d.kind === k)?.id ?? null) : null);
+  // Done after these many minutes from the start; the fourth step was late.
+  const doneAfter = [20, 50, 200, 420, 1300];
+  const steps = checklistFrom(DEMO_PLAYBOOKS[0].steps, startedAt).map((s, i) => ({
+    crisisId: crisis.id,
+    position: s.position,
+    title: s.title,
+    dueAt: s.dueAt,
+    responsibleRole: s.responsibleRole,
+    departmentId: depOf(s.responsibleDepartmentKind),
+    doneAt: new Date(startedAt.getTime() + doneAfter[i] * 60_000),
+    doneBy: manager?.id ?? null,
+  }));
+  const inserted = await db.insert(crisisSteps).values(steps).returning({ id: crisisSteps.id, title: crisisSteps.title, doneAt: crisisSteps.doneAt });
+  await db.insert(crisisEvents).values([
+    { crisisId: crisis.id, at: startedAt, actorId: manager?.id ?? null, kind: "declared", payload: { title: PAST_TITLE, severity: 2 } },
+    ...inserted.map((s) => ({ crisisId: crisis.id, at: s.doneAt!, actorId: manager?.id ?? null, kind: "step_done", stepId: s.id, payload: { title: s.title } })),
+    { crisisId: crisis.id, at: closedAt, actorId: manager?.id ?? null, kind: "closed", payload: {} },
+  ]);
+}
