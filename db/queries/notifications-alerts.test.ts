@@ -7,7 +7,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
-import { businessProcesses, departments, notifications, outboxMails, users } from "../schema";
+import { businessProcesses, crises, departments, notifications, outboxMails, users } from "../schema";
 import { seedFoundation } from "../seed/foundation";
 import { evaluateCrisis } from "./crisis";
 import { acknowledgeVersion, changeVersionStatus, createGuideline } from "./guidelines";
@@ -138,7 +138,9 @@ for (const backend of availableBackends()) {
       // In each person's language.
       expect(mails.find((m) => m.recipientId === commsHead)!.subject).toBe("Crisis alert (warning): unusually many negative voices");
       expect(mails.find((m) => m.recipientId === id("exec@example.com"))!.subject).toBe("Krisenwarnung (Warnung): ungewöhnlich viele negative Stimmen");
-      expect(mails[0].textBody).toContain("/alerts?kind=crisis");
+      // The mail leads to the draft crisis room the alert opened.
+      const [room] = await t.db.select({ id: crises.id }).from(crises).where(eq(crises.status, "draft"));
+      expect(mails[0].textBody).toContain(`/crisis/${room.id}`);
 
       // The window passes: the alert resolves, nobody is told.
       await evaluateCrisis(t.db, new Date(now.getTime() + 7 * 3_600_000));

@@ -5,6 +5,7 @@ import {
   businessProcesses,
   channels,
   connectors,
+  crises,
   departments,
   guidelineAcknowledgments,
   guidelineVersions,
@@ -207,6 +208,9 @@ export async function notifyAlertEvent(db: Database, event: AlertEvent, opts: Af
       const [alert] = await tx.select({ value: alerts.value }).from(alerts).where(eq(alerts.id, event.alertId));
       if (!alert) return { told: 0, mailIds: [] };
       const current = alert.value == null ? null : Math.round(alert.value);
+      // The draft crisis room the alert opened is where to act; the alert list otherwise.
+      const [room] = await tx.select({ id: crises.id }).from(crises).where(eq(crises.alertId, event.alertId));
+      const crisisId = room?.id ?? null;
       const recipients = await peopleFor(tx, { roles: ["manager", "executive"], headsOf: { kind: "communications" } });
       return tell(
         tx,
@@ -215,9 +219,9 @@ export async function notifyAlertEvent(db: Database, event: AlertEvent, opts: Af
           eventId: event.id,
           at,
           recipients,
-          data: { severity: event.severity, escalated: escalated ? 1 : 0, excerpt: current == null ? null : String(current), href: "/alerts?kind=crisis" },
+          data: { severity: event.severity, escalated: escalated ? 1 : 0, excerpt: current == null ? null : String(current), href: crisisId ? `/crisis/${crisisId}` : "/alerts?kind=crisis" },
           mail: (t, r, base) =>
-            queueMail(t, { ...base, kind: "crisis_alert", data: { severity: event.severity, escalated, current, windowHours: DEFAULT_CRISIS_POLICY.windowHours, recipientName: r.name } }),
+            queueMail(t, { ...base, kind: "crisis_alert", data: { severity: event.severity, escalated, current, windowHours: DEFAULT_CRISIS_POLICY.windowHours, crisisId, recipientName: r.name } }),
         },
         opts,
       );

@@ -78,6 +78,8 @@ describe("mail templates", () => {
     expect(de.text).toContain("lässt sich nicht abschalten");
     expect(de.text).toContain("https://dashboard.example.com/alerts?kind=crisis");
     expect(renderMail("crisis_alert", "en", { ...d, escalated: true }, { appUrl: APP }).subject).toBe("Crisis alert now critical");
+    // With the draft crisis room it opened, the mail leads there.
+    expect(renderMail("crisis_alert", "de", { ...d, crisisId: 7 }, { appUrl: APP }).text).toContain("https://dashboard.example.com/crisis/7");
   });
 
   it("renders the published guideline with its change note, and the one reminder", () => {

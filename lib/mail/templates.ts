@@ -50,6 +50,8 @@ export interface MailTemplates {
     /** Negative insights in the window, and what is usual for it. */
     current: number | null;
     windowHours: number;
+    /** The draft crisis room the alert opened (linked instead of the alert list). */
+    crisisId?: number | null;
     recipientName: string;
   };
   /** A guideline version that applies to the recipient was published. */
@@ -272,7 +274,7 @@ const TEMPLATES: { [K in MailKind]: Record<Locale, Template<MailTemplates[K]>> }
         `${d.escalated ? "die Krisenwarnung ist jetzt kritisch" : "die Krisen-Frühwarnung hat angeschlagen"}: ${d.current ?? "–"} negative Erkenntnisse in ${d.windowHours} Stunden, deutlich mehr als üblich.`,
         "Bitte stimmen Sie sich sofort mit der Unternehmenskommunikation ab. Diese Benachrichtigung lässt sich nicht abschalten.",
       ],
-      link: { label: "Warnungen öffnen", url: `${appUrl}/alerts?kind=crisis` },
+      link: d.crisisId ? { label: "Krisenraum öffnen", url: `${appUrl}/crisis/${d.crisisId}` } : { label: "Warnungen öffnen", url: `${appUrl}/alerts?kind=crisis` },
     }),
     en: (d, { appUrl }) => ({
       subject: d.escalated ? "Crisis alert now critical" : `Crisis alert (${SEVERITY.en[d.severity]}): unusually many negative voices`,
@@ -281,7 +283,7 @@ const TEMPLATES: { [K in MailKind]: Record<Locale, Template<MailTemplates[K]>> }
         `${d.escalated ? "the crisis alert is now critical" : "the crisis early warning fired"}: ${d.current ?? "–"} negative insights in ${d.windowHours} hours, far more than usual.`,
         "Please coordinate with corporate communications at once. This notification cannot be switched off.",
       ],
-      link: { label: "Open the alerts", url: `${appUrl}/alerts?kind=crisis` },
+      link: d.crisisId ? { label: "Open the crisis room", url: `${appUrl}/crisis/${d.crisisId}` } : { label: "Open the alerts", url: `${appUrl}/alerts?kind=crisis` },
     }),
   },
   guideline_published: {
