@@ -152,6 +152,7 @@ export const NOTIFICATION_KINDS = [
   "guideline_published",
   "guideline_reminder",
   "connector_paused",
+  "crisis_step_overdue",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
-import { channelAssignments, channels, crises, playbooks, crisisEvents, crisisSteps, departments, insights, users } from "../schema";
+import { channelAssignments, channels, crises, notifications, playbooks, crisisEvents, crisisSteps, departments, insights, users } from "../schema";
 import { seedDemo } from "../seed";
 import { seedFoundation } from "../seed/foundation";
 import {
@@ -23,6 +23,7 @@ import {
   setStepDone,
 } from "./crises";
 import { ingestBody } from "./insight-intake";
+import { notifyOverdueCrisisSteps } from "./notifications";
 import { belongsToCrisis } from "@/lib/crisis/membership";
 import { AppError } from "@/lib/errors";
 
@@ -210,6 +211,25 @@ for (const backend of availableBackends()) {
         expect(after.total).toBe(expected.length + 1);
         await closeCrisis(t.db, manager, id, "Test-Rahmen abgeschlossen.", NOW);
       }
+    });
+
+    it("tells of an overdue step once: its department's head and the lead, or its assignee and the lead", async () => {
+      const [head] = await t.db.select().from(users).where(eq(users.email, "head.rnd@example.com"));
+      const id = await declareCrisis(t.db, manager, { title: "Überfällig", severity: 2, crisisType: null, leadId: manager, playbookId, channelIds: [], topics: [], startedAt: hoursAgo(5) }, NOW);
+      const steps = await crisisChecklist(t.db, id);
+      // Step 1 (manager role, due 4 h ago) is assigned to the R&D head; step 2 (R&D, due 1 h ago) is not assigned.
+      await assignStep(t.db, manager, id, steps[0].id, head.id, NOW);
+      const r1 = await notifyOverdueCrisisSteps(t.db, NOW);
+      const told = await t.db.select().from(notifications).where(eq(notifications.kind, "crisis_step_overdue"));
+      const byStep = (title: string) => told.filter((n) => n.data.subject === title).map((n) => n.userId).sort((a, b) => a - b);
+      expect(byStep(steps[0].title)).toEqual([manager, head.id].sort((a, b) => a - b));
+      expect(byStep(steps[1].title)).toEqual([manager, head.id].sort((a, b) => a - b));
+      expect(told.every((n) => n.data.href === `/crisis/${id}`)).toBe(true);
+      expect(r1.told).toBe(4);
+      // Once per due time; a done step or a closed crisis tells nobody.
+      expect((await notifyOverdueCrisisSteps(t.db, new Date(NOW.getTime() + 60_000))).told).toBe(0);
+      await closeCrisis(t.db, manager, id, "Geschlossen, bevor weitere Schritte fällig wurden.", NOW);
+      expect((await notifyOverdueCrisisSteps(t.db, new Date(NOW.getTime() + 2 * 86_400_000))).told).toBe(0);
     });
 
     it("shows department heads only the crises that concern their department", async () => {

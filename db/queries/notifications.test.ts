@@ -146,6 +146,7 @@ for (const backend of availableBackends()) {
         guideline_published: "immediately",
         guideline_reminder: "immediately",
         connector_paused: "immediately",
+        crisis_step_overdue: "immediately",
       });
       try {
         const before = (await mailsTo(head)).length;

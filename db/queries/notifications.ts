@@ -328,6 +328,62 @@ export async function notifyConnectorPaused(db: Database, event: ConnectorPaused
   });
 }
 
+/**
+ * Steps of active crises past their due time and not done: each tells, once per due time, the
+ * person it is assigned to — or, unassigned, the head of its department or the people of its role
+ * — and the crisis's lead (kind `crisis_step_overdue`). Claims the steps it tells about in the
+ * same transaction (overdue_notified_at), so two workers never tell twice.
+ */
+export async function notifyOverdueCrisisSteps(db: Database, now: Date, opts: AfterQueue = {}): Promise<NotifyResult> {
+  return db.transaction(async (tx) => {
+    const res = await tx.execute(sql`
+      update crisis_steps s set overdue_notified_at = ${now.toISOString()}::timestamptz
+      from crises c
+      where s.id in (
+        select s2.id from crisis_steps s2 join crises c2 on c2.id = s2.crisis_id
+        where c2.status = 'active' and s2.done_at is null and s2.overdue_notified_at is null and s2.due_at < ${now.toISOString()}::timestamptz
+        order by s2.due_at, s2.id limit 200 for update of s2 skip locked)
+        and c.id = s.crisis_id
+      returning s.id, s.title, s.due_at, s.assignee_id, s.department_id, s.responsible_role, c.id as crisis_id, c.title as crisis_title, c.lead_id`);
+    const steps = res.rows as { id: number; title: string; due_at: string | Date; assignee_id: number | null; department_id: number | null; responsible_role: string | null; crisis_id: number; crisis_title: string; lead_id: number | null }[];
+    let told = 0;
+    const mailIds: number[] = [];
+    for (const s of steps) {
+      const ids = new Set<number>();
+      if (s.assignee_id != null) ids.add(Number(s.assignee_id));
+      if (s.lead_id != null) ids.add(Number(s.lead_id));
+      let recipients = ids.size ? await tx.select(RECIPIENT).from(users).where(and(inArray(users.id, [...ids]), eq(users.active, true))) : [];
+      if (s.assignee_id == null) {
+        const more =
+          s.department_id != null
+            ? await peopleFor(tx, { roles: [], headsOf: { departmentIds: [Number(s.department_id)] } })
+            : s.responsible_role === "manager" || s.responsible_role === "executive"
+              ? await peopleFor(tx, { roles: [s.responsible_role], headsOf: {} })
+              : [];
+        recipients = [...recipients, ...more.filter((m) => !recipients.some((r) => r.id === m.id))];
+      }
+      const dueAt = new Date(s.due_at);
+      const r = await tell(
+        tx,
+        {
+          kind: "crisis_step_overdue",
+          eventId: `crisis-step-overdue:${s.id}:${dueAt.getTime()}`,
+          at: now,
+          recipients,
+          data: { subject: s.title, department: s.crisis_title, excerpt: null, href: `/crisis/${s.crisis_id}` },
+          mail: (t, rc, base) =>
+            queueMail(t, { ...base, kind: "crisis_step_overdue", data: { crisisId: Number(s.crisis_id), crisisTitle: s.crisis_title, stepTitle: s.title, dueAt, recipientName: rc.name } }),
+        },
+        {},
+      );
+      told += r.told;
+      mailIds.push(...r.mailIds);
+    }
+    if (mailIds.length) await opts.afterQueue?.(tx, mailIds);
+    return { told, mailIds };
+  });
+}
+
 /** How long after publication a person who has not acknowledged a guideline is reminded, once. */
 export const GUIDELINE_REMINDER_DAYS = 7;
 

@@ -1,6 +1,7 @@
 import type { AnyJob } from "./define";
 import { connectorsPollJob } from "./definitions/connectors-poll";
 import { crisisEvaluateJob } from "./definitions/crisis-evaluate";
+import { crisisStepsOverdueJob } from "./definitions/crisis-steps";
 import { mailDigestJob } from "./definitions/mail-digest";
 import { mailSendJob } from "./definitions/mail-send";
 import { notifyAlertJob } from "./definitions/notify-alert";
@@ -18,7 +19,7 @@ const added: AnyJob[] = [];
  * see it half-built.
  */
 export function appJobs(): readonly AnyJob[] {
-  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, notifyAlertJob, notifyGuidelineJob, guidelineReminderJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, connectorsPollJob, notifyConnectorJob, ...added];
+  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, notifyAlertJob, notifyGuidelineJob, guidelineReminderJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, connectorsPollJob, notifyConnectorJob, crisisStepsOverdueJob, ...added];
 }
 
 /** Adds a job while the process runs (tests); returns how to take it out again. */

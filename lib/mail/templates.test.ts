@@ -106,6 +106,16 @@ describe("mail templates", () => {
     expect(renderMail("connector_paused", "en", { ...d, errorCode: null }, { appUrl: APP }).text).not.toContain("Last:");
   });
 
+  it("tells of an overdue crisis step with its due time in company time and a link to the room", () => {
+    const d = { crisisId: 9, crisisTitle: "Akku <Rückruf>", stepTitle: "Holding Statement", dueAt: new Date("2026-07-01T08:30:00Z"), recipientName: "Jonas" };
+    const de = renderMail("crisis_step_overdue", "de", d, { appUrl: APP });
+    expect(de.subject).toBe("Überfällig in der Krise „Akku <Rückruf>“: Holding Statement");
+    expect(de.text).toContain("10:30");
+    expect(de.text).toContain("https://dashboard.example.com/crisis/9");
+    expect(de.html).toContain("Akku &lt;Rückruf&gt;");
+    expect(renderMail("crisis_step_overdue", "en", d, { appUrl: APP }).subject).toBe("Overdue in the crisis “Akku <Rückruf>”: Holding Statement");
+  });
+
   it("escapes user text, names and the link in the HTML part", () => {
     const hostile = { ...base, text: '<img src=x onerror="alert(1)">\nzweite Zeile', departmentName: "R&D <b>", recipientName: "O'Brien \"Bob\"" };
     for (const locale of ["de", "en"] as const) {

@@ -67,6 +67,14 @@ export interface MailTemplates {
     errorCode: string | null;
     recipientName: string;
   };
+  /** A step of an active crisis's checklist passed its due time undone: to whoever it is for, and the lead. */
+  crisis_step_overdue: {
+    crisisId: number;
+    crisisTitle: string;
+    stepTitle: string;
+    dueAt: Date;
+    recipientName: string;
+  };
   /** One morning mail with everything a person chose to get as a digest. */
   digest: {
     recipientName: string;
@@ -142,6 +150,7 @@ const DIGEST_LINES: Record<Locale, Record<DigestItem["kind"], (subject: string) 
     guideline_published: (title) => `neue Richtlinie: ${title}`,
     guideline_reminder: (title) => `Richtlinie noch nicht bestätigt: ${title}`,
     connector_paused: (name) => `Anbindung pausiert: ${name}`,
+    crisis_step_overdue: (crisis) => `Krisenschritt überfällig: ${crisis}`,
   },
   en: {
     insight_routed: (dep) => `new insight for ${dep}`,
@@ -152,6 +161,7 @@ const DIGEST_LINES: Record<Locale, Record<DigestItem["kind"], (subject: string) 
     guideline_published: (title) => `new guideline: ${title}`,
     guideline_reminder: (title) => `guideline not yet acknowledged: ${title}`,
     connector_paused: (name) => `connector paused: ${name}`,
+    crisis_step_overdue: (crisis) => `crisis step overdue: ${crisis}`,
   },
 };
 
@@ -340,6 +350,20 @@ const TEMPLATES: { [K in MailKind]: Record<Locale, Template<MailTemplates[K]>> }
         ...(d.errorCode ? [`Last: ${connectorError("en", d.errorCode)}`] : []),
       ],
       link: { label: "Check the connector", url: `${appUrl}/channels/${d.channelId}` },
+    }),
+  },
+  crisis_step_overdue: {
+    de: (d, { appUrl, locale }) => ({
+      subject: `Überfällig in der Krise „${d.crisisTitle}“: ${d.stepTitle}`,
+      greeting: `Hallo ${d.recipientName},`,
+      paragraphs: [`der Schritt „${d.stepTitle}“ der Krise „${d.crisisTitle}“ war bis ${formatDue(d.dueAt, locale)} fällig und ist noch nicht erledigt.`],
+      link: { label: "Krisenraum öffnen", url: `${appUrl}/crisis/${d.crisisId}` },
+    }),
+    en: (d, { appUrl, locale }) => ({
+      subject: `Overdue in the crisis “${d.crisisTitle}”: ${d.stepTitle}`,
+      greeting: `Hello ${d.recipientName},`,
+      paragraphs: [`the step “${d.stepTitle}” of the crisis “${d.crisisTitle}” was due by ${formatDue(d.dueAt, locale)} and is not done yet.`],
+      link: { label: "Open the crisis room", url: `${appUrl}/crisis/${d.crisisId}` },
     }),
   },
   digest: {
