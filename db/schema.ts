@@ -1074,6 +1074,8 @@ export const crises = pgTable(
     /** The early-warning alert that drafted it (at most one crisis per alert). */
     alertId: integer("alert_id").references(() => alerts.id, { onDelete: "set null" }),
     summary: text("summary"),
+    /** The team's lessons, written after the close beside the post-mortem's figures. */
+    lessonsLearned: text("lessons_learned"),
     openedBy: integer("opened_by").references(() => users.id, { onDelete: "set null" }),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),

@@ -1,6 +1,7 @@
 CREATE TYPE "public"."crisis_status" AS ENUM('draft', 'active', 'closed', 'dismissed');--> statement-breakpoint
 CREATE TYPE "public"."crisis_step_role" AS ENUM('manager', 'department_head', 'executive');--> statement-breakpoint
 CREATE TYPE "public"."crisis_type" AS ENUM('product_defect', 'service_outage', 'employer_branding', 'data_breach', 'other');--> statement-breakpoint
+ALTER TYPE "public"."notification_kind" ADD VALUE 'crisis_step_overdue';--> statement-breakpoint
 CREATE TABLE "crises" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "crises_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"title" text NOT NULL,
@@ -12,6 +13,7 @@ CREATE TABLE "crises" (
 	"playbook_id" integer,
 	"alert_id" integer,
 	"summary" text,
+	"lessons_learned" text,
 	"opened_by" integer,
 	"confirmed_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,

@@ -20,11 +20,14 @@ import {
   dismissCrisis,
   getCrisis,
   listCrises,
+  postMortemInput,
+  setLessonsLearned,
   setStepDone,
 } from "./crises";
 import { ingestBody } from "./insight-intake";
 import { notifyOverdueCrisisSteps } from "./notifications";
 import { belongsToCrisis } from "@/lib/crisis/membership";
+import { postMortem } from "@/lib/crisis/post-mortem";
 import { AppError } from "@/lib/errors";
 
 const actor = { via: "api" as const, userId: null, label: "test" };
@@ -126,6 +129,7 @@ for (const backend of availableBackends()) {
       ]);
       await expect(confirmCrisis(t.db, manager, draft.id, { title: "x", severity: 1, crisisType: null, leadId: null, playbookId: null, channelIds: [], topics: [] }, NOW)).rejects.toMatchObject({ code: "conflict" });
       await expect(dismissCrisis(t.db, manager, draft.id, NOW)).rejects.toMatchObject({ code: "conflict" });
+      await expect(setLessonsLearned(t.db, manager, draft.id, "zu früh", NOW)).rejects.toMatchObject({ code: "conflict" });
     });
 
     it("holds a topic for one open crisis at a time, folded, and frees it when the crisis ends", async () => {
@@ -269,6 +273,15 @@ for (const backend of availableBackends()) {
       expect(list.past[0]).toMatchObject({ status: "closed", stepsTotal: 5, stepsDone: 5 });
       const steps = await crisisChecklist(t.db, list.past[0].id);
       expect(steps.filter((s) => s.doneAt! > s.dueAt).map((s) => s.position)).toEqual([4]);
+      // Its post-mortem: first response at the declaration, one step late; lessons can be written now.
+      const c = (await getCrisis(t.db, list.past[0].id))!;
+      const pm = postMortem((await postMortemInput(t.db, c))!);
+      expect(pm).toMatchObject({ firstResponseMinutes: 0, stepsTotal: 5, stepsOnTime: 4, durationMinutes: 3 * 1440 });
+      expect(pm.lateSteps.map((s) => s.position)).toEqual([4]);
+      const [manager] = await t.db.select().from(users).where(eq(users.email, "manager@example.com"));
+      await setLessonsLearned(t.db, manager.id, c.id, "Früher mit F&E sprechen.", NOW);
+      expect((await getCrisis(t.db, c.id))!.lessonsLearned).toBe("Früher mit F&E sprechen.");
+      expect(await postMortemInput(t.db, { ...c, status: "active" })).toBeNull();
     });
   });
 }

@@ -20,6 +20,7 @@ import type { CrisisScope } from "@/lib/crisis/access";
 import { crisisScope } from "@/lib/crisis/access";
 import { checklistFrom } from "@/lib/crisis/checklist";
 import { chartWindow, fillHours } from "@/lib/crisis/membership";
+import type { PostMortemInput } from "@/lib/crisis/post-mortem";
 import type { CrisisEventKind, CrisisSeverityLevel, CrisisStatus, CrisisStepRole, CrisisType, Role } from "@/lib/enums";
 import { AppError } from "@/lib/errors";
 import { foldText } from "@/lib/routing/text";
@@ -368,6 +369,16 @@ export async function addCrisisInsight(db: Executor, actorId: number, crisisId: 
   });
 }
 
+/** Lessons learned are written after the close, and can be improved later; each change is audited. */
+export async function setLessonsLearned(db: Executor, actorId: number, id: number, text: string, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const c = await lockCrisis(tx, id);
+    if (c.status !== "closed") throw new AppError("conflict", "lessons are written once the crisis is closed");
+    await tx.update(crises).set({ lessonsLearned: text, updatedAt: now }).where(eq(crises.id, id));
+    await recordAudit(tx, { actorId, action: "crisis.lessons", entityType: "crisis", entityId: id, before: { lessonsLearned: c.lessonsLearned }, after: { lessonsLearned: text } });
+  });
+}
+
 // ─── The room ────────────────────────────────────────────────────────────────
 
 /**
@@ -523,6 +534,27 @@ export async function crisisTimeline(db: Executor, crisisId: number) {
     .where(eq(crisisEvents.crisisId, crisisId))
     .orderBy(desc(crisisEvents.at), desc(crisisEvents.id))
     .limit(TIMELINE_LIMIT);
+}
+
+/** What the post-mortem of a closed crisis is computed from (lib/crisis/post-mortem.ts). */
+export async function postMortemInput(db: Executor, c: CrisisDetail): Promise<PostMortemInput | null> {
+  if (c.status !== "closed" || !c.closedAt) return null;
+  const [events, steps, hours] = await Promise.all([
+    db.select({ at: crisisEvents.at, kind: crisisEvents.kind, actorId: crisisEvents.actorId }).from(crisisEvents).where(eq(crisisEvents.crisisId, c.id)),
+    db.select({ position: crisisSteps.position, title: crisisSteps.title, dueAt: crisisSteps.dueAt, doneAt: crisisSteps.doneAt }).from(crisisSteps).where(eq(crisisSteps.crisisId, c.id)),
+    crisisVolume(db, c, c.closedAt),
+  ]);
+  return { startedAt: c.startedAt, closedAt: c.closedAt, events, steps, hours };
+}
+
+/** The whole timeline, oldest first, for the post-mortem's export. */
+export async function fullTimeline(db: Executor, crisisId: number) {
+  return db
+    .select({ id: crisisEvents.id, at: crisisEvents.at, kind: crisisEvents.kind, actorName: users.name, payload: crisisEvents.payload })
+    .from(crisisEvents)
+    .leftJoin(users, eq(users.id, crisisEvents.actorId))
+    .where(eq(crisisEvents.crisisId, crisisId))
+    .orderBy(asc(crisisEvents.at), asc(crisisEvents.id));
 }
 
 // ─── Playbooks ───────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "../client";
 import { channels, crises, crisisChannels, crisisEvents, crisisSteps, crisisTopics, departments, playbooks, playbookSteps, users } from "../schema";
 import { checklistFrom } from "@/lib/crisis/checklist";
@@ -76,7 +76,10 @@ export async function seedCrisis(db: Executor, now: Date): Promise<void> {
       updatedAt: closedAt,
     })
     .returning({ id: crises.id });
-  const chs = await db.select({ id: channels.id }).from(channels).where(inArray(channels.handle, ["BrennerAntrieb", "brenner-antriebstechnik"]));
+  const chs = await db
+    .select({ id: channels.id })
+    .from(channels)
+    .where(or(and(eq(channels.platform, "x"), eq(channels.handle, "BrennerAntrieb")), and(eq(channels.platform, "linkedin"), eq(channels.handle, "brenner-antriebstechnik"))));
   if (chs.length) await db.insert(crisisChannels).values(chs.map((c) => ({ crisisId: crisis.id, channelId: c.id })));
   await db.insert(crisisTopics).values(["FU-7", "Rauch"].map((topic) => ({ crisisId: crisis.id, topic, folded: foldText(topic), open: false })));
 

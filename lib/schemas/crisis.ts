@@ -120,3 +120,5 @@ export const playbookSchema = z
   });
 
 export const playbookUpdateSchema = z.intersection(z.object({ id: requiredId }), playbookSchema);
+
+export const lessonsSchema = z.object({ id: requiredId, lessonsLearned: trimmed(10_000) });

@@ -12,6 +12,7 @@ import {
   declareCrisis,
   deletePlaybook,
   dismissCrisis,
+  setLessonsLearned,
   setStepDone,
   updatePlaybook,
 } from "@/db/queries/crises";
@@ -22,6 +23,7 @@ import {
   confirmCrisisSchema,
   crisisIdSchema,
   declareCrisisSchema,
+  lessonsSchema,
   playbookSchema,
   playbookUpdateSchema,
   stepAssignSchema,
@@ -70,6 +72,16 @@ export const closeCrisisAction = action({
   schema: closeCrisisSchema,
   run: async ({ id, summary }, { db, user }) => {
     await closeCrisis(db, user.id, id, summary, new Date());
+    room(id);
+    return { id };
+  },
+});
+
+export const lessonsAction = action({
+  permission: "crisis:manage",
+  schema: lessonsSchema,
+  run: async ({ id, lessonsLearned }, { db, user }) => {
+    await setLessonsLearned(db, user.id, id, lessonsLearned, new Date());
     room(id);
     return { id };
   },

@@ -7,6 +7,7 @@ import { AutoRefresh } from "@/components/crisis/auto-refresh";
 import { Checklist } from "@/components/crisis/checklist";
 import { CloseCrisisForm } from "@/components/crisis/close-form";
 import { CrisisForm } from "@/components/crisis/crisis-form";
+import { LessonsForm } from "@/components/crisis/lessons-form";
 import { VolumeChart } from "@/components/crisis/volume-chart-lazy";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
@@ -22,10 +23,13 @@ import {
   crisisVolume,
   getCrisis,
   listPlaybooks,
+  postMortemInput,
 } from "@/db/queries/crises";
 import { listChannelOptions } from "@/db/queries/routing-rules";
 import { requirePagePermission } from "@/lib/auth/session";
 import { stepState } from "@/lib/crisis/checklist";
+import { formatMinutes, postMortem } from "@/lib/crisis/post-mortem";
+import { timelineWording } from "@/lib/crisis/timeline-text";
 import { namedPageTitle } from "@/lib/i18n/page-title";
 import { can } from "@/lib/permissions";
 
@@ -77,6 +81,9 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
   ]);
   const t = await getTranslations("crisis");
   const f = await getFormatter();
+  const word = await timelineWording();
+  const pmInput = c.status === "closed" ? await postMortemInput(db, c) : null;
+  const pm = pmInput ? postMortem(pmInput) : null;
   const when = (d: Date) => f.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const live = c.status === "draft" || c.status === "active";
   const last = page.rows.at(-1);
@@ -127,6 +134,62 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
         <Card className="mb-6">
           <h2 className="mb-2 text-lg font-semibold text-slate-900">{t("close.summary")}</h2>
           <p className="whitespace-pre-wrap break-words text-slate-800">{c.summary}</p>
+        </Card>
+      ) : null}
+
+      {pm ? (
+        <Card className="mb-6">
+          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 className="text-lg font-semibold text-slate-900">{t("postMortem.title")}</h2>
+            <a href={`/api/crisis/${id}/post-mortem`} className="text-sm text-blue-800 underline-offset-2 hover:underline" download>
+              {t("postMortem.export")}
+            </a>
+          </div>
+          <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
+            <div>
+              <dt className="text-slate-600">{t("postMortem.duration")}</dt>
+              <dd className="text-slate-900">{formatMinutes(pm.durationMinutes)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">{t("postMortem.firstResponse")}</dt>
+              <dd className="text-slate-900">{pm.firstResponseMinutes == null ? "–" : formatMinutes(pm.firstResponseMinutes)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">{t("postMortem.peak")}</dt>
+              <dd className="text-slate-900">{pm.peak ? t("postMortem.peakValue", { total: pm.peak.total, time: when(new Date(pm.peak.hour)) }) : "–"}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">{t("postMortem.insights")}</dt>
+              <dd className="text-slate-900">
+                {t("room.totals", { total: pm.insights, negative: pm.negative })}
+                {pm.negativeShare == null ? null : ` · ${t("room.share", { share: f.number(pm.negativeShare) })}`}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">{t("postMortem.steps")}</dt>
+              <dd className="text-slate-900">{t("postMortem.onTime", { done: pm.stepsOnTime, total: pm.stepsTotal })}</dd>
+            </div>
+          </dl>
+          {pm.lateSteps.length || pm.undoneSteps.length ? (
+            <ul className="mt-3 space-y-1 text-sm text-slate-800">
+              {pm.lateSteps.map((s) => (
+                <li key={`late-${s.position}`}>{t("postMortem.late", { title: `${s.position}. ${s.title}`, by: formatMinutes(s.lateMinutes) })}</li>
+              ))}
+              {pm.undoneSteps.map((s) => (
+                <li key={`undone-${s.position}`}>{t("postMortem.undone", { title: `${s.position}. ${s.title}` })}</li>
+              ))}
+            </ul>
+          ) : null}
+          <div className="mt-4">
+            {manage ? (
+              <LessonsForm crisisId={id} value={c.lessonsLearned} />
+            ) : (
+              <>
+                <h3 className="font-medium text-slate-900">{t("postMortem.lessons")}</h3>
+                <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{c.lessonsLearned ?? t("postMortem.noLessons")}</p>
+              </>
+            )}
+          </div>
         </Card>
       ) : null}
 
@@ -219,18 +282,7 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
                   <span className="block text-slate-600">
                     {when(e.at)} · {e.actorName ?? t("timeline.system")}
                   </span>
-                  <span className="break-words text-slate-900">
-                    {t.has(`timeline.kinds.${e.kind}`)
-                      ? t(`timeline.kinds.${e.kind}`, {
-                          title: String(e.payload.title ?? ""),
-                          assignee: String(e.payload.assignee ?? t("checklist.nobody")),
-                          comment: String(e.payload.comment ?? ""),
-                          insightId: String(e.payload.insightId ?? ""),
-                          current: String(e.payload.current ?? ""),
-                          hours: String(e.payload.windowHours ?? ""),
-                        })
-                      : e.kind}
-                  </span>
+                  <span className="break-words text-slate-900">{word(e)}</span>
                 </li>
               ))}
             </ol>
