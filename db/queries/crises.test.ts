@@ -10,6 +10,7 @@ import {
   closeCrisis,
   commentStep,
   confirmCrisis,
+  countDraftCrises,
   createPlaybook,
   crisisChecklist,
   crisisInsightPage,
@@ -25,6 +26,7 @@ import {
   setStepDone,
 } from "./crises";
 import { ingestBody } from "./insight-intake";
+import { navBadgeCounts } from "./nav-badges";
 import { notifyOverdueCrisisSteps } from "./notifications";
 import { belongsToCrisis } from "@/lib/crisis/membership";
 import { postMortem } from "@/lib/crisis/post-mortem";
@@ -115,6 +117,9 @@ for (const backend of availableBackends()) {
       expect(drafts[0].alertId).not.toBeNull();
       const events = await t.db.select().from(crisisEvents).where(eq(crisisEvents.crisisId, drafts[0].id));
       expect(events.map((e) => e.kind)).toEqual(["drafted"]);
+      // The managers' navigation counts it until someone decides.
+      const [m] = await t.db.select().from(users).where(eq(users.id, manager));
+      expect((await navBadgeCounts(t.db, { ...m, sessionVersion: 0 } as never)).crisis).toBe(1);
     });
 
     it("confirms a draft with a playbook: the checklist is due from the crisis's start, department steps go to that department", async () => {
@@ -122,6 +127,7 @@ for (const backend of availableBackends()) {
       await confirmCrisis(t.db, manager, draft.id, { title: "Überhitzende Akkus", severity: 3, crisisType: "product_defect", leadId: manager, playbookId, channelIds: [], topics: ["Gerät"] }, NOW);
       const c = (await getCrisis(t.db, draft.id))!;
       expect(c).toMatchObject({ status: "active", severity: 3, leadId: manager, topics: ["Gerät"] });
+      expect(await countDraftCrises(t.db)).toBe(0);
       const steps = await crisisChecklist(t.db, draft.id);
       expect(steps.map((s) => [s.position, s.dueAt.toISOString(), s.departmentName])).toEqual([
         [1, new Date(hoursAgo(6).getTime() + 3_600_000).toISOString(), null],

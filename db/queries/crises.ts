@@ -94,6 +94,12 @@ export async function listCrises(db: Executor, scope: CrisisScope, page = 1): Pr
   return { open, past, pastTotal: n, page, pageSize: CRISIS_PAGE_SIZE };
 }
 
+/** Drafts the early warning opened that nobody confirmed or dismissed yet (the navigation's badge). */
+export async function countDraftCrises(db: Executor): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(crises).where(eq(crises.status, "draft"));
+  return n;
+}
+
 export interface CrisisDetail extends Crisis {
   leadName: string | null;
   playbookName: string | null;
