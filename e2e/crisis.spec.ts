@@ -1,19 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { expectNoA11yViolations, expectNoHorizontalOverflow, PHONE } from "./a11y";
-import { storageFor } from "./fixtures";
+import { pageFor } from "./fixtures";
 
 const run = Date.now().toString(36);
 
 test("a spike of negative insights raises one crisis alert and a draft crisis room the manager works through", async ({ browser, request }) => {
-  const admin = await browser.newPage({ storageState: storageFor("admin") });
+  const admin = await pageFor(browser, "admin");
   await admin.goto("/admin/tokens");
   await admin.getByLabel("Bezeichnung").fill(`Monitoring Krise ${run}`);
   await admin.getByLabel("Hinweise einliefern").check();
   await admin.getByRole("button", { name: "Anlegen" }).click();
   const token = (await admin.getByTestId("new-token").textContent())!.trim();
-  await admin.close();
+  await admin.context().close();
 
-  const manager = await browser.newPage({ storageState: storageFor("manager") });
+  const manager = await pageFor(browser, "manager");
   await manager.goto("/alerts?kind=crisis&status=open");
   const crisisRows = manager.getByRole("row").filter({ hasText: "Krise" });
   await expect(crisisRows).toHaveCount(0);
@@ -73,7 +73,10 @@ test("a spike of negative insights raises one crisis alert and a draft crisis ro
   await expect(manager.getByText("Erledigt: Lage bewerten, Krisenstab informieren")).toBeVisible();
 
   await expectNoA11yViolations(manager, "crisis room (active)");
+  // As a phone opens it (the chart measures its box when it mounts).
   await manager.setViewportSize(PHONE);
+  await manager.reload();
+  await expect(manager.getByRole("heading", { level: 1, name: `Betriebsausfälle ${run}` })).toBeVisible();
   await expectNoHorizontalOverflow(manager, "crisis room on a phone");
 
   // Closing needs a summary and a confirmation; afterwards it is a past crisis.
@@ -85,5 +88,5 @@ test("a spike of negative insights raises one crisis alert and a draft crisis ro
   await expect(manager.getByText("Ursache gefunden, Kunden informiert, Lage ruhig.")).toBeVisible();
   await manager.goto("/crisis");
   await expect(manager.getByRole("table", { name: "Vergangene Krisen" }).getByRole("link", { name: `Betriebsausfälle ${run}` })).toBeVisible();
-  await manager.close();
+  await manager.context().close();
 });

@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Browser, Page } from "@playwright/test";
 
 export const PASSWORD = "demo-password";
 
@@ -37,4 +38,13 @@ export function berlinDay(daysAgo = 0): string {
 export function germanBerlinDay(daysAgo = 0): string {
   const [y, m, d] = berlinDay(daysAgo).split("-");
   return `${d}.${m}.${y}`;
+}
+
+/**
+ * A page signed in as `role`, in a context of its own (axe needs a page made through a context);
+ * close it with `page.context().close()`.
+ */
+export async function pageFor(browser: Browser, role: RoleKey, viewport?: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageFor(role), ...(viewport ? { viewport } : {}) });
+  return context.newPage();
 }

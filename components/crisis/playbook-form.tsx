@@ -10,22 +10,8 @@ import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
+import type { PlaybookStepRow } from "@/lib/crisis/checklist";
 import { CRISIS_STEP_ROLES, CRISIS_TYPES, DEPARTMENT_KINDS } from "@/lib/enums";
-
-export interface PlaybookStepRow {
-  title: string;
-  due: string;
-  unit: "min" | "h" | "d";
-  role: string;
-  department: string;
-}
-
-/** An offset in minutes as the editor shows it: whole days, else whole hours, else minutes. */
-export function toRow(s: { title: string; dueOffsetMinutes: number; responsibleRole: string | null; responsibleDepartmentKind: string | null }): PlaybookStepRow {
-  const m = s.dueOffsetMinutes;
-  const [due, unit] = m > 0 && m % 1440 === 0 ? [m / 1440, "d" as const] : m % 60 === 0 ? [m / 60, "h" as const] : [m, "min" as const];
-  return { title: s.title, due: String(due), unit, role: s.responsibleRole ?? "", department: s.responsibleDepartmentKind ?? "" };
-}
 
 const EMPTY: PlaybookStepRow = { title: "", due: "", unit: "h", role: "", department: "" };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checklistFrom, formatOffset, stepDueAt, stepState } from "./checklist";
+import { checklistFrom, formatOffset, stepDueAt, stepState, toRow } from "./checklist";
 
 const start = new Date("2026-10-25T00:30:00Z");
 
@@ -37,5 +37,10 @@ describe("checklist", () => {
     expect(formatOffset(45)).toBe("45 min");
     expect(formatOffset(120)).toBe("2 h");
     expect(formatOffset(1800)).toBe("1 d 6 h");
+  });
+
+  it("shows a step's offset in the editor in the largest whole unit", () => {
+    const row = (m: number) => toRow({ title: "x", dueOffsetMinutes: m, responsibleRole: null, responsibleDepartmentKind: null });
+    expect([row(2880), row(120), row(90), row(0)].map((r) => `${r.due} ${r.unit}`)).toEqual(["2 d", "2 h", "90 min", "0 h"]);
   });
 });

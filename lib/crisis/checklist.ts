@@ -41,3 +41,19 @@ export interface PlaybookStepDef {
 export function checklistFrom<T extends PlaybookStepDef>(steps: readonly T[], startedAt: Date): (T & { position: number; dueAt: Date })[] {
   return steps.map((s, i) => ({ ...s, position: i + 1, dueAt: stepDueAt(startedAt, s.dueOffsetMinutes) }));
 }
+
+/** A playbook step as its editor holds it (components/crisis/playbook-form.tsx). */
+export interface PlaybookStepRow {
+  title: string;
+  due: string;
+  unit: "min" | "h" | "d";
+  role: string;
+  department: string;
+}
+
+/** An offset in minutes as the editor shows it: whole days, else whole hours, else minutes. */
+export function toRow(s: { title: string; dueOffsetMinutes: number; responsibleRole: string | null; responsibleDepartmentKind: string | null }): PlaybookStepRow {
+  const m = s.dueOffsetMinutes;
+  const [due, unit] = m > 0 && m % 1440 === 0 ? [m / 1440, "d" as const] : m % 60 === 0 ? [m / 60, "h" as const] : [m, "min" as const];
+  return { title: s.title, due: String(due), unit, role: s.responsibleRole ?? "", department: s.responsibleDepartmentKind ?? "" };
+}

@@ -2,13 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { deletePlaybookAction } from "../../actions";
-import { PlaybookForm, toRow } from "@/components/crisis/playbook-form";
+import { PlaybookForm } from "@/components/crisis/playbook-form";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { PageHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { getDb } from "@/db";
 import { getPlaybook } from "@/db/queries/crises";
 import { requirePagePermission } from "@/lib/auth/session";
+import { toRow } from "@/lib/crisis/checklist";
 import { departmentKindOptions } from "@/lib/crisis/department-kinds";
 import { namedPageTitle } from "@/lib/i18n/page-title";
 
