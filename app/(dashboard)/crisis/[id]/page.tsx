@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
+import { BackLink } from "@/components/crisis/back-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { dismissCrisisAction } from "../actions";
 import { AddInsightForm } from "@/components/crisis/add-insight-form";
@@ -92,11 +93,7 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
 
   return (
     <>
-      <nav aria-label={t("room.breadcrumb")} className="mb-2 text-sm">
-        <Link href="/crisis" className="text-blue-800 underline-offset-2 hover:underline">
-          {t("title")}
-        </Link>
-      </nav>
+      <BackLink href="/crisis" label={t("title")} />
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <h1 className="break-words text-2xl font-semibold text-slate-900">{c.title}</h1>

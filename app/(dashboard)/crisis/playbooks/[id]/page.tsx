@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/crisis/back-link";
 import { getTranslations } from "next-intl/server";
 import { deletePlaybookAction } from "../../actions";
 import { PlaybookForm } from "@/components/crisis/playbook-form";
@@ -34,11 +34,7 @@ export default async function PlaybookPage({ params, searchParams }: { params: P
   const sp = await searchParams;
   return (
     <>
-      <nav aria-label={t("room.breadcrumb")} className="mb-2 text-sm">
-        <Link href="/crisis/playbooks" className="text-blue-800 underline-offset-2 hover:underline">
-          {t("playbooks.title")}
-        </Link>
-      </nav>
+      <BackLink href="/crisis/playbooks" label={t("playbooks.title")} />
       <PageHeader
         title={p.name}
         lead={t("playbooks.editLead")}
