@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { BackLink } from "@/components/crisis/back-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { dismissCrisisAction } from "../actions";
+import { BackLink } from "@/components/crisis/back-link";
 import { AddInsightForm } from "@/components/crisis/add-insight-form";
 import { AutoRefresh } from "@/components/crisis/auto-refresh";
 import { Checklist } from "@/components/crisis/checklist";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { BackLink } from "@/components/crisis/back-link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { BackLink } from "@/components/crisis/back-link";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";

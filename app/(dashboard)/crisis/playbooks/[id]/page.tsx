@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
-import { BackLink } from "@/components/crisis/back-link";
 import { getTranslations } from "next-intl/server";
 import { deletePlaybookAction } from "../../actions";
+import { BackLink } from "@/components/crisis/back-link";
 import { PlaybookForm } from "@/components/crisis/playbook-form";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { PageHeader } from "@/components/ui/card";

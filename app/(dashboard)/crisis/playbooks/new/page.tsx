@@ -1,5 +1,5 @@
-import { BackLink } from "@/components/crisis/back-link";
 import { getTranslations } from "next-intl/server";
+import { BackLink } from "@/components/crisis/back-link";
 import { PlaybookForm } from "@/components/crisis/playbook-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/session";
