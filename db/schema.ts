@@ -18,6 +18,8 @@ import {
 } from "drizzle-orm/pg-core";
 // Enum values live in lib/enums.ts (dependency-free, so client code can use them without the schema).
 import {
+  ADVOCATE_KINDS,
+  CONSENT_METHODS,
   ALERT_KINDS,
   ALERT_SEVERITIES,
   ALERT_STATUSES,
@@ -1185,6 +1187,45 @@ export const crisisEvents = pgTable(
   ],
 );
 
+export const advocateKindEnum = pgEnum("advocate_kind", ADVOCATE_KINDS);
+export const consentMethodEnum = pgEnum("consent_method", CONSENT_METHODS);
+
+/**
+ * People who can speak for the company in a crisis: its own people (linked to their user) and
+ * supporters outside it. Each with the consent on record (when, for what, how given; it may
+ * expire or be revoked, which excludes them from any briefing at once).
+ */
+export const advocates = pgTable(
+  "advocates",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    kind: advocateKindEnum("kind").notNull(),
+    /** For employees: their user (name and e-mail follow the user's). */
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    /** Where they speak: [{ platform, handle }]. */
+    platforms: jsonb("platforms").$type<{ platform: string; handle: string }[]>().notNull().default([]),
+    languages: text("languages").array().notNull().default(sql`'{}'`),
+    topics: text("topics").array().notNull().default(sql`'{}'`),
+    consentAt: timestamp("consent_at", { withTimezone: true }),
+    consentScope: text("consent_scope"),
+    consentMethod: consentMethodEnum("consent_method"),
+    consentExpiresAt: timestamp("consent_expires_at", { withTimezone: true }),
+    consentRevokedAt: timestamp("consent_revoked_at", { withTimezone: true }),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("advocates_user_unique").on(t.userId).where(sql`${t.userId} is not null`),
+    uniqueIndex("advocates_email_unique").on(sql`lower(${t.email})`),
+    index("advocates_created_by_idx").on(t.createdBy),
+    index("advocates_name_idx").on(t.name),
+  ],
+);
+
+export type Advocate = typeof advocates.$inferSelect;
 export type Crisis = typeof crises.$inferSelect;
 export type Playbook = typeof playbooks.$inferSelect;
 export type PlaybookStep = typeof playbookSteps.$inferSelect;

@@ -254,3 +254,11 @@ export type CrisisEventKind = (typeof CRISIS_EVENT_KINDS)[number];
 /** Who a playbook step is for: a role, or a department (by kind, so a playbook fits any company). */
 export const CRISIS_STEP_ROLES = ["manager", "department_head", "executive"] as const;
 export type CrisisStepRole = (typeof CRISIS_STEP_ROLES)[number];
+
+/** Who an advocate is: one of the company's people (a user), or a supporter outside it. */
+export const ADVOCATE_KINDS = ["employee", "fan", "partner", "customer"] as const;
+export type AdvocateKind = (typeof ADVOCATE_KINDS)[number];
+
+/** How an advocate's consent was given (recorded with its date and scope). */
+export const CONSENT_METHODS = ["written", "email", "online_form", "in_person"] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
