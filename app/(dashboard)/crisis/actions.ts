@@ -16,9 +16,12 @@ import {
   setStepDone,
   updatePlaybook,
 } from "@/db/queries/crises";
+import { createAdvocate, deleteAdvocate, revokeConsent, updateAdvocate } from "@/db/queries/advocates";
 import { action } from "@/lib/actions";
 import {
   addInsightSchema,
+  advocateSchema,
+  advocateUpdateSchema,
   closeCrisisSchema,
   confirmCrisisSchema,
   crisisIdSchema,
@@ -155,5 +158,47 @@ export const deletePlaybookAction = action({
     await deletePlaybook(db, user.id, id);
     revalidatePath("/crisis/playbooks");
     redirect("/crisis/playbooks?deleted=1");
+  },
+});
+
+export const createAdvocateAction = action({
+  permission: "crisis:manage",
+  schema: advocateSchema,
+  run: async (input, { db, user }) => {
+    const id = await createAdvocate(db, user.id, input, new Date());
+    revalidatePath("/crisis/advocates");
+    redirect(`/crisis/advocates/${id}?saved=1`);
+  },
+});
+
+export const updateAdvocateAction = action({
+  permission: "crisis:manage",
+  schema: advocateUpdateSchema,
+  run: async ({ id, ...input }, { db, user }) => {
+    await updateAdvocate(db, user.id, id, input, new Date());
+    revalidatePath("/crisis/advocates");
+    revalidatePath(`/crisis/advocates/${id}`);
+    return { id };
+  },
+});
+
+export const revokeConsentAction = action({
+  permission: "crisis:manage",
+  schema: crisisIdSchema,
+  run: async ({ id }, { db, user }) => {
+    await revokeConsent(db, user.id, id, new Date());
+    revalidatePath("/crisis/advocates");
+    revalidatePath(`/crisis/advocates/${id}`);
+    return { id };
+  },
+});
+
+export const deleteAdvocateAction = action({
+  permission: "crisis:manage",
+  schema: crisisIdSchema,
+  run: async ({ id }, { db, user }) => {
+    await deleteAdvocate(db, user.id, id);
+    revalidatePath("/crisis/advocates");
+    redirect("/crisis/advocates?deleted=1");
   },
 });
