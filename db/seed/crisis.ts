@@ -1,6 +1,6 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, count, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "../client";
-import { channels, crises, crisisChannels, crisisEvents, crisisSteps, crisisTopics, departments, playbooks, playbookSteps, users } from "../schema";
+import { advocates, channels, crises, crisisChannels, crisisEvents, crisisSteps, crisisTopics, departments, playbooks, playbookSteps, users } from "../schema";
 import { checklistFrom } from "@/lib/crisis/checklist";
 import type { CrisisStepRole, DepartmentKind } from "@/lib/enums";
 import { foldText } from "@/lib/routing/text";
@@ -35,9 +35,39 @@ export const DEMO_PLAYBOOKS: { name: string; crisisType: "product_defect" | "ser
 
 const PAST_TITLE = "Gerüchte über überhitzende FU-7-Umrichter";
 
+type SeedAdvocate = {
+  kind: "employee" | "fan" | "partner" | "customer";
+  email: string;
+  name?: string;
+  platforms: { platform: string; handle: string }[];
+  languages: string[];
+  topics: string[];
+  /** Days before the seed's moment the consent was given; `revokedDaysAgo` when it was withdrawn. */
+  consentDaysAgo: number;
+  revokedDaysAgo?: number;
+  method: "written" | "email" | "online_form" | "in_person";
+};
+
+/** Twelve advocates: six of the company's people, six supporters outside it; one withdrew consent. */
+export const DEMO_ADVOCATES: SeedAdvocate[] = [
+  { kind: "employee", email: "sophie.wolf@example.com", platforms: [{ platform: "linkedin", handle: "sophie-wolf" }, { platform: "x", handle: "@sophiewolf" }], languages: ["de", "en"], topics: ["Unternehmen", "Krisenkommunikation"], consentDaysAgo: 200, method: "written" },
+  { kind: "employee", email: "felix.wagner@example.com", platforms: [{ platform: "linkedin", handle: "felix-wagner-ing" }], languages: ["de", "en"], topics: ["Getriebe", "Antriebstechnik", "FU-7"], consentDaysAgo: 150, method: "written" },
+  { kind: "employee", email: "paul.klein@example.com", platforms: [{ platform: "forum", handle: "pklein" }], languages: ["de"], topics: ["Getriebe", "Wartung"], consentDaysAgo: 120, method: "online_form" },
+  { kind: "employee", email: "mia.schulz@example.com", platforms: [{ platform: "facebook", handle: "mia.schulz" }, { platform: "instagram", handle: "mia_service" }], languages: ["de"], topics: ["Service", "Ersatzteile"], consentDaysAgo: 90, method: "online_form" },
+  { kind: "employee", email: "lukas.meyer@example.com", platforms: [{ platform: "xing", handle: "lukas-meyer" }, { platform: "instagram", handle: "brenner_azubis" }], languages: ["de"], topics: ["Ausbildung", "Arbeitgeber"], consentDaysAgo: 80, method: "written" },
+  { kind: "employee", email: "anna.schmidt@example.com", platforms: [{ platform: "linkedin", handle: "anna-schmidt-vertrieb" }], languages: ["de", "en"], topics: ["Vertrieb", "Messen"], consentDaysAgo: 60, revokedDaysAgo: 10, method: "email" },
+  { kind: "partner", name: "Karl Hübner (Hübner Automation GmbH)", email: "k.huebner@huebner-automation.example", platforms: [{ platform: "linkedin", handle: "karl-huebner" }], languages: ["de"], topics: ["Getriebe", "Automatisierung"], consentDaysAgo: 300, method: "written" },
+  { kind: "partner", name: "Elena Rossi (Rossi Macchine S.r.l.)", email: "e.rossi@rossi-macchine.example", platforms: [{ platform: "linkedin", handle: "elena-rossi" }], languages: ["en"], topics: ["Antriebstechnik", "Export"], consentDaysAgo: 250, method: "email" },
+  { kind: "customer", name: "Stefan Vogel (Vogel Fördertechnik)", email: "s.vogel@vogel-foerdertechnik.example", platforms: [{ platform: "forum", handle: "svogel" }, { platform: "youtube", handle: "@vogelfoerdertechnik" }], languages: ["de"], topics: ["FU-7", "Wartung"], consentDaysAgo: 100, method: "in_person" },
+  { kind: "customer", name: "Julia Brandt", email: "julia.brandt@mail.example", platforms: [{ platform: "x", handle: "@jbrandt_eng" }], languages: ["de", "en"], topics: ["Service"], consentDaysAgo: 40, method: "online_form" },
+  { kind: "fan", name: "Tobias Lang", email: "tobias.lang@mail.example", platforms: [{ platform: "youtube", handle: "@maschinenbau_fan" }, { platform: "instagram", handle: "maschinenbau_fan" }], languages: ["de"], topics: ["Getriebe", "Videos"], consentDaysAgo: 30, method: "online_form" },
+  { kind: "fan", name: "Sarah Engel", email: "sarah.engel@mail.example", platforms: [{ platform: "mastodon", handle: "@sarah_eng@social.example" }], languages: ["en"], topics: ["Antriebstechnik"], consentDaysAgo: 20, method: "email" },
+];
+
 /**
- * Two playbooks and one past crisis worked through with the first of them, so the crisis room
- * has something to show before the first real spike. Idempotent: keyed on names and the title.
+ * Two playbooks, twelve advocates and one past crisis worked through with the first playbook, so
+ * the crisis room has something to show before the first real spike. Idempotent: keyed on names,
+ * the title, and an empty advocate register.
  */
 export async function seedCrisis(db: Executor, now: Date): Promise<void> {
   const [manager] = await db.select({ id: users.id }).from(users).where(eq(users.email, "manager@example.com"));
@@ -49,6 +79,36 @@ export async function seedCrisis(db: Executor, now: Date): Promise<void> {
       .values({ name: p.name, crisisType: p.crisisType, description: p.description, createdBy: manager?.id ?? null, createdAt: now, updatedAt: now })
       .returning({ id: playbooks.id });
     await db.insert(playbookSteps).values(p.steps.map((s, i) => ({ ...s, playbookId: row.id, position: i + 1 })));
+  }
+
+  const [{ n: advocateCount }] = await db.select({ n: count() }).from(advocates);
+  if (advocateCount === 0) {
+    const people = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(users.email, DEMO_ADVOCATES.map((a) => a.email)));
+    const day = 86_400_000;
+    await db.insert(advocates).values(
+      DEMO_ADVOCATES.flatMap((a) => {
+        const user = a.kind === "employee" ? people.find((p) => p.email === a.email) : undefined;
+        if (a.kind === "employee" && !user) return [];
+        return [
+          {
+            kind: a.kind,
+            userId: user?.id ?? null,
+            name: user?.name ?? a.name!,
+            email: a.email,
+            platforms: a.platforms,
+            languages: a.languages,
+            topics: a.topics,
+            consentAt: new Date(now.getTime() - a.consentDaysAgo * day),
+            consentScope: "Krisen-Briefings per E-Mail und im Dashboard; Veröffentlichungen in eigenem Namen",
+            consentMethod: a.method,
+            consentRevokedAt: a.revokedDaysAgo ? new Date(now.getTime() - a.revokedDaysAgo * day) : null,
+            createdBy: manager?.id ?? null,
+            createdAt: now,
+            updatedAt: now,
+          },
+        ];
+      }),
+    );
   }
 
   const [already] = await db.select({ id: crises.id }).from(crises).where(eq(crises.title, PAST_TITLE));
