@@ -1225,6 +1225,52 @@ export const advocates = pgTable(
   ],
 );
 
+/** A briefing sent to advocates in a crisis: what happened, the statement, dos and don'ts, links. */
+export const crisisBriefings = pgTable(
+  "crisis_briefings",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    crisisId: integer("crisis_id")
+      .notNull()
+      .references(() => crises.id, { onDelete: "cascade" }),
+    message: text("message").notNull(),
+    statement: text("statement"),
+    dos: text("dos"),
+    donts: text("donts"),
+    links: text("links").array().notNull().default(sql`'{}'`),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("crisis_briefings_crisis_idx").on(t.crisisId, t.createdAt), index("crisis_briefings_created_by_idx").on(t.createdBy)],
+);
+
+/**
+ * One advocate's copy of a briefing: when it went out, when they confirmed reading it, and what
+ * they reported doing (a link to their post). The platforms are those they used when briefed, so
+ * the reach per platform stays right when their profile changes or they are erased.
+ */
+export const crisisBriefingRecipients = pgTable(
+  "crisis_briefing_recipients",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    briefingId: integer("briefing_id")
+      .notNull()
+      .references(() => crisisBriefings.id, { onDelete: "cascade" }),
+    advocateId: integer("advocate_id").references(() => advocates.id, { onDelete: "set null" }),
+    platforms: text("platforms").array().notNull().default(sql`'{}'`),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    actedAt: timestamp("acted_at", { withTimezone: true }),
+    actionUrl: text("action_url"),
+    actionNote: text("action_note"),
+  },
+  (t) => [
+    uniqueIndex("crisis_briefing_recipients_unique").on(t.briefingId, t.advocateId),
+    index("crisis_briefing_recipients_advocate_idx").on(t.advocateId),
+  ],
+);
+
 export type Advocate = typeof advocates.$inferSelect;
 export type Crisis = typeof crises.$inferSelect;
 export type Playbook = typeof playbooks.$inferSelect;

@@ -153,15 +153,17 @@ export const NOTIFICATION_KINDS = [
   "guideline_reminder",
   "connector_paused",
   "crisis_step_overdue",
+  "crisis_briefing",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * The kinds a person may choose a delivery for. A crisis alert always goes out by e-mail at once:
- * in a crisis nobody may have switched it off or deferred it to tomorrow's digest.
+ * in a crisis nobody may have switched it off or deferred it to tomorrow's digest. Nor a crisis
+ * briefing, which an advocate consented to receive.
  */
 export const SWITCHABLE_NOTIFICATION_KINDS = NOTIFICATION_KINDS.filter(
-  (k): k is Exclude<NotificationKind, "crisis_alert"> => k !== "crisis_alert",
+  (k): k is Exclude<NotificationKind, "crisis_alert" | "crisis_briefing"> => k !== "crisis_alert" && k !== "crisis_briefing",
 );
 export type SwitchableNotificationKind = (typeof SWITCHABLE_NOTIFICATION_KINDS)[number];
 
@@ -248,6 +250,9 @@ export const CRISIS_EVENT_KINDS = [
   "step_assigned",
   "step_commented",
   "insight_added",
+  "briefed",
+  "advocate_read",
+  "advocate_acted",
 ] as const;
 export type CrisisEventKind = (typeof CRISIS_EVENT_KINDS)[number];
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_DUE_OFFSET_MINUTES } from "@/lib/crisis/checklist";
 import { ADVOCATE_KINDS, CONSENT_METHODS, CRISIS_STEP_ROLES, CRISIS_TYPES, DEPARTMENT_KINDS, INSIGHT_LANGUAGES, PLATFORMS } from "@/lib/enums";
 import { parseLocalDateTime, zonedToInstant } from "@/lib/insights/local-time";
-import { optionalId, optionalText, requiredId, trimmed, v } from "@/lib/validation";
+import { httpUrl, optionalId, optionalText, requiredId, trimmed, v } from "@/lib/validation";
 
 /**
  * The crisis room's forms. Topics are typed as one comma-separated field ("Akku, Rückruf");
@@ -209,3 +209,29 @@ export const advocateSchema = z
   .transform((x) => ({ ...x, email: x.email.toLowerCase() }));
 
 export const advocateUpdateSchema = z.intersection(z.object({ id: requiredId }), advocateSchema);
+
+/** A briefing from the room: the text fields, links one per line, the chosen advocates. */
+export const briefingSchema = z.object({
+  id: requiredId,
+  message: trimmed(4000),
+  statement: optionalText(4000),
+  dos: optionalText(2000),
+  donts: optionalText(2000),
+  links: z
+    .string()
+    .max(4000, v.tooLong)
+    .optional()
+    .transform((s, ctx) => {
+      const out = (s ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      if (out.length > 10) ctx.addIssue({ code: "custom", message: "crisis.briefing.errors.tooManyLinks" });
+      for (const l of out) if (!httpUrl.safeParse(l).success) ctx.addIssue({ code: "custom", message: "crisis.briefing.errors.link" });
+      return out;
+    }),
+  advocateIds: list(z.coerce.number().int().positive().max(2_147_483_647)).transform((ids) => [...new Set(ids)]),
+});
+
+/** What an advocate reports through their link: where they posted, and a note. */
+export const briefingReportSchema = z.object({
+  url: httpUrl.pipe(z.string().min(1, v.required)),
+  note: optionalText(1000),
+});

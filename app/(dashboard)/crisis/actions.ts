@@ -17,11 +17,14 @@ import {
   updatePlaybook,
 } from "@/db/queries/crises";
 import { createAdvocate, deleteAdvocate, revokeConsent, updateAdvocate } from "@/db/queries/advocates";
+import { sendBriefing } from "@/db/queries/briefings";
+import { enqueueMailSending } from "@/lib/jobs/mail";
 import { action } from "@/lib/actions";
 import {
   addInsightSchema,
   advocateSchema,
   advocateUpdateSchema,
+  briefingSchema,
   closeCrisisSchema,
   confirmCrisisSchema,
   crisisIdSchema,
@@ -200,5 +203,15 @@ export const deleteAdvocateAction = action({
     await deleteAdvocate(db, user.id, id);
     revalidatePath("/crisis/advocates");
     redirect("/crisis/advocates?deleted=1");
+  },
+});
+
+export const sendBriefingAction = action({
+  permission: "crisis:manage",
+  schema: briefingSchema,
+  run: async ({ id, ...input }, { db, user }) => {
+    const r = await sendBriefing(db, user.id, id, input, new Date(), { afterQueue: enqueueMailSending });
+    room(id);
+    return { recipients: r.recipients };
   },
 });

@@ -7,11 +7,14 @@ import { AddInsightForm } from "@/components/crisis/add-insight-form";
 import { AutoRefresh } from "@/components/crisis/auto-refresh";
 import { Checklist } from "@/components/crisis/checklist";
 import { CloseCrisisForm } from "@/components/crisis/close-form";
+import { BriefingForm } from "@/components/crisis/briefing-form";
 import { CrisisForm } from "@/components/crisis/crisis-form";
 import { LessonsForm } from "@/components/crisis/lessons-form";
 import { VolumeChart } from "@/components/crisis/volume-chart-lazy";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
+import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
+import { Input, Label, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import {
@@ -26,9 +29,13 @@ import {
   listPlaybooks,
   postMortemInput,
 } from "@/db/queries/crises";
+import { advocatesForBriefing, crisisBriefingRecipientsOf } from "@/db/queries/briefings";
 import { listChannelOptions } from "@/db/queries/routing-rules";
 import { requirePagePermission } from "@/lib/auth/session";
 import { stepState } from "@/lib/crisis/checklist";
+import { reach } from "@/lib/crisis/reach";
+import { INSIGHT_LANGUAGES, PLATFORMS } from "@/lib/enums";
+import { enumParam } from "@/lib/search-params";
 import { formatMinutes, postMortem } from "@/lib/crisis/post-mortem";
 import { timelineWording } from "@/lib/crisis/timeline-text";
 import { namedPageTitle } from "@/lib/i18n/page-title";
@@ -71,7 +78,12 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
   const before = cursorOf(sp);
   const now = new Date();
   const manage = can(user.role, "crisis:manage");
-  const [volume, page, steps, timeline, people, playbooks, channels] = await Promise.all([
+  const selection = {
+    platform: enumParam(sp, "ap", PLATFORMS),
+    language: enumParam(sp, "al", INSIGHT_LANGUAGES),
+    topic: typeof sp.at === "string" ? sp.at.trim().slice(0, 80) || undefined : undefined,
+  };
+  const [volume, page, steps, timeline, people, playbooks, channels, briefed, candidates] = await Promise.all([
     crisisVolume(db, c, now),
     crisisInsightPage(db, c, before),
     crisisChecklist(db, id),
@@ -79,8 +91,12 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
     manage ? crisisPeople(db) : Promise.resolve([]),
     manage && c.status === "draft" ? listPlaybooks(db) : Promise.resolve([]),
     manage && c.status === "draft" ? listChannelOptions(db) : Promise.resolve([]),
+    crisisBriefingRecipientsOf(db, id),
+    manage && c.status === "active" ? advocatesForBriefing(db, selection, now) : Promise.resolve([]),
   ]);
+  const activation = reach(briefed);
   const t = await getTranslations("crisis");
+  const tch = await getTranslations("channels");
   const f = await getFormatter();
   const word = await timelineWording();
   const pmInput = c.status === "closed" ? await postMortemInput(db, c) : null;
@@ -288,6 +304,112 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
           )}
         </Card>
       </div>
+
+      <Card className="mt-6">
+        <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("briefing.reachTitle")}</h2>
+        {activation.briefed ? (
+          <>
+            <p className="mb-3 text-sm text-slate-800">
+              {t("briefing.reach", { briefed: activation.briefed, read: activation.read, acted: activation.acted })}
+              {activation.firstActionMinutes != null ? ` · ${t("briefing.firstAction", { time: formatMinutes(activation.firstActionMinutes) })}` : null}
+            </p>
+            <Table aria-label={t("briefing.perPlatform")}>
+              <thead>
+                <tr>
+                  <Th>{t("briefing.platform")}</Th>
+                  <Th>{t("briefing.briefed")}</Th>
+                  <Th>{t("briefing.read")}</Th>
+                  <Th>{t("briefing.acted")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {activation.perPlatform.map((p) => (
+                  <tr key={p.platform}>
+                    <Td>{tch(`platforms.${p.platform}` as "platforms.x")}</Td>
+                    <Td className="tabular-nums">{p.briefed}</Td>
+                    <Td className="tabular-nums">{p.read}</Td>
+                    <Td className="tabular-nums">{p.acted}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            <ul className="mt-3 space-y-1 text-sm" aria-label={t("briefing.responses")}>
+              {briefed.map((r) => (
+                <li key={r.id} className="break-words text-slate-800">
+                  <span className="font-medium">{r.name ?? t("briefing.erased")}</span>
+                  {" · "}
+                  {r.actedAt ? (
+                    <>
+                      {t("briefing.actedAt", { time: when(r.actedAt) })}
+                      {r.actionUrl ? (
+                        <>
+                          {": "}
+                          <a href={r.actionUrl} className="text-blue-800 underline" rel="noopener noreferrer nofollow">
+                            {r.actionUrl}
+                          </a>
+                        </>
+                      ) : null}
+                    </>
+                  ) : r.readAt ? (
+                    t("briefing.readAt", { time: when(r.readAt) })
+                  ) : (
+                    t("briefing.sentAt", { time: when(r.sentAt) })
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="text-sm text-slate-700">{t("briefing.nobody")}</p>
+        )}
+        {manage && c.status === "active" ? (
+          <div className="mt-4 space-y-4 border-t border-slate-200 pt-4">
+            <h3 className="font-semibold text-slate-900">{t("briefing.title")}</h3>
+            <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("briefing.select")}>
+              <div>
+                <Label htmlFor="b-topic">{t("briefing.topic")}</Label>
+                <Input id="b-topic" name="at" defaultValue={selection.topic ?? ""} className="w-40" />
+              </div>
+              <div>
+                <Label htmlFor="b-platform">{t("briefing.platform")}</Label>
+                <Select id="b-platform" name="ap" defaultValue={selection.platform ?? ""}>
+                  <option value="">{t("advocates.all")}</option>
+                  {PLATFORMS.map((p) => (
+                    <option key={p} value={p}>
+                      {tch(`platforms.${p}`)}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <div>
+                <Label htmlFor="b-language">{t("briefing.language")}</Label>
+                <Select id="b-language" name="al" defaultValue={selection.language ?? ""}>
+                  <option value="">{t("advocates.all")}</option>
+                  {INSIGHT_LANGUAGES.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`advocates.languageNames.${l}`)}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <Button type="submit" variant="secondary">
+                {t("briefing.choose")}
+              </Button>
+            </form>
+            <BriefingForm
+              crisisId={id}
+              candidates={candidates.map((a) => ({
+                id: a.id,
+                name: a.name,
+                kindLabel: t(`advocates.kinds.${a.kind}`),
+                platforms: a.platforms.map((p) => `${tch(`platforms.${p.platform}` as "platforms.x")} ${p.handle}`).join(", "),
+                languages: a.languages.map((l) => l.toUpperCase()).join(", "),
+                briefable: a.briefable === true || (a.briefable as unknown) === "t",
+              }))}
+            />
+          </div>
+        ) : null}
+      </Card>
 
       <Card className="mt-6">
         <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
