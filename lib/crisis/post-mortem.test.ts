@@ -75,7 +75,9 @@ describe("the post-mortem", () => {
     expect(md).toContain("- 1. Lage bewerten (zu spät um 20 min)");
     expect(md).toContain("\\[Link\\]\\(http://evil\\.example\\)");
     expect(md).toContain("noch keine festgehalten");
-    expect(postMortemMarkdown({ title: "x", leadName: null, startedAt, closedAt, summary: null, lessonsLearned: "ok", figures: postMortem(input), timeline: [] }, "en")).toContain("## Lessons learned\n\nok");
+    const en = postMortemMarkdown({ title: "x", leadName: null, startedAt, closedAt, summary: null, lessonsLearned: "ok", figures: postMortem(input), timeline: [], activation: { briefed: 3, read: 2, acted: 1, firstActionMinutes: 95 } }, "en");
+    expect(en).toContain("## Lessons learned\n\nok");
+    expect(en).toContain("- Advocates: 3 briefed, 2 read, 1 acted, first action after 1 h 35 min");
   });
 
   it("says durations as people do", () => {

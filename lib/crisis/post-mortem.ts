@@ -92,6 +92,9 @@ const L = {
     insights: "Hinweise",
     negative: "davon negativ",
     steps: "Checkliste",
+    activation: "Fürsprecher",
+    activationValue: (b: number, r: number, a: number) => `${b} gebrieft, ${r} gelesen, ${a} aktiv geworden`,
+    firstAction: "erste Reaktion nach",
     onTime: "pünktlich erledigt",
     late: "Verspätet erledigt",
     undone: "Nicht erledigt",
@@ -115,6 +118,9 @@ const L = {
     insights: "Insights",
     negative: "negative",
     steps: "Checklist",
+    activation: "Advocates",
+    activationValue: (b: number, r: number, a: number) => `${b} briefed, ${r} read, ${a} acted`,
+    firstAction: "first action after",
     onTime: "done on time",
     late: "Done late",
     undone: "Not done",
@@ -129,6 +135,8 @@ const L = {
 
 export interface PostMortemDoc {
   title: string;
+  /** Advocates briefed, read, acted and the first action's delay (lib/crisis/reach.ts). */
+  activation?: { briefed: number; read: number; acted: number; firstActionMinutes: number | null };
   leadName: string | null;
   startedAt: Date;
   closedAt: Date;
@@ -155,6 +163,11 @@ export function postMortemMarkdown(doc: PostMortemDoc, locale: Locale, timeZone 
     `- ${l.peak}: ${f.peak ? `${f.peak.total} ${l.perHour} (${when(new Date(f.peak.hour))})` : l.none}`,
     `- ${l.insights}: ${f.insights}, ${l.negative}: ${f.negative}${f.negativeShare == null ? "" : ` (${f.negativeShare.toLocaleString(locale === "de" ? "de-DE" : "en-GB")} %)`}`,
     `- ${l.steps}: ${f.stepsOnTime} / ${f.stepsTotal} ${l.onTime}`,
+    ...(doc.activation
+      ? [
+          `- ${l.activation}: ${l.activationValue(doc.activation.briefed, doc.activation.read, doc.activation.acted)}${doc.activation.firstActionMinutes == null ? "" : `, ${l.firstAction} ${formatMinutes(doc.activation.firstActionMinutes)}`}`,
+        ]
+      : []),
     "",
   ];
   if (f.lateSteps.length) {

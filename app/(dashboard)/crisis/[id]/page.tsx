@@ -182,6 +182,13 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
               <dt className="text-slate-600">{t("postMortem.steps")}</dt>
               <dd className="text-slate-900">{t("postMortem.onTime", { done: pm.stepsOnTime, total: pm.stepsTotal })}</dd>
             </div>
+            <div>
+              <dt className="text-slate-600">{t("briefing.reachTitle")}</dt>
+              <dd className="text-slate-900">
+                {t("briefing.reach", { briefed: activation.briefed, read: activation.read, acted: activation.acted })}
+                {activation.firstActionMinutes != null ? ` · ${t("briefing.firstAction", { time: formatMinutes(activation.firstActionMinutes) })}` : null}
+              </dd>
+            </div>
           </dl>
           {pm.lateSteps.length || pm.undoneSteps.length ? (
             <ul className="mt-3 space-y-1 text-sm text-slate-800">
