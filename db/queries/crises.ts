@@ -553,6 +553,17 @@ export async function postMortemInput(db: Executor, c: CrisisDetail): Promise<Po
   return { startedAt: c.startedAt, closedAt: c.closedAt, events, steps, hours };
 }
 
+/** What earlier crises of the same kind taught (closed, with lessons learned), newest first: the next crisis starts there. */
+export async function earlierLessons(db: Executor, c: Pick<Crisis, "id" | "crisisType">, limit = 3) {
+  if (!c.crisisType) return [];
+  return db
+    .select({ id: crises.id, title: crises.title, closedAt: crises.closedAt, lessonsLearned: crises.lessonsLearned })
+    .from(crises)
+    .where(and(eq(crises.crisisType, c.crisisType), eq(crises.status, "closed"), sql`${crises.lessonsLearned} is not null`, sql`${crises.id} <> ${c.id}`))
+    .orderBy(desc(crises.closedAt), desc(crises.id))
+    .limit(limit);
+}
+
 /** The whole timeline, oldest first, for the post-mortem's export. */
 export async function fullTimeline(db: Executor, crisisId: number) {
   return db

@@ -129,6 +129,8 @@ export async function seedCrisis(db: Executor, now: Date): Promise<void> {
       playbookId: playbook.id,
       summary:
         "Ein Forenbeitrag über einen qualmenden FU-7 verbreitete sich auf X und LinkedIn. Die Prüfung ergab einen Anschlussfehler beim Kunden, kein Serienproblem. Holding Statement nach 50 Minuten, technische Klarstellung mit Video am zweiten Tag; die Stimmung drehte danach ins Neutrale.",
+      lessonsLearned:
+        "F&E früher einbinden: die technische Einschätzung kam zwei Stunden nach dem Holding Statement, das war zu spät für die ersten Nachfragen. Service-FAQ vorab als Vorlage bereithalten; sie war der verspätete Schritt.",
       openedBy: manager?.id ?? null,
       confirmedAt: startedAt,
       closedAt,

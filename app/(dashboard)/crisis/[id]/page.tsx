@@ -26,6 +26,7 @@ import {
   crisisVisible,
   crisisVolume,
   getCrisis,
+  earlierLessons,
   listPlaybooks,
   postMortemInput,
 } from "@/db/queries/crises";
@@ -78,12 +79,13 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
   const before = cursorOf(sp);
   const now = new Date();
   const manage = can(user.role, "crisis:manage");
+  const live = c.status === "draft" || c.status === "active";
   const selection = {
     platform: enumParam(sp, "ap", PLATFORMS),
     language: enumParam(sp, "al", INSIGHT_LANGUAGES),
     topic: typeof sp.at === "string" ? sp.at.trim().slice(0, 80) || undefined : undefined,
   };
-  const [volume, page, steps, timeline, people, playbooks, channels, briefed, candidates] = await Promise.all([
+  const [volume, page, steps, timeline, people, playbooks, channels, briefed, candidates, lessons] = await Promise.all([
     crisisVolume(db, c, now),
     crisisInsightPage(db, c, before),
     crisisChecklist(db, id),
@@ -93,6 +95,7 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
     manage && c.status === "draft" ? listChannelOptions(db) : Promise.resolve([]),
     crisisBriefingRecipientsOf(db, id),
     manage && c.status === "active" ? advocatesForBriefing(db, selection, now) : Promise.resolve([]),
+    live ? earlierLessons(db, c) : Promise.resolve([]),
   ]);
   const activation = reach(briefed);
   const t = await getTranslations("crisis");
@@ -102,7 +105,6 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
   const pmInput = c.status === "closed" ? await postMortemInput(db, c) : null;
   const pm = pmInput ? postMortem(pmInput) : null;
   const when = (d: Date) => f.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const live = c.status === "draft" || c.status === "active";
   const last = page.rows.at(-1);
   const olderHref = last && page.rows.length === 50 ? `/crisis/${id}?before=${last.occurredAt.toISOString()}_${last.id}` : null;
   const share = page.total ? Math.round((page.negative / page.total) * 100) : null;
@@ -228,6 +230,23 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
           />
           <ActionButtonForm action={dismissCrisisAction} fields={{ id }} label={t("confirm.dismiss")} confirm={t("confirm.dismissConfirm")} variant="secondary" />
         </section>
+      ) : null}
+
+      {lessons.length ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold text-slate-900">{t("room.lessonsTitle")}</h2>
+          <ul className="space-y-3 text-sm">
+            {lessons.map((l) => (
+              <li key={l.id}>
+                <Link href={`/crisis/${l.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
+                  {l.title}
+                </Link>
+                {l.closedAt ? <span className="text-slate-600"> · {when(l.closedAt)}</span> : null}
+                <p className="mt-1 whitespace-pre-wrap break-words text-slate-800">{l.lessonsLearned}</p>
+              </li>
+            ))}
+          </ul>
+        </Card>
       ) : null}
 
       <Card className="mb-6">
