@@ -10,17 +10,18 @@ const NAV_DE = {
   kpis: "Kennzahlen",
   insights: "Hinweise",
   alerts: "Warnungen",
+  crisis: "Krisen",
   admin: "Administration",
 };
 
 const EXPECTED_NAV: Record<keyof typeof ROLES, (keyof typeof NAV_DE)[]> = {
   admin: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "admin"],
-  manager: ["overview", "guidelines", "channels", "kpis", "insights", "alerts"],
-  rnd: ["overview", "guidelines", "channels", "kpis", "insights", "alerts"],
-  service: ["overview", "guidelines", "channels", "kpis", "insights", "alerts"],
-  hr: ["overview", "guidelines", "channels", "kpis", "insights", "alerts"],
-  sales: ["overview", "guidelines", "channels", "kpis", "insights", "alerts"],
-  exec: ["overview", "guidelines", "channels", "kpis", "alerts"],
+  manager: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"],
+  rnd: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"],
+  service: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"],
+  hr: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"],
+  sales: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"],
+  exec: ["overview", "guidelines", "channels", "kpis", "alerts", "crisis"],
   employee: ["guidelines", "channels"],
   worksCouncil: ["guidelines", "channels"],
 };
