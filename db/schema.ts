@@ -31,6 +31,7 @@ import {
   CRISIS_STATUSES,
   CRISIS_TYPES,
   DEPARTMENT_KINDS,
+  GUIDELINE_KINDS,
   GUIDELINE_SCOPES,
   INSIGHT_CATEGORIES,
   INSIGHT_EVENT_TYPES,
@@ -284,12 +285,20 @@ export const signoffDecisionEnum = pgEnum("signoff_decision", SIGNOFF_DECISIONS)
  * belong to each version: a draft may change them without touching what is published, and readers
  * see those of the published version only.
  */
+export const guidelineKindEnum = pgEnum("guideline_kind", GUIDELINE_KINDS);
+/** The kinds of crisis (playbooks, holding statements, crises). */
+export const crisisTypeEnum = pgEnum("crisis_type", CRISIS_TYPES);
+
 export const guidelines = pgTable("guidelines", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  kind: guidelineKindEnum("kind").notNull().default("guideline"),
+  /** For holding statements: the kind of crisis they are for, and their language (de, en). */
+  crisisType: crisisTypeEnum("crisis_type"),
+  language: text("language"),
   createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
   archivedAt: timestamp("archived_at", { withTimezone: true }),
   ...timestamps,
-}, (t) => [index("guidelines_created_by_idx").on(t.createdBy)]);
+}, (t) => [index("guidelines_created_by_idx").on(t.createdBy), index("guidelines_kind_idx").on(t.kind, t.crisisType)]);
 
 export const guidelineVersions = pgTable(
   "guideline_versions",
@@ -1029,7 +1038,6 @@ export const connectorRuns = pgTable(
 // ─── Crisis room ─────────────────────────────────────────────────────────────
 
 export const crisisStatusEnum = pgEnum("crisis_status", CRISIS_STATUSES);
-export const crisisTypeEnum = pgEnum("crisis_type", CRISIS_TYPES);
 export const crisisStepRoleEnum = pgEnum("crisis_step_role", CRISIS_STEP_ROLES);
 
 /** A reusable how-to for a kind of crisis: ordered steps, each for a role or a department, due after the start. */
@@ -1268,6 +1276,35 @@ export const crisisBriefingRecipients = pgTable(
   (t) => [
     uniqueIndex("crisis_briefing_recipients_unique").on(t.briefingId, t.advocateId),
     index("crisis_briefing_recipients_advocate_idx").on(t.advocateId),
+  ],
+);
+
+/**
+ * A holding statement used in a crisis: the approved version it came from, its approved text at
+ * that moment, the text as adapted for this crisis (the room shows the difference), and where
+ * it was posted.
+ */
+export const crisisStatements = pgTable(
+  "crisis_statements",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    crisisId: integer("crisis_id")
+      .notNull()
+      .references(() => crises.id, { onDelete: "cascade" }),
+    versionId: integer("version_id").references(() => guidelineVersions.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    language: text("language"),
+    approvedText: text("approved_text").notNull(),
+    text: text("text").notNull(),
+    channelIds: integer("channel_ids").array().notNull().default(sql`'{}'`),
+    postedNote: text("posted_note"),
+    usedBy: integer("used_by").references(() => users.id, { onDelete: "set null" }),
+    usedAt: timestamp("used_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("crisis_statements_crisis_idx").on(t.crisisId, t.usedAt),
+    index("crisis_statements_version_idx").on(t.versionId),
+    index("crisis_statements_used_by_idx").on(t.usedBy),
   ],
 );
 

@@ -29,7 +29,8 @@ export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** The functions that sign guideline versions off; a user may hold any of them. */
-export const SIGNOFF_FUNCTIONS = ["legal", "data_protection", "works_council"] as const;
+/** `communications` signs off holding statements (the crisis room's pre-agreed words) with legal. */
+export const SIGNOFF_FUNCTIONS = ["legal", "data_protection", "works_council", "communications"] as const;
 export type SignoffFunction = (typeof SIGNOFF_FUNCTIONS)[number];
 
 // ─── Channels ────────────────────────────────────────────────────────────────
@@ -63,6 +64,16 @@ export type GuidelineScope = (typeof GUIDELINE_SCOPES)[number];
 
 export const VERSION_STATUSES = ["draft", "in_review", "approved", "published", "archived"] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+/**
+ * What a guideline record is: a guideline people acknowledge, or a holding statement — the
+ * pre-agreed words for a kind of crisis in one language, signed off through the same lifecycle
+ * and used from the crisis room once approved (never published to readers).
+ */
+export const GUIDELINE_KINDS = ["guideline", "holding_statement"] as const;
+export type GuidelineKind = (typeof GUIDELINE_KINDS)[number];
+/** The sign-offs a new holding statement asks for. */
+export const STATEMENT_SIGNOFFS = ["legal", "communications"] as const;
 
 export const SIGNOFF_DECISIONS = ["approved", "rejected"] as const;
 export type SignoffDecision = (typeof SIGNOFF_DECISIONS)[number];
@@ -253,6 +264,7 @@ export const CRISIS_EVENT_KINDS = [
   "briefed",
   "advocate_read",
   "advocate_acted",
+  "statement_used",
 ] as const;
 export type CrisisEventKind = (typeof CRISIS_EVENT_KINDS)[number];
 

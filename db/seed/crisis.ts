@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "../client";
-import { advocates, channels, crises, crisisChannels, crisisEvents, crisisSteps, crisisTopics, departments, playbooks, playbookSteps, users } from "../schema";
+import { advocates, channels, crises, guidelines, guidelineSignoffs, guidelineVersions, crisisChannels, crisisEvents, crisisSteps, crisisTopics, departments, playbooks, playbookSteps, users } from "../schema";
 import { checklistFrom } from "@/lib/crisis/checklist";
 import type { CrisisStepRole, DepartmentKind } from "@/lib/enums";
 import { foldText } from "@/lib/routing/text";
@@ -34,6 +34,31 @@ export const DEMO_PLAYBOOKS: { name: string; crisisType: "product_defect" | "ser
 ];
 
 const PAST_TITLE = "Gerüchte über überhitzende FU-7-Umrichter";
+
+/** Holding statements: approved in German and English for a product defect, a draft for an outage. */
+export const DEMO_STATEMENTS: { title: string; crisisType: "product_defect" | "service_outage"; language: "de" | "en"; approved: boolean; body: string }[] = [
+  {
+    title: "Holding Statement Produktmangel (DE)",
+    crisisType: "product_defect",
+    language: "de",
+    approved: true,
+    body: "Uns liegen Hinweise auf ein mögliches Problem mit [Produkt] vor. Wir nehmen das sehr ernst und prüfen jeden gemeldeten Fall mit unserer Technik. Bis dahin bitten wir Sie, betroffene Geräte außer Betrieb zu nehmen und unseren Service unter +49 711 000000 zu kontaktieren. Wir informieren hier, sobald wir mehr wissen.",
+  },
+  {
+    title: "Holding statement product defect (EN)",
+    crisisType: "product_defect",
+    language: "en",
+    approved: true,
+    body: "We have received reports of a possible issue with [product]. We take this very seriously and our engineers are examining every reported case. Meanwhile, please take affected units out of operation and contact our service at +49 711 000000. We will update you here as soon as we know more.",
+  },
+  {
+    title: "Statusmeldung Serviceausfall (DE)",
+    crisisType: "service_outage",
+    language: "de",
+    approved: false,
+    body: "Unser [Service] ist derzeit nicht erreichbar. Wir arbeiten mit Hochdruck an der Behebung und melden uns spätestens um [Uhrzeit] mit einem Update.",
+  },
+];
 
 type SeedAdvocate = {
   kind: "employee" | "fan" | "partner" | "customer";
@@ -109,6 +134,47 @@ export async function seedCrisis(db: Executor, now: Date): Promise<void> {
         ];
       }),
     );
+  }
+
+  const [{ n: statementCount }] = await db.select({ n: count() }).from(guidelines).where(eq(guidelines.kind, "holding_statement"));
+  if (statementCount === 0) {
+    const signers = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(users.email, ["recht@example.com", "sophie.wolf@example.com"]));
+    const legal = signers.find((u) => u.email === "recht@example.com");
+    const comms = signers.find((u) => u.email === "sophie.wolf@example.com");
+    const written = new Date(now.getTime() - 60 * 86_400_000);
+    const approvedAt = new Date(now.getTime() - 55 * 86_400_000);
+    for (const st of DEMO_STATEMENTS) {
+      const [g] = await db
+        .insert(guidelines)
+        .values({ kind: "holding_statement", crisisType: st.crisisType, language: st.language, createdBy: manager?.id ?? null, createdAt: written, updatedAt: written })
+        .returning({ id: guidelines.id });
+      const [v] = await db
+        .insert(guidelineVersions)
+        .values({
+          guidelineId: g.id,
+          version: 1,
+          title: st.title,
+          scope: "company",
+          requiredSignoffs: ["legal", "communications"],
+          bodyMd: st.body,
+          status: st.approved ? "approved" : "draft",
+          reviewRound: st.approved ? 1 : 0,
+          createdBy: manager?.id ?? null,
+          submittedAt: st.approved ? written : null,
+          approvedAt: st.approved ? approvedAt : null,
+          createdAt: written,
+          updatedAt: st.approved ? approvedAt : written,
+        })
+        .returning({ id: guidelineVersions.id });
+      if (st.approved) {
+        await db.insert(guidelineSignoffs).values(
+          [
+            { fn: "legal" as const, who: legal, name: "Dr. Claudia Berger" },
+            { fn: "communications" as const, who: comms, name: "Sophie Wolf" },
+          ].map((x) => ({ versionId: v.id, function: x.fn, decision: "approved" as const, reviewRound: 1, signatoryName: x.who?.name ?? x.name, signatoryId: x.who?.id ?? null, recordedBy: x.who?.id ?? null, createdAt: approvedAt })),
+        );
+      }
+    }
   }
 
   const [already] = await db.select({ id: crises.id }).from(crises).where(eq(crises.title, PAST_TITLE));

@@ -235,3 +235,20 @@ export const briefingReportSchema = z.object({
   url: httpUrl.pipe(z.string().min(1, v.required)),
   note: optionalText(1000),
 });
+
+/** A new holding statement: its kind of crisis, language, title and text (Markdown). */
+export const statementSchema = z.object({
+  title: trimmed(160),
+  crisisType: z.enum(CRISIS_TYPES, { error: v.invalidChoice }),
+  language: z.enum(INSIGHT_LANGUAGES, { error: v.invalidChoice }),
+  body: trimmed(5000),
+});
+
+/** Using an approved statement in the room: its version, the adapted text, where it was posted. */
+export const statementUseSchema = z.object({
+  id: requiredId,
+  versionId: z.coerce.number({ error: "crisis.statements.errors.choose" }).int("crisis.statements.errors.choose").positive("crisis.statements.errors.choose").max(2_147_483_647, "crisis.statements.errors.choose"),
+  text: trimmed(5000),
+  channelIds: list(z.coerce.number().int().positive().max(2_147_483_647)).transform((ids) => [...new Set(ids)]),
+  postedNote: optionalText(500),
+});

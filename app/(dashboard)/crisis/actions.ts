@@ -18,6 +18,7 @@ import {
 } from "@/db/queries/crises";
 import { createAdvocate, deleteAdvocate, revokeConsent, updateAdvocate } from "@/db/queries/advocates";
 import { sendBriefing } from "@/db/queries/briefings";
+import { createStatement, recordStatementUse } from "@/db/queries/statements";
 import { enqueueMailSending } from "@/lib/jobs/mail";
 import { action } from "@/lib/actions";
 import {
@@ -25,6 +26,8 @@ import {
   advocateSchema,
   advocateUpdateSchema,
   briefingSchema,
+  statementSchema,
+  statementUseSchema,
   closeCrisisSchema,
   confirmCrisisSchema,
   crisisIdSchema,
@@ -213,5 +216,26 @@ export const sendBriefingAction = action({
     const r = await sendBriefing(db, user.id, id, input, new Date(), { afterQueue: enqueueMailSending });
     room(id);
     return { recipients: r.recipients };
+  },
+});
+
+export const createStatementAction = action({
+  permission: "crisis:manage",
+  schema: statementSchema,
+  run: async (input, { db, user }) => {
+    const { id } = await createStatement(db, user.id, input);
+    revalidatePath("/crisis/statements");
+    // Written, submitted and signed off where every guideline is.
+    redirect(`/guidelines/${id}`);
+  },
+});
+
+export const recordStatementAction = action({
+  permission: "crisis:manage",
+  schema: statementUseSchema,
+  run: async ({ id, ...input }, { db, user }) => {
+    await recordStatementUse(db, user.id, id, input, new Date());
+    room(id);
+    return { id };
   },
 });

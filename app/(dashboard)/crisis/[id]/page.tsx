@@ -8,6 +8,8 @@ import { AutoRefresh } from "@/components/crisis/auto-refresh";
 import { Checklist } from "@/components/crisis/checklist";
 import { CloseCrisisForm } from "@/components/crisis/close-form";
 import { BriefingForm } from "@/components/crisis/briefing-form";
+import { StatementUseForm } from "@/components/crisis/statement-use-form";
+import { DiffView } from "@/components/guidelines/diff-view";
 import { CrisisForm } from "@/components/crisis/crisis-form";
 import { LessonsForm } from "@/components/crisis/lessons-form";
 import { VolumeChart } from "@/components/crisis/volume-chart-lazy";
@@ -32,8 +34,10 @@ import {
 } from "@/db/queries/crises";
 import { advocatesForBriefing, crisisBriefingRecipientsOf } from "@/db/queries/briefings";
 import { listChannelOptions } from "@/db/queries/routing-rules";
+import { approvedStatements, channelNames, crisisStatementsOf } from "@/db/queries/statements";
 import { requirePagePermission } from "@/lib/auth/session";
 import { stepState } from "@/lib/crisis/checklist";
+import { wordDiff } from "@/lib/guidelines/diff";
 import { reach } from "@/lib/crisis/reach";
 import { INSIGHT_LANGUAGES, PLATFORMS } from "@/lib/enums";
 import { enumParam } from "@/lib/search-params";
@@ -85,18 +89,21 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
     language: enumParam(sp, "al", INSIGHT_LANGUAGES),
     topic: typeof sp.at === "string" ? sp.at.trim().slice(0, 80) || undefined : undefined,
   };
-  const [volume, page, steps, timeline, people, playbooks, channels, briefed, candidates, lessons] = await Promise.all([
+  const [volume, page, steps, timeline, people, playbooks, channels, briefed, candidates, lessons, used, approved] = await Promise.all([
     crisisVolume(db, c, now),
     crisisInsightPage(db, c, before),
     crisisChecklist(db, id),
     crisisTimeline(db, id),
     manage ? crisisPeople(db) : Promise.resolve([]),
     manage && c.status === "draft" ? listPlaybooks(db) : Promise.resolve([]),
-    manage && c.status === "draft" ? listChannelOptions(db) : Promise.resolve([]),
+    manage && c.status !== "closed" && c.status !== "dismissed" ? listChannelOptions(db) : Promise.resolve([]),
     crisisBriefingRecipientsOf(db, id),
     manage && c.status === "active" ? advocatesForBriefing(db, selection, now) : Promise.resolve([]),
     live ? earlierLessons(db, c) : Promise.resolve([]),
+    crisisStatementsOf(db, id),
+    manage && c.status === "active" ? approvedStatements(db, c.crisisType) : Promise.resolve([]),
   ]);
+  const postedNames = await channelNames(db, used.flatMap((u) => u.channelIds));
   const activation = reach(briefed);
   const t = await getTranslations("crisis");
   const tch = await getTranslations("channels");
@@ -168,6 +175,10 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
             <div>
               <dt className="text-slate-600">{t("postMortem.firstResponse")}</dt>
               <dd className="text-slate-900">{pm.firstResponseMinutes == null ? "–" : formatMinutes(pm.firstResponseMinutes)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">{t("postMortem.firstStatement")}</dt>
+              <dd className="text-slate-900">{pm.firstStatementMinutes == null ? "–" : formatMinutes(pm.firstStatementMinutes)}</dd>
             </div>
             <div>
               <dt className="text-slate-600">{t("postMortem.peak")}</dt>
@@ -330,6 +341,52 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
           )}
         </Card>
       </div>
+
+      <Card className="mt-6">
+        <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("statements.usedTitle")}</h2>
+        {used.length ? (
+          <ul className="space-y-4">
+            {used.map((u) => (
+              <li key={u.id} className="space-y-2 border-b border-slate-100 pb-4 last:border-b-0">
+                <p className="text-sm text-slate-800">
+                  <span className="font-medium">{u.title}</span>
+                  {u.language ? ` (${u.language.toUpperCase()})` : null} · {when(u.usedAt)} · {u.usedByName ?? "–"}
+                </p>
+                <p className="break-words text-sm text-slate-700">
+                  {t("statements.postedOnValue", {
+                    where: [...u.channelIds.map((cid) => postedNames.get(cid) ?? `#${cid}`), ...(u.postedNote ? [u.postedNote] : [])].join(", ") || "–",
+                  })}
+                </p>
+                {u.text === u.approvedText ? (
+                  <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{u.text}</p>
+                ) : (
+                  <DiffView diff={wordDiff(u.approvedText, u.text)} />
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-700">{t("statements.noneUsed")}</p>
+        )}
+        {manage && c.status === "active" ? (
+          <div className="mt-4 border-t border-slate-200 pt-4">
+            <h3 className="mb-3 font-semibold text-slate-900">{t("statements.use")}</h3>
+            {approved.length ? (
+              <StatementUseForm
+                crisisId={id}
+                statements={approved.map((s) => ({
+                  versionId: s.versionId,
+                  label: `${s.title} (${(s.language ?? "").toUpperCase()}${s.crisisType ? `, ${t(`types.${s.crisisType}`)}` : ""})`,
+                  body: s.body,
+                }))}
+                channels={channels}
+              />
+            ) : (
+              <p className="text-sm text-slate-700">{t("statements.noneApproved")}</p>
+            )}
+          </div>
+        ) : null}
+      </Card>
 
       <Card className="mt-6">
         <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("briefing.reachTitle")}</h2>
