@@ -15,6 +15,24 @@ test.describe("advocates in a crisis", () => {
     await mailbox?.close();
   });
 
+  test("holding statements are listed by kind and language; a new one goes to the guidelines' sign-off", async ({ browser }) => {
+    const manager = await pageFor(browser, "manager");
+    await manager.goto("/crisis/statements");
+    const table = manager.getByRole("table", { name: "Stellungnahmen" });
+    await expect(table.getByRole("row").filter({ hasText: "freigegeben – verwendbar" })).toHaveCount(2);
+    await expectNoA11yViolations(manager, "holding statements");
+    await manager.goto("/crisis/statements/new");
+    const form = manager.getByRole("form", { name: "Neue Stellungnahme" });
+    await form.getByLabel("Titel", { exact: true }).fill(`Datenpanne ${run}`);
+    await form.getByLabel("Art der Krise").selectOption({ label: "Datenpanne" });
+    await form.getByLabel("Text", { exact: true }).fill("Wir prüfen einen möglichen Datenvorfall und informieren die Betroffenen.");
+    await form.getByRole("button", { name: "Anlegen" }).click();
+    await expect(manager).toHaveURL(/\/guidelines\/\d+$/);
+    await expect(manager.getByRole("heading", { level: 1, name: `Datenpanne ${run}` })).toBeVisible();
+    await expect(manager.getByText("Unternehmenskommunikation").first()).toBeVisible();
+    await manager.context().close();
+  });
+
   test("the manager keeps the register: adds a supporter with consent, and a revoked consent shows", async ({ browser }) => {
     const manager = await pageFor(browser, "manager");
     await manager.goto("/crisis/advocates?consent=revoked");
@@ -59,13 +77,25 @@ test.describe("advocates in a crisis", () => {
     await declare.getByRole("button", { name: "Krise ausrufen" }).click();
     await expect(manager.getByRole("heading", { level: 1, name: `Video brennendes Getriebe ${run}` })).toBeVisible();
 
+    // An approved holding statement, adapted to the case: the room shows what changed.
+    const use = manager.getByRole("form", { name: "Stellungnahme verwenden" });
+    await use.getByLabel("Freigegebene Stellungnahme").selectOption({ label: "Holding Statement Produktmangel (DE) (DE, Produktmangel)" });
+    const text = use.getByLabel("Text für diesen Fall");
+    await expect(text).toHaveValue(/\[Produkt\]/);
+    await text.fill((await text.inputValue()).replace("[Produkt]", "dem Getriebe G-200"));
+    await use.getByLabel("Brenner auf X").check();
+    await use.getByRole("button", { name: "Als verwendet festhalten" }).click();
+    await expect(manager.getByTestId("guideline-diff")).toContainText("dem Getriebe G-200");
+    await expect(manager.getByText("Veröffentlicht auf: Brenner auf X")).toBeVisible();
+
     // Anna Schmidt withdrew her consent: she is listed but cannot be ticked.
     const briefing = manager.getByRole("form", { name: "Fürsprecher aktivieren" });
     const anna = briefing.getByRole("checkbox", { name: /Anna Schmidt/ });
     await expect(anna).toBeDisabled();
     for (const name of ["Felix Wagner", "Elena Rossi", "Tobias Lang"]) await briefing.getByRole("checkbox", { name: new RegExp(name) }).check();
     await briefing.getByLabel("Was ist passiert?").fill("Ein Video zeigt angeblich ein brennendes Brenner-Getriebe. Es stammt nicht von uns.");
-    await briefing.getByLabel("Abgestimmte Stellungnahme").fill("Wir prüfen das Video und melden uns heute bis 18 Uhr.");
+    // The statement just used is offered as the agreed words.
+    await expect(briefing.getByLabel("Abgestimmte Stellungnahme")).toHaveValue(/dem Getriebe G-200/);
     await briefing.getByLabel("Bitte nicht …").fill("Nicht spekulieren, keine Schuldzuweisungen.");
     await expectNoA11yViolations(manager, "crisis room with the briefing form");
     manager.once("dialog", (d) => d.accept());

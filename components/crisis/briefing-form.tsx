@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { sendBriefingAction } from "@/app/(dashboard)/crisis/actions";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { Field } from "@/components/ui/field";
-import { Checkbox, Textarea } from "@/components/ui/input";
+import { Checkbox, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -23,13 +23,15 @@ export interface BriefingCandidate {
  * checks again) get what happened, the statement, dos and don'ts and links, by e-mail with their
  * personal link, employees also in the app.
  */
-export function BriefingForm({ crisisId, candidates }: { crisisId: number; candidates: BriefingCandidate[] }) {
+export function BriefingForm({ crisisId, candidates, statements = [] }: { crisisId: number; candidates: BriefingCandidate[]; statements?: { label: string; text: string }[] }) {
   const t = useTranslations("crisis.briefing");
   const tr = useTranslations();
   const [state, formAction] = useActionState<ActionResult<{ recipients: number }> | undefined, FormData>(sendBriefingAction, undefined);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   const v = state && !state.ok ? state.values : undefined;
   const sent = state?.ok ? state.data : undefined;
+  // The statement the room used (as adapted), offered so the advocates get the agreed words.
+  const [statement, setStatement] = useState(v?.statement ?? statements[0]?.text ?? "");
   return (
     <form
       action={formAction}
@@ -73,8 +75,19 @@ export function BriefingForm({ crisisId, candidates }: { crisisId: number; candi
       <Field label={t("message")} errors={fe?.message} hint={t("messageHint")}>
         <Textarea name="message" rows={3} maxLength={4000} defaultValue={v?.message ?? ""} required />
       </Field>
-      <Field label={t("statement")} errors={fe?.statement}>
-        <Textarea name="statement" rows={3} maxLength={4000} defaultValue={v?.statement ?? ""} />
+      {statements.length > 1 ? (
+        <Field label={t("statementPick")}>
+          <Select onChange={(e) => setStatement(statements[Number(e.target.value)]?.text ?? "")} defaultValue="0">
+            {statements.map((s, i) => (
+              <option key={i} value={i}>
+                {s.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      <Field label={t("statement")} errors={fe?.statement} hint={statements.length ? t("statementHint") : undefined}>
+        <Textarea name="statement" rows={3} maxLength={4000} value={statement} onChange={(e) => setStatement(e.target.value)} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("dos")} errors={fe?.dos}>

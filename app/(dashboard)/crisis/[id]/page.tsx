@@ -481,6 +481,7 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
             </form>
             <BriefingForm
               crisisId={id}
+              statements={used.map((u) => ({ label: `${u.title} · ${when(u.usedAt)}`, text: u.text }))}
               candidates={candidates.map((a) => ({
                 id: a.id,
                 name: a.name,
