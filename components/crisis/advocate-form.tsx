@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { createAdvocateAction, updateAdvocateAction } from "@/app/(dashboard)/crisis/actions";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { Card } from "@/components/ui/card";
@@ -41,7 +41,19 @@ export function AdvocateForm({ advocate, users }: { advocate?: AdvocateFormValue
   const langs = new Set(advocate?.languages ?? ["de"]);
   return (
     <Card className="max-w-3xl">
-      <form action={formAction} className="space-y-4" noValidate aria-label={advocate ? t("edit") : t("new")}>
+      <form
+        // Submitted by hand, not through `action`: React resets a form after an action, which would
+        // put the controlled kind select back to its first option while the form still shows a
+        // supporter's fields.
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          startTransition(() => formAction(data));
+        }}
+        className="space-y-4"
+        noValidate
+        aria-label={advocate ? t("edit") : t("new")}
+      >
         <ActionNotice state={state} success={advocate ? t("saved") : undefined} />
         {advocate ? <input type="hidden" name="id" value={advocate.id} /> : null}
         <div className="grid gap-4 sm:grid-cols-2">

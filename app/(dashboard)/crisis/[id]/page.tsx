@@ -480,6 +480,8 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
               </Button>
             </form>
             <BriefingForm
+              // A statement used since the form mounted becomes its agreed words.
+              key={`briefing-${used.length}`}
               crisisId={id}
               statements={used.map((u) => ({ label: `${u.title} · ${when(u.usedAt)}`, text: u.text }))}
               candidates={candidates.map((a) => ({
