@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { E2E_SECRET } from "./e2e/fixtures";
 import { serverNodeFlags } from "./scripts/server-flags.mjs";
 
 const port = Number(process.env.E2E_PORT || 3210);
@@ -70,7 +71,7 @@ export default defineConfig({
       DATABASE_URL: "",
       SEED_DEMO: "true",
       NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef",
+      NEXTAUTH_SECRET: E2E_SECRET,
       // Connectors' secrets at rest: a fixed test key (32 bytes, base64url).
       ENCRYPTION_KEY: "ZTJlLWVuY3J5cHRpb24ta2V5LTAxMjM0NTY3ODlhYmM",
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,

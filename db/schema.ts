@@ -18,6 +18,8 @@ import {
 } from "drizzle-orm/pg-core";
 // Enum values live in lib/enums.ts (dependency-free, so client code can use them without the schema).
 import {
+  ADVOCATE_KINDS,
+  CONSENT_METHODS,
   ALERT_KINDS,
   ALERT_SEVERITIES,
   ALERT_STATUSES,
@@ -29,6 +31,7 @@ import {
   CRISIS_STATUSES,
   CRISIS_TYPES,
   DEPARTMENT_KINDS,
+  GUIDELINE_KINDS,
   GUIDELINE_SCOPES,
   INSIGHT_CATEGORIES,
   INSIGHT_EVENT_TYPES,
@@ -282,12 +285,20 @@ export const signoffDecisionEnum = pgEnum("signoff_decision", SIGNOFF_DECISIONS)
  * belong to each version: a draft may change them without touching what is published, and readers
  * see those of the published version only.
  */
+export const guidelineKindEnum = pgEnum("guideline_kind", GUIDELINE_KINDS);
+/** The kinds of crisis (playbooks, holding statements, crises). */
+export const crisisTypeEnum = pgEnum("crisis_type", CRISIS_TYPES);
+
 export const guidelines = pgTable("guidelines", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  kind: guidelineKindEnum("kind").notNull().default("guideline"),
+  /** For holding statements: the kind of crisis they are for, and their language (de, en). */
+  crisisType: crisisTypeEnum("crisis_type"),
+  language: text("language"),
   createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
   archivedAt: timestamp("archived_at", { withTimezone: true }),
   ...timestamps,
-}, (t) => [index("guidelines_created_by_idx").on(t.createdBy)]);
+}, (t) => [index("guidelines_created_by_idx").on(t.createdBy), index("guidelines_kind_idx").on(t.kind, t.crisisType)]);
 
 export const guidelineVersions = pgTable(
   "guideline_versions",
@@ -1027,7 +1038,6 @@ export const connectorRuns = pgTable(
 // ─── Crisis room ─────────────────────────────────────────────────────────────
 
 export const crisisStatusEnum = pgEnum("crisis_status", CRISIS_STATUSES);
-export const crisisTypeEnum = pgEnum("crisis_type", CRISIS_TYPES);
 export const crisisStepRoleEnum = pgEnum("crisis_step_role", CRISIS_STEP_ROLES);
 
 /** A reusable how-to for a kind of crisis: ordered steps, each for a role or a department, due after the start. */
@@ -1185,6 +1195,120 @@ export const crisisEvents = pgTable(
   ],
 );
 
+export const advocateKindEnum = pgEnum("advocate_kind", ADVOCATE_KINDS);
+export const consentMethodEnum = pgEnum("consent_method", CONSENT_METHODS);
+
+/**
+ * People who can speak for the company in a crisis: its own people (linked to their user) and
+ * supporters outside it. Each with the consent on record (when, for what, how given; it may
+ * expire or be revoked, which excludes them from any briefing at once).
+ */
+export const advocates = pgTable(
+  "advocates",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    kind: advocateKindEnum("kind").notNull(),
+    /** For employees: their user (name and e-mail follow the user's). */
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    /** Where they speak: [{ platform, handle }]. */
+    platforms: jsonb("platforms").$type<{ platform: string; handle: string }[]>().notNull().default([]),
+    languages: text("languages").array().notNull().default(sql`'{}'`),
+    topics: text("topics").array().notNull().default(sql`'{}'`),
+    consentAt: timestamp("consent_at", { withTimezone: true }),
+    consentScope: text("consent_scope"),
+    consentMethod: consentMethodEnum("consent_method"),
+    consentExpiresAt: timestamp("consent_expires_at", { withTimezone: true }),
+    consentRevokedAt: timestamp("consent_revoked_at", { withTimezone: true }),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("advocates_user_unique").on(t.userId).where(sql`${t.userId} is not null`),
+    uniqueIndex("advocates_email_unique").on(sql`lower(${t.email})`),
+    index("advocates_created_by_idx").on(t.createdBy),
+    index("advocates_name_idx").on(t.name),
+  ],
+);
+
+/** A briefing sent to advocates in a crisis: what happened, the statement, dos and don'ts, links. */
+export const crisisBriefings = pgTable(
+  "crisis_briefings",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    crisisId: integer("crisis_id")
+      .notNull()
+      .references(() => crises.id, { onDelete: "cascade" }),
+    message: text("message").notNull(),
+    statement: text("statement"),
+    dos: text("dos"),
+    donts: text("donts"),
+    links: text("links").array().notNull().default(sql`'{}'`),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("crisis_briefings_crisis_idx").on(t.crisisId, t.createdAt), index("crisis_briefings_created_by_idx").on(t.createdBy)],
+);
+
+/**
+ * One advocate's copy of a briefing: when it went out, when they confirmed reading it, and what
+ * they reported doing (a link to their post). The platforms are those they used when briefed, so
+ * the reach per platform stays right when their profile changes or they are erased.
+ */
+export const crisisBriefingRecipients = pgTable(
+  "crisis_briefing_recipients",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    briefingId: integer("briefing_id")
+      .notNull()
+      .references(() => crisisBriefings.id, { onDelete: "cascade" }),
+    advocateId: integer("advocate_id").references(() => advocates.id, { onDelete: "set null" }),
+    platforms: text("platforms").array().notNull().default(sql`'{}'`),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    actedAt: timestamp("acted_at", { withTimezone: true }),
+    actionUrl: text("action_url"),
+    actionNote: text("action_note"),
+  },
+  (t) => [
+    uniqueIndex("crisis_briefing_recipients_unique").on(t.briefingId, t.advocateId),
+    index("crisis_briefing_recipients_advocate_idx").on(t.advocateId),
+  ],
+);
+
+/**
+ * A holding statement used in a crisis: the approved version it came from, its approved text at
+ * that moment, the text as adapted for this crisis (the room shows the difference), and where
+ * it was posted.
+ */
+export const crisisStatements = pgTable(
+  "crisis_statements",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    crisisId: integer("crisis_id")
+      .notNull()
+      .references(() => crises.id, { onDelete: "cascade" }),
+    versionId: integer("version_id").references(() => guidelineVersions.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    language: text("language"),
+    approvedText: text("approved_text").notNull(),
+    text: text("text").notNull(),
+    channelIds: integer("channel_ids").array().notNull().default(sql`'{}'`),
+    postedNote: text("posted_note"),
+    usedBy: integer("used_by").references(() => users.id, { onDelete: "set null" }),
+    usedAt: timestamp("used_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("crisis_statements_crisis_idx").on(t.crisisId, t.usedAt),
+    index("crisis_statements_version_idx").on(t.versionId),
+    index("crisis_statements_used_by_idx").on(t.usedBy),
+  ],
+);
+
+export type Advocate = typeof advocates.$inferSelect;
 export type Crisis = typeof crises.$inferSelect;
 export type Playbook = typeof playbooks.$inferSelect;
 export type PlaybookStep = typeof playbookSteps.$inferSelect;

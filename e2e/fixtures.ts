@@ -3,6 +3,9 @@ import type { Browser, Page } from "@playwright/test";
 
 export const PASSWORD = "demo-password";
 
+/** The app's session secret in end-to-end runs (playwright.config.ts); specs sign links with it, e.g. an expired briefing link. */
+export const E2E_SECRET = "e2e-secret-0123456789abcdef";
+
 export const ROLES = {
   admin: "admin@example.com",
   manager: "manager@example.com",

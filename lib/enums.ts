@@ -29,7 +29,8 @@ export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** The functions that sign guideline versions off; a user may hold any of them. */
-export const SIGNOFF_FUNCTIONS = ["legal", "data_protection", "works_council"] as const;
+/** `communications` signs off holding statements (the crisis room's pre-agreed words) with legal. */
+export const SIGNOFF_FUNCTIONS = ["legal", "data_protection", "works_council", "communications"] as const;
 export type SignoffFunction = (typeof SIGNOFF_FUNCTIONS)[number];
 
 // ─── Channels ────────────────────────────────────────────────────────────────
@@ -63,6 +64,16 @@ export type GuidelineScope = (typeof GUIDELINE_SCOPES)[number];
 
 export const VERSION_STATUSES = ["draft", "in_review", "approved", "published", "archived"] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+/**
+ * What a guideline record is: a guideline people acknowledge, or a holding statement — the
+ * pre-agreed words for a kind of crisis in one language, signed off through the same lifecycle
+ * and used from the crisis room once approved (never published to readers).
+ */
+export const GUIDELINE_KINDS = ["guideline", "holding_statement"] as const;
+export type GuidelineKind = (typeof GUIDELINE_KINDS)[number];
+/** The sign-offs a new holding statement asks for. */
+export const STATEMENT_SIGNOFFS = ["legal", "communications"] as const;
 
 export const SIGNOFF_DECISIONS = ["approved", "rejected"] as const;
 export type SignoffDecision = (typeof SIGNOFF_DECISIONS)[number];
@@ -153,15 +164,17 @@ export const NOTIFICATION_KINDS = [
   "guideline_reminder",
   "connector_paused",
   "crisis_step_overdue",
+  "crisis_briefing",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * The kinds a person may choose a delivery for. A crisis alert always goes out by e-mail at once:
- * in a crisis nobody may have switched it off or deferred it to tomorrow's digest.
+ * in a crisis nobody may have switched it off or deferred it to tomorrow's digest. Nor a crisis
+ * briefing, which an advocate consented to receive.
  */
 export const SWITCHABLE_NOTIFICATION_KINDS = NOTIFICATION_KINDS.filter(
-  (k): k is Exclude<NotificationKind, "crisis_alert"> => k !== "crisis_alert",
+  (k): k is Exclude<NotificationKind, "crisis_alert" | "crisis_briefing"> => k !== "crisis_alert" && k !== "crisis_briefing",
 );
 export type SwitchableNotificationKind = (typeof SWITCHABLE_NOTIFICATION_KINDS)[number];
 
@@ -248,9 +261,21 @@ export const CRISIS_EVENT_KINDS = [
   "step_assigned",
   "step_commented",
   "insight_added",
+  "briefed",
+  "advocate_read",
+  "advocate_acted",
+  "statement_used",
 ] as const;
 export type CrisisEventKind = (typeof CRISIS_EVENT_KINDS)[number];
 
 /** Who a playbook step is for: a role, or a department (by kind, so a playbook fits any company). */
 export const CRISIS_STEP_ROLES = ["manager", "department_head", "executive"] as const;
 export type CrisisStepRole = (typeof CRISIS_STEP_ROLES)[number];
+
+/** Who an advocate is: one of the company's people (a user), or a supporter outside it. */
+export const ADVOCATE_KINDS = ["employee", "fan", "partner", "customer"] as const;
+export type AdvocateKind = (typeof ADVOCATE_KINDS)[number];
+
+/** How an advocate's consent was given (recorded with its date and scope). */
+export const CONSENT_METHODS = ["written", "email", "online_form", "in_person"] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];

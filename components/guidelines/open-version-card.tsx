@@ -55,7 +55,10 @@ export async function OpenVersionCard({
       <SignoffList required={open.requiredSignoffs} state={open.signoffState} signoffs={open.signoffs} />
       {canWrite ? (
         <div className="flex flex-wrap gap-3">
-          {availableEvents(open.status, open.signoffState).map((e) => (
+          {availableEvents(open.status, open.signoffState)
+            // A holding statement ends at approved: it is used in the crisis room, never published.
+            .filter((e) => !(guideline.kind === "holding_statement" && e === "publish"))
+            .map((e) => (
             <ActionButton
               key={e}
               action={transitionAction}
@@ -68,6 +71,7 @@ export async function OpenVersionCard({
           ))}
         </div>
       ) : null}
+      {guideline.kind === "holding_statement" && open.status === "approved" ? <p className="text-sm text-slate-700">{t("statementUsable")}</p> : null}
 
       {own.length ? (
         <>

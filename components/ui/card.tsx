@@ -12,7 +12,7 @@ export function PageHeader({ title, lead, actions }: { title: string; lead?: str
         <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
         {lead ? <p className="mt-1 max-w-3xl text-slate-600">{lead}</p> : null}
       </div>
-      {actions ? <div className="flex gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
     </div>
   );
 }

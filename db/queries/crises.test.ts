@@ -19,6 +19,7 @@ import {
   crisisVolume,
   declareCrisis,
   dismissCrisis,
+  earlierLessons,
   getCrisis,
   listCrises,
   postMortemInput,
@@ -285,6 +286,10 @@ for (const backend of availableBackends()) {
       expect(pm).toMatchObject({ firstResponseMinutes: 0, stepsTotal: 5, stepsOnTime: 4, durationMinutes: 3 * 1440 });
       expect(pm.lateSteps.map((s) => s.position)).toEqual([4]);
       const [manager] = await t.db.select().from(users).where(eq(users.email, "manager@example.com"));
+      // A new crisis of the same kind starts from its lessons; one of another kind does not.
+      const next = await declareCrisis(t.db, manager.id, { title: "Nächster Produktmangel", severity: 1, crisisType: "product_defect", leadId: null, playbookId: null, channelIds: [], topics: [], startedAt: NOW }, NOW);
+      expect((await earlierLessons(t.db, (await getCrisis(t.db, next))!)).map((l) => l.id)).toEqual([c.id]);
+      expect(await earlierLessons(t.db, { id: next, crisisType: "data_breach" })).toEqual([]);
       await setLessonsLearned(t.db, manager.id, c.id, "Früher mit F&E sprechen.", NOW);
       expect((await getCrisis(t.db, c.id))!.lessonsLearned).toBe("Früher mit F&E sprechen.");
       expect(await postMortemInput(t.db, { ...c, status: "active" })).toBeNull();

@@ -6,6 +6,7 @@ import {
   crisisChannels,
   crisisEvents,
   crisisInsights,
+  crisisStatements,
   crisisSteps,
   crisisTopics,
   departments,
@@ -545,12 +546,24 @@ export async function crisisTimeline(db: Executor, crisisId: number) {
 /** What the post-mortem of a closed crisis is computed from (lib/crisis/post-mortem.ts). */
 export async function postMortemInput(db: Executor, c: CrisisDetail): Promise<PostMortemInput | null> {
   if (c.status !== "closed" || !c.closedAt) return null;
-  const [events, steps, hours] = await Promise.all([
+  const [events, steps, hours, statements] = await Promise.all([
     db.select({ at: crisisEvents.at, kind: crisisEvents.kind, actorId: crisisEvents.actorId }).from(crisisEvents).where(eq(crisisEvents.crisisId, c.id)),
     db.select({ position: crisisSteps.position, title: crisisSteps.title, dueAt: crisisSteps.dueAt, doneAt: crisisSteps.doneAt }).from(crisisSteps).where(eq(crisisSteps.crisisId, c.id)),
     crisisVolume(db, c, c.closedAt),
+    db.select({ usedAt: crisisStatements.usedAt }).from(crisisStatements).where(eq(crisisStatements.crisisId, c.id)),
   ]);
-  return { startedAt: c.startedAt, closedAt: c.closedAt, events, steps, hours };
+  return { startedAt: c.startedAt, closedAt: c.closedAt, events, steps, hours, statementsUsedAt: statements.map((s) => s.usedAt) };
+}
+
+/** What earlier crises of the same kind taught (closed, with lessons learned), newest first: the next crisis starts there. */
+export async function earlierLessons(db: Executor, c: Pick<Crisis, "id" | "crisisType">, limit = 3) {
+  if (!c.crisisType) return [];
+  return db
+    .select({ id: crises.id, title: crises.title, closedAt: crises.closedAt, lessonsLearned: crises.lessonsLearned })
+    .from(crises)
+    .where(and(eq(crises.crisisType, c.crisisType), eq(crises.status, "closed"), sql`${crises.lessonsLearned} is not null`, sql`${crises.id} <> ${c.id}`))
+    .orderBy(desc(crises.closedAt), desc(crises.id))
+    .limit(limit);
 }
 
 /** The whole timeline, oldest first, for the post-mortem's export. */

@@ -32,6 +32,7 @@ import {
   type VersionStatus,
 } from "@/lib/guidelines/lifecycle";
 import { affectedUsers, appliesTo, type ChannelAssignment, type GuidelineScope, type ScopeKind } from "@/lib/guidelines/scope";
+import type { CrisisType, GuidelineKind } from "@/lib/enums";
 
 // ─── Scope context ───────────────────────────────────────────────────────────
 
@@ -135,6 +136,8 @@ export interface GuidelineFilter {
   scope?: ScopeKind;
   /** Readers who neither write nor sign off see only published guidelines. */
   publishedOnly?: boolean;
+  /** Guidelines unless asked for holding statements (the crisis room's list). */
+  kind?: GuidelineKind;
   page?: number;
   pageSize?: number;
 }
@@ -152,7 +155,7 @@ export async function listGuidelines(db: Executor, f: GuidelineFilter = {}) {
   // What the guideline shows: the published version's values, else (never published) the latest version's.
   const shownTitle = sql<string>`coalesce(${pv.title}, ${lv.title})`;
   const shownScope = sql<ScopeKind>`coalesce(${pv.scope}, ${lv.scope})`;
-  const conds: SQL[] = [];
+  const conds: SQL[] = [eq(guidelines.kind, f.kind ?? "guideline")];
   if (f.status) conds.push(eq(lv.status, f.status));
   if (f.scope) conds.push(sql`${shownScope} = ${f.scope}`);
   if (f.publishedOnly) conds.push(isNotNull(pv.id));
@@ -246,6 +249,10 @@ export interface VersionDto {
 
 export interface GuidelineDetail {
   id: number;
+  /** A guideline, or a holding statement (approved is its last stage: it is used, not published). */
+  kind: GuidelineKind;
+  crisisType: CrisisType | null;
+  language: string | null;
   /** Title, required sign-offs and scope of the published version (of the latest one while none is published). */
   title: string;
   requiredSignoffs: SignoffFunction[];
@@ -329,6 +336,9 @@ export async function getGuideline(
   if (!shown) return null;
   return {
     id: g.id,
+    kind: g.kind,
+    crisisType: g.crisisType,
+    language: g.language,
     title: shown.title,
     requiredSignoffs: shown.requiredSignoffs,
     scope: shown.scope,
@@ -408,9 +418,12 @@ function scopeAudit(input: GuidelineInput) {
   };
 }
 
-export async function createGuideline(db: Executor, actorId: number | null, input: GuidelineInput) {
+export async function createGuideline(db: Executor, actorId: number | null, input: GuidelineInput, statement?: { crisisType: CrisisType; language: string }) {
   return db.transaction(async (tx) => {
-    const [g] = await tx.insert(guidelines).values({ createdBy: actorId }).returning({ id: guidelines.id });
+    const [g] = await tx
+      .insert(guidelines)
+      .values({ createdBy: actorId, ...(statement ? { kind: "holding_statement" as const, crisisType: statement.crisisType, language: statement.language } : {}) })
+      .returning({ id: guidelines.id });
     const [v] = await tx
       .insert(guidelineVersions)
       .values({
@@ -425,7 +438,7 @@ export async function createGuideline(db: Executor, actorId: number | null, inpu
       })
       .returning({ id: guidelineVersions.id });
     await writeScope(tx, v.id, input);
-    await recordAudit(tx, { actorId, action: "guideline.create", entityType: "guideline", entityId: g.id, after: { ...scopeAudit(input), versionId: v.id } });
+    await recordAudit(tx, { actorId, action: "guideline.create", entityType: "guideline", entityId: g.id, after: { ...scopeAudit(input), versionId: v.id, ...(statement ? { kind: "holding_statement", ...statement } : {}) } });
     return { id: g.id, versionId: v.id };
   });
 }
@@ -549,6 +562,10 @@ export async function changeVersionStatus(
 ) {
   return db.transaction(async (tx) => {
     const { v, g } = await lockVersion(tx, versionId);
+    // A holding statement is used from the crisis room once approved; it never goes out to readers.
+    if (g.kind === "holding_statement" && event === "publish") {
+      throw new AppError("conflict", "holding statements are not published", { _form: ["guidelines.errors.statementNotPublished"] });
+    }
     const state = await currentSignoffs(tx, v);
     const r = transition(v.status, event, state);
     if (!r.ok) {

@@ -71,7 +71,7 @@ interface Recipient {
 /** How each of `userIds` wants to hear of `kind` by e-mail (no choice made: at once; a crisis always at once). */
 export async function deliveriesFor(db: Executor, userIds: number[], kind: NotificationKind): Promise<Map<number, NotificationDelivery>> {
   const out = new Map<number, NotificationDelivery>(userIds.map((id) => [id, "immediately"]));
-  if (!userIds.length || kind === "crisis_alert") return out;
+  if (!userIds.length || kind === "crisis_alert" || kind === "crisis_briefing") return out;
   const rows = await db
     .select({ userId: notificationPreferences.userId, delivery: notificationPreferences.delivery })
     .from(notificationPreferences)
@@ -526,7 +526,7 @@ export async function notificationPreferencesOf(db: Executor, userId: number): P
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userId));
   const out = Object.fromEntries(SWITCHABLE_NOTIFICATION_KINDS.map((k) => [k, "immediately"])) as Record<SwitchableNotificationKind, NotificationDelivery>;
-  for (const r of map) if (r.kind !== "crisis_alert") out[r.kind] = r.delivery;
+  for (const r of map) if ((SWITCHABLE_NOTIFICATION_KINDS as readonly string[]).includes(r.kind)) out[r.kind as SwitchableNotificationKind] = r.delivery;
   return out;
 }
 

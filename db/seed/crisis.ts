@@ -1,6 +1,6 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, count, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "../client";
-import { channels, crises, crisisChannels, crisisEvents, crisisSteps, crisisTopics, departments, playbooks, playbookSteps, users } from "../schema";
+import { advocates, channels, crises, guidelines, guidelineSignoffs, guidelineVersions, crisisChannels, crisisEvents, crisisSteps, crisisTopics, departments, playbooks, playbookSteps, users } from "../schema";
 import { checklistFrom } from "@/lib/crisis/checklist";
 import type { CrisisStepRole, DepartmentKind } from "@/lib/enums";
 import { foldText } from "@/lib/routing/text";
@@ -35,9 +35,64 @@ export const DEMO_PLAYBOOKS: { name: string; crisisType: "product_defect" | "ser
 
 const PAST_TITLE = "Gerüchte über überhitzende FU-7-Umrichter";
 
+/** Holding statements: approved in German and English for a product defect, a draft for an outage. */
+export const DEMO_STATEMENTS: { title: string; crisisType: "product_defect" | "service_outage"; language: "de" | "en"; approved: boolean; body: string }[] = [
+  {
+    title: "Holding Statement Produktmangel (DE)",
+    crisisType: "product_defect",
+    language: "de",
+    approved: true,
+    body: "Uns liegen Hinweise auf ein mögliches Problem mit [Produkt] vor. Wir nehmen das sehr ernst und prüfen jeden gemeldeten Fall mit unserer Technik. Bis dahin bitten wir Sie, betroffene Geräte außer Betrieb zu nehmen und unseren Service unter +49 711 000000 zu kontaktieren. Wir informieren hier, sobald wir mehr wissen.",
+  },
+  {
+    title: "Holding statement product defect (EN)",
+    crisisType: "product_defect",
+    language: "en",
+    approved: true,
+    body: "We have received reports of a possible issue with [product]. We take this very seriously and our engineers are examining every reported case. Meanwhile, please take affected units out of operation and contact our service at +49 711 000000. We will update you here as soon as we know more.",
+  },
+  {
+    title: "Statusmeldung Serviceausfall (DE)",
+    crisisType: "service_outage",
+    language: "de",
+    approved: false,
+    body: "Unser [Service] ist derzeit nicht erreichbar. Wir arbeiten mit Hochdruck an der Behebung und melden uns spätestens um [Uhrzeit] mit einem Update.",
+  },
+];
+
+type SeedAdvocate = {
+  kind: "employee" | "fan" | "partner" | "customer";
+  email: string;
+  name?: string;
+  platforms: { platform: string; handle: string }[];
+  languages: string[];
+  topics: string[];
+  /** Days before the seed's moment the consent was given; `revokedDaysAgo` when it was withdrawn. */
+  consentDaysAgo: number;
+  revokedDaysAgo?: number;
+  method: "written" | "email" | "online_form" | "in_person";
+};
+
+/** Twelve advocates: six of the company's people, six supporters outside it; one withdrew consent. */
+export const DEMO_ADVOCATES: SeedAdvocate[] = [
+  { kind: "employee", email: "sophie.wolf@example.com", platforms: [{ platform: "linkedin", handle: "sophie-wolf" }, { platform: "x", handle: "@sophiewolf" }], languages: ["de", "en"], topics: ["Unternehmen", "Krisenkommunikation"], consentDaysAgo: 200, method: "written" },
+  { kind: "employee", email: "felix.wagner@example.com", platforms: [{ platform: "linkedin", handle: "felix-wagner-ing" }], languages: ["de", "en"], topics: ["Getriebe", "Antriebstechnik", "FU-7"], consentDaysAgo: 150, method: "written" },
+  { kind: "employee", email: "paul.klein@example.com", platforms: [{ platform: "forum", handle: "pklein" }], languages: ["de"], topics: ["Getriebe", "Wartung"], consentDaysAgo: 120, method: "online_form" },
+  { kind: "employee", email: "mia.schulz@example.com", platforms: [{ platform: "facebook", handle: "mia.schulz" }, { platform: "instagram", handle: "mia_service" }], languages: ["de"], topics: ["Service", "Ersatzteile"], consentDaysAgo: 90, method: "online_form" },
+  { kind: "employee", email: "lukas.meyer@example.com", platforms: [{ platform: "xing", handle: "lukas-meyer" }, { platform: "instagram", handle: "brenner_azubis" }], languages: ["de"], topics: ["Ausbildung", "Arbeitgeber"], consentDaysAgo: 80, method: "written" },
+  { kind: "employee", email: "anna.schmidt@example.com", platforms: [{ platform: "linkedin", handle: "anna-schmidt-vertrieb" }], languages: ["de", "en"], topics: ["Vertrieb", "Messen"], consentDaysAgo: 60, revokedDaysAgo: 10, method: "email" },
+  { kind: "partner", name: "Karl Hübner (Hübner Automation GmbH)", email: "k.huebner@huebner-automation.example", platforms: [{ platform: "linkedin", handle: "karl-huebner" }], languages: ["de"], topics: ["Getriebe", "Automatisierung"], consentDaysAgo: 300, method: "written" },
+  { kind: "partner", name: "Elena Rossi (Rossi Macchine S.r.l.)", email: "e.rossi@rossi-macchine.example", platforms: [{ platform: "linkedin", handle: "elena-rossi" }], languages: ["en"], topics: ["Antriebstechnik", "Export"], consentDaysAgo: 250, method: "email" },
+  { kind: "customer", name: "Stefan Vogel (Vogel Fördertechnik)", email: "s.vogel@vogel-foerdertechnik.example", platforms: [{ platform: "forum", handle: "svogel" }, { platform: "youtube", handle: "@vogelfoerdertechnik" }], languages: ["de"], topics: ["FU-7", "Wartung"], consentDaysAgo: 100, method: "in_person" },
+  { kind: "customer", name: "Julia Brandt", email: "julia.brandt@mail.example", platforms: [{ platform: "x", handle: "@jbrandt_eng" }], languages: ["de", "en"], topics: ["Service"], consentDaysAgo: 40, method: "online_form" },
+  { kind: "fan", name: "Tobias Lang", email: "tobias.lang@mail.example", platforms: [{ platform: "youtube", handle: "@maschinenbau_fan" }, { platform: "instagram", handle: "maschinenbau_fan" }], languages: ["de"], topics: ["Getriebe", "Videos"], consentDaysAgo: 30, method: "online_form" },
+  { kind: "fan", name: "Sarah Engel", email: "sarah.engel@mail.example", platforms: [{ platform: "mastodon", handle: "@sarah_eng@social.example" }], languages: ["en"], topics: ["Antriebstechnik"], consentDaysAgo: 20, method: "email" },
+];
+
 /**
- * Two playbooks and one past crisis worked through with the first of them, so the crisis room
- * has something to show before the first real spike. Idempotent: keyed on names and the title.
+ * Two playbooks, twelve advocates and one past crisis worked through with the first playbook, so
+ * the crisis room has something to show before the first real spike. Idempotent: keyed on names,
+ * the title, and an empty advocate register.
  */
 export async function seedCrisis(db: Executor, now: Date): Promise<void> {
   const [manager] = await db.select({ id: users.id }).from(users).where(eq(users.email, "manager@example.com"));
@@ -49,6 +104,77 @@ export async function seedCrisis(db: Executor, now: Date): Promise<void> {
       .values({ name: p.name, crisisType: p.crisisType, description: p.description, createdBy: manager?.id ?? null, createdAt: now, updatedAt: now })
       .returning({ id: playbooks.id });
     await db.insert(playbookSteps).values(p.steps.map((s, i) => ({ ...s, playbookId: row.id, position: i + 1 })));
+  }
+
+  const [{ n: advocateCount }] = await db.select({ n: count() }).from(advocates);
+  if (advocateCount === 0) {
+    const people = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(users.email, DEMO_ADVOCATES.map((a) => a.email)));
+    const day = 86_400_000;
+    await db.insert(advocates).values(
+      DEMO_ADVOCATES.flatMap((a) => {
+        const user = a.kind === "employee" ? people.find((p) => p.email === a.email) : undefined;
+        if (a.kind === "employee" && !user) return [];
+        return [
+          {
+            kind: a.kind,
+            userId: user?.id ?? null,
+            name: user?.name ?? a.name!,
+            email: a.email,
+            platforms: a.platforms,
+            languages: a.languages,
+            topics: a.topics,
+            consentAt: new Date(now.getTime() - a.consentDaysAgo * day),
+            consentScope: "Krisen-Briefings per E-Mail und im Dashboard; Veröffentlichungen in eigenem Namen",
+            consentMethod: a.method,
+            consentRevokedAt: a.revokedDaysAgo ? new Date(now.getTime() - a.revokedDaysAgo * day) : null,
+            createdBy: manager?.id ?? null,
+            createdAt: now,
+            updatedAt: now,
+          },
+        ];
+      }),
+    );
+  }
+
+  const [{ n: statementCount }] = await db.select({ n: count() }).from(guidelines).where(eq(guidelines.kind, "holding_statement"));
+  if (statementCount === 0) {
+    const signers = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(users.email, ["recht@example.com", "sophie.wolf@example.com"]));
+    const legal = signers.find((u) => u.email === "recht@example.com");
+    const comms = signers.find((u) => u.email === "sophie.wolf@example.com");
+    const written = new Date(now.getTime() - 60 * 86_400_000);
+    const approvedAt = new Date(now.getTime() - 55 * 86_400_000);
+    for (const st of DEMO_STATEMENTS) {
+      const [g] = await db
+        .insert(guidelines)
+        .values({ kind: "holding_statement", crisisType: st.crisisType, language: st.language, createdBy: manager?.id ?? null, createdAt: written, updatedAt: written })
+        .returning({ id: guidelines.id });
+      const [v] = await db
+        .insert(guidelineVersions)
+        .values({
+          guidelineId: g.id,
+          version: 1,
+          title: st.title,
+          scope: "company",
+          requiredSignoffs: ["legal", "communications"],
+          bodyMd: st.body,
+          status: st.approved ? "approved" : "draft",
+          reviewRound: st.approved ? 1 : 0,
+          createdBy: manager?.id ?? null,
+          submittedAt: st.approved ? written : null,
+          approvedAt: st.approved ? approvedAt : null,
+          createdAt: written,
+          updatedAt: st.approved ? approvedAt : written,
+        })
+        .returning({ id: guidelineVersions.id });
+      if (st.approved) {
+        await db.insert(guidelineSignoffs).values(
+          [
+            { fn: "legal" as const, who: legal, name: "Dr. Claudia Berger" },
+            { fn: "communications" as const, who: comms, name: "Sophie Wolf" },
+          ].map((x) => ({ versionId: v.id, function: x.fn, decision: "approved" as const, reviewRound: 1, signatoryName: x.who?.name ?? x.name, signatoryId: x.who?.id ?? null, recordedBy: x.who?.id ?? null, createdAt: approvedAt })),
+        );
+      }
+    }
   }
 
   const [already] = await db.select({ id: crises.id }).from(crises).where(eq(crises.title, PAST_TITLE));
@@ -69,6 +195,8 @@ export async function seedCrisis(db: Executor, now: Date): Promise<void> {
       playbookId: playbook.id,
       summary:
         "Ein Forenbeitrag über einen qualmenden FU-7 verbreitete sich auf X und LinkedIn. Die Prüfung ergab einen Anschlussfehler beim Kunden, kein Serienproblem. Holding Statement nach 50 Minuten, technische Klarstellung mit Video am zweiten Tag; die Stimmung drehte danach ins Neutrale.",
+      lessonsLearned:
+        "F&E früher einbinden: die technische Einschätzung kam zwei Stunden nach dem Holding Statement, das war zu spät für die ersten Nachfragen. Service-FAQ vorab als Vorlage bereithalten; sie war der verspätete Schritt.",
       openedBy: manager?.id ?? null,
       confirmedAt: startedAt,
       closedAt,

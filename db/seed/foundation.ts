@@ -47,7 +47,7 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "felix.wagner@example.com", name: "Felix Wagner", role: "employee", department: "forschung-entwicklung" },
   { email: "mia.schulz@example.com", name: "Mia Schulz", role: "employee", department: "kundenservice" },
   { email: "lukas.meyer@example.com", name: "Lukas Meyer", role: "employee", department: "personal" },
-  { email: "sophie.wolf@example.com", name: "Sophie Wolf", role: "manager", department: "unternehmenskommunikation" },
+  { email: "sophie.wolf@example.com", name: "Sophie Wolf", role: "manager", department: "unternehmenskommunikation", signoffFunctions: ["communications"] },
   { email: "david.braun@example.com", name: "David Braun", role: "employee", department: "produktion" },
   { email: "laura.richter@example.com", name: "Laura Richter", role: "employee", department: "kundenservice" },
   { email: "paul.klein@example.com", name: "Paul Klein", role: "employee", department: "forschung-entwicklung", },

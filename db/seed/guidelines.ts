@@ -13,13 +13,15 @@ import type { SignoffDecision, SignoffFunction, VersionStatus } from "@/lib/guid
 import { CRISIS_V1, CRISIS_V2, RECRUITING_V1, SOCIAL_MEDIA_V1, SOCIAL_MEDIA_V2 } from "./guideline-texts";
 
 /**
- * Who signs for each function: legal and the works council with their own logins (see the demo
- * users), the external data protection officer on paper, recorded by the central unit with a reference.
+ * Who signs for each function: legal, the works council and communications (holding statements)
+ * with their own logins (see the demo users), the external data protection officer on paper,
+ * recorded by the central unit with a reference.
  */
 const SIGNATORIES: Record<SignoffFunction, { email?: string; name: string; reference?: string }> = {
   legal: { email: "recht@example.com", name: "Dr. Claudia Berger" },
   data_protection: { name: "Stefan Lorenz (externer Datenschutzbeauftragter)", reference: "Stellungnahme des Datenschutzbeauftragten per E-Mail" },
   works_council: { email: "betriebsrat@example.com", name: "Monika Hahn" },
+  communications: { email: "sophie.wolf@example.com", name: "Sophie Wolf" },
 };
 
 interface DemoSignoff {

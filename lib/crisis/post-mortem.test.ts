@@ -29,6 +29,8 @@ describe("the post-mortem", () => {
     const pm = postMortem(input);
     expect(pm.durationMinutes).toBe(2 * 1440 + 360);
     expect(pm.firstResponseMinutes).toBe(42);
+    expect(pm.firstStatementMinutes).toBeNull();
+    expect(postMortem({ ...input, statementsUsedAt: [at(200), at(75)] }).firstStatementMinutes).toBe(75);
   });
 
   it("finds the peak hour and the negative share of the crisis's own hours", () => {
@@ -50,7 +52,7 @@ describe("the post-mortem", () => {
 
   it("has no first response or peak when nobody acted and nothing arrived", () => {
     const pm = postMortem({ ...input, events: [{ at: at(0), kind: "drafted", actorId: null }], hours: [], steps: [] });
-    expect([pm.firstResponseMinutes, pm.peak, pm.negativeShare, pm.stepsTotal]).toEqual([null, null, null, 0]);
+    expect([pm.firstResponseMinutes, pm.firstStatementMinutes, pm.peak, pm.negativeShare, pm.stepsTotal]).toEqual([null, null, null, null, 0]);
   });
 
   it("writes Markdown in the reader's language, company time, with people's text made inert", () => {
@@ -75,7 +77,9 @@ describe("the post-mortem", () => {
     expect(md).toContain("- 1. Lage bewerten (zu spät um 20 min)");
     expect(md).toContain("\\[Link\\]\\(http://evil\\.example\\)");
     expect(md).toContain("noch keine festgehalten");
-    expect(postMortemMarkdown({ title: "x", leadName: null, startedAt, closedAt, summary: null, lessonsLearned: "ok", figures: postMortem(input), timeline: [] }, "en")).toContain("## Lessons learned\n\nok");
+    const en = postMortemMarkdown({ title: "x", leadName: null, startedAt, closedAt, summary: null, lessonsLearned: "ok", figures: postMortem(input), timeline: [], activation: { briefed: 3, read: 2, acted: 1, firstActionMinutes: 95 } }, "en");
+    expect(en).toContain("## Lessons learned\n\nok");
+    expect(en).toContain("- Advocates: 3 briefed, 2 read, 1 acted, first action after 1 h 35 min");
   });
 
   it("says durations as people do", () => {

@@ -11,12 +11,16 @@ export interface PostMortemInput {
   steps: readonly { position: number; title: string; dueAt: Date; doneAt: Date | null }[];
   /** Insights per hour (ISO hour start), as the room's chart has them. */
   hours: readonly { hour: string; total: number; negative: number }[];
+  /** When holding statements were used in it. */
+  statementsUsedAt?: readonly Date[];
 }
 
 export interface PostMortem {
   durationMinutes: number;
   /** From the start to the first thing a person did in the room (confirm, declare, a step…). */
   firstResponseMinutes: number | null;
+  /** From the start to the first holding statement used. */
+  firstStatementMinutes: number | null;
   peak: { hour: string; total: number } | null;
   insights: number;
   negative: number;
@@ -51,6 +55,7 @@ export function postMortem(input: PostMortemInput): PostMortem {
   return {
     durationMinutes: minutesBetween(startedAt, closedAt),
     firstResponseMinutes: first ? minutesBetween(startedAt, first.at) : null,
+    firstStatementMinutes: input.statementsUsedAt?.length ? minutesBetween(startedAt, new Date(Math.min(...input.statementsUsedAt.map((d) => d.getTime())))) : null,
     peak,
     insights,
     negative,
@@ -87,11 +92,15 @@ const L = {
     duration: "Dauer",
     lead: "Leitung",
     firstResponse: "Erste Reaktion nach",
+    firstStatement: "Erste Stellungnahme nach",
     peak: "Höchststand",
     perHour: "Hinweise in einer Stunde",
     insights: "Hinweise",
     negative: "davon negativ",
     steps: "Checkliste",
+    activation: "Fürsprecher",
+    activationValue: (b: number, r: number, a: number) => `${b} gebrieft, ${r} gelesen, ${a} aktiv geworden`,
+    firstAction: "erste Reaktion nach",
     onTime: "pünktlich erledigt",
     late: "Verspätet erledigt",
     undone: "Nicht erledigt",
@@ -110,11 +119,15 @@ const L = {
     duration: "Duration",
     lead: "Lead",
     firstResponse: "First response after",
+    firstStatement: "First statement after",
     peak: "Peak",
     perHour: "insights in one hour",
     insights: "Insights",
     negative: "negative",
     steps: "Checklist",
+    activation: "Advocates",
+    activationValue: (b: number, r: number, a: number) => `${b} briefed, ${r} read, ${a} acted`,
+    firstAction: "first action after",
     onTime: "done on time",
     late: "Done late",
     undone: "Not done",
@@ -129,6 +142,8 @@ const L = {
 
 export interface PostMortemDoc {
   title: string;
+  /** Advocates briefed, read, acted and the first action's delay (lib/crisis/reach.ts). */
+  activation?: { briefed: number; read: number; acted: number; firstActionMinutes: number | null };
   leadName: string | null;
   startedAt: Date;
   closedAt: Date;
@@ -152,9 +167,15 @@ export function postMortemMarkdown(doc: PostMortemDoc, locale: Locale, timeZone 
     `- ${l.duration}: ${formatMinutes(f.durationMinutes)}`,
     `- ${l.lead}: ${doc.leadName ? mdText(doc.leadName) : l.none}`,
     `- ${l.firstResponse}: ${f.firstResponseMinutes == null ? l.none : formatMinutes(f.firstResponseMinutes)}`,
+    `- ${l.firstStatement}: ${f.firstStatementMinutes == null ? l.none : formatMinutes(f.firstStatementMinutes)}`,
     `- ${l.peak}: ${f.peak ? `${f.peak.total} ${l.perHour} (${when(new Date(f.peak.hour))})` : l.none}`,
     `- ${l.insights}: ${f.insights}, ${l.negative}: ${f.negative}${f.negativeShare == null ? "" : ` (${f.negativeShare.toLocaleString(locale === "de" ? "de-DE" : "en-GB")} %)`}`,
     `- ${l.steps}: ${f.stepsOnTime} / ${f.stepsTotal} ${l.onTime}`,
+    ...(doc.activation
+      ? [
+          `- ${l.activation}: ${l.activationValue(doc.activation.briefed, doc.activation.read, doc.activation.acted)}${doc.activation.firstActionMinutes == null ? "" : `, ${l.firstAction} ${formatMinutes(doc.activation.firstActionMinutes)}`}`,
+        ]
+      : []),
     "",
   ];
   if (f.lateSteps.length) {

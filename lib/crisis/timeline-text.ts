@@ -12,6 +12,7 @@ export async function timelineWording(): Promise<(e: { kind: string; payload: Re
           insightId: String(e.payload.insightId ?? ""),
           current: String(e.payload.current ?? ""),
           hours: String(e.payload.windowHours ?? ""),
+          count: String(e.payload.count ?? ""),
         })
       : e.kind;
 }

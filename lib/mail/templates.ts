@@ -75,6 +75,19 @@ export interface MailTemplates {
     dueAt: Date;
     recipientName: string;
   };
+  /** A crisis briefing to an advocate, with their personal link (no account needed); always sent at once. */
+  crisis_briefing: {
+    crisisTitle: string;
+    message: string;
+    statement: string | null;
+    dos: string | null;
+    donts: string | null;
+    links: string[];
+    /** The personal link's path (`/brief/…`). */
+    path: string;
+    expiresAt: Date;
+    recipientName: string;
+  };
   /** One morning mail with everything a person chose to get as a digest. */
   digest: {
     recipientName: string;
@@ -151,6 +164,7 @@ const DIGEST_LINES: Record<Locale, Record<DigestItem["kind"], (subject: string) 
     guideline_reminder: (title) => `Richtlinie noch nicht bestätigt: ${title}`,
     connector_paused: (name) => `Anbindung pausiert: ${name}`,
     crisis_step_overdue: (crisis) => `Krisenschritt überfällig: ${crisis}`,
+    crisis_briefing: (crisis) => `Krisen-Briefing: ${crisis}`,
   },
   en: {
     insight_routed: (dep) => `new insight for ${dep}`,
@@ -162,6 +176,7 @@ const DIGEST_LINES: Record<Locale, Record<DigestItem["kind"], (subject: string) 
     guideline_reminder: (title) => `guideline not yet acknowledged: ${title}`,
     connector_paused: (name) => `connector paused: ${name}`,
     crisis_step_overdue: (crisis) => `crisis step overdue: ${crisis}`,
+    crisis_briefing: (crisis) => `crisis briefing: ${crisis}`,
   },
 };
 
@@ -364,6 +379,36 @@ const TEMPLATES: { [K in MailKind]: Record<Locale, Template<MailTemplates[K]>> }
       greeting: `Hello ${d.recipientName},`,
       paragraphs: [`the step “${d.stepTitle}” of the crisis “${d.crisisTitle}” was due by ${formatDue(d.dueAt, locale)} and is not done yet.`],
       link: { label: "Open the crisis room", url: `${appUrl}/crisis/${d.crisisId}` },
+    }),
+  },
+  crisis_briefing: {
+    de: (d, { appUrl, locale }) => ({
+      subject: `Bitte um Unterstützung: ${d.crisisTitle}`,
+      greeting: `Hallo ${d.recipientName},`,
+      paragraphs: [
+        "Sie haben zugestimmt, im Krisenfall für uns zu sprechen. Das ist passiert:",
+        d.message,
+        ...(d.statement ? [`Unsere abgestimmte Stellungnahme:\n${d.statement}`] : []),
+        ...(d.dos ? [`Bitte:\n${d.dos}`] : []),
+        ...(d.donts ? [`Bitte nicht:\n${d.donts}`] : []),
+        ...(d.links.length ? [`Links:\n${d.links.join("\n")}`] : []),
+        `Über den Link unten bestätigen Sie, dass Sie das Briefing gelesen haben, und können melden, was Sie getan haben (der Link gilt bis ${formatDue(d.expiresAt, locale)} und nur für Sie).`,
+      ],
+      link: { label: "Briefing öffnen", url: `${appUrl}${d.path}` },
+    }),
+    en: (d, { appUrl, locale }) => ({
+      subject: `Asking for your support: ${d.crisisTitle}`,
+      greeting: `Hello ${d.recipientName},`,
+      paragraphs: [
+        "You agreed to speak for us in a crisis. This is what happened:",
+        d.message,
+        ...(d.statement ? [`Our agreed statement:\n${d.statement}`] : []),
+        ...(d.dos ? [`Please:\n${d.dos}`] : []),
+        ...(d.donts ? [`Please don't:\n${d.donts}`] : []),
+        ...(d.links.length ? [`Links:\n${d.links.join("\n")}`] : []),
+        `With the link below you confirm that you read the briefing and can tell us what you did (it is valid until ${formatDue(d.expiresAt, locale)} and for you only).`,
+      ],
+      link: { label: "Open the briefing", url: `${appUrl}${d.path}` },
     }),
   },
   digest: {

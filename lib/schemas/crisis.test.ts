@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closeCrisisSchema, declareCrisisSchema, playbookSchema } from "./crisis";
+import { advocateSchema, closeCrisisSchema, declareCrisisSchema, playbookSchema } from "./crisis";
 
 const berlinNow = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin", dateStyle: "short", timeStyle: "short" }).format(new Date()).replace(" ", "T");
 
@@ -47,5 +47,36 @@ describe("crisis forms", () => {
     expect(paths).toEqual(expect.arrayContaining(["steps.0.due", "steps.0.role", "steps.1.title"]));
     expect(playbookSchema.safeParse({ name: "x", crisisType: "other" }).success).toBe(false);
     expect(playbookSchema.safeParse({ name: "x", crisisType: "other", stepTitle: ["a"], stepDue: ["31"], stepUnit: ["d"] }).success).toBe(false);
+  });
+});
+
+describe("the advocate form", () => {
+  const base = { kind: "fan", name: "Eva Maier", email: "Eva@Example.com", platforms: "LinkedIn: eva-maier\n\nx: @eva", "languages": ["de", "de", "en"], topics: "Getriebe, Ausbildung" };
+
+  it("reads platforms per line, languages and topics, and lower-cases the address", () => {
+    const r = advocateSchema.safeParse({ ...base, consentAt: "2026-01-15", consentScope: "Krisen-Briefings per E-Mail", consentMethod: "online_form" });
+    expect(r.success && r.data).toMatchObject({
+      platforms: [{ platform: "linkedin", handle: "eva-maier" }, { platform: "x", handle: "@eva" }],
+      languages: ["de", "en"],
+      topics: ["Getriebe", "Ausbildung"],
+      email: "eva@example.com",
+      consentMethod: "online_form",
+    });
+    // The day starts in company time: midnight in Berlin is 23:00 UTC the day before in winter.
+    expect(r.success && r.data.consentAt?.toISOString()).toBe("2026-01-14T23:00:00.000Z");
+  });
+
+  it("refuses what cannot be right, naming the field", () => {
+    const paths = (x: Record<string, unknown>) => {
+      const r = advocateSchema.safeParse(x);
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}:${i.message}`);
+    };
+    expect(paths({ ...base, platforms: "myspace: eva" })).toContain("platforms:crisis.advocates.errors.platformLine");
+    expect(paths({ ...base, email: "kein-mail" })).toContain("email:validation.email");
+    expect(paths({ kind: "employee" })).toContain("userId:crisis.advocates.errors.user");
+    expect(paths({ ...base, consentAt: "2026-02-30" })).toContain("consentAt:crisis.advocates.errors.date");
+    expect(paths({ ...base, consentAt: "2026-01-15" })).toEqual(expect.arrayContaining(["consentScope:crisis.advocates.errors.scope", "consentMethod:crisis.advocates.errors.method"]));
+    expect(paths({ ...base, consentAt: "2026-01-15", consentScope: "x", consentMethod: "email", consentExpiresAt: "2026-01-10" })).toContain("consentExpiresAt:crisis.advocates.errors.expiry");
+    expect(paths({ ...base, consentExpiresAt: "2026-01-10" })).toContain("consentExpiresAt:crisis.advocates.errors.expiryWithoutConsent");
   });
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { MAX_DUE_OFFSET_MINUTES } from "@/lib/crisis/checklist";
-import { CRISIS_STEP_ROLES, CRISIS_TYPES, DEPARTMENT_KINDS } from "@/lib/enums";
-import { parseLocalDateTime } from "@/lib/insights/local-time";
-import { optionalId, optionalText, requiredId, trimmed, v } from "@/lib/validation";
+import { ADVOCATE_KINDS, CONSENT_METHODS, CRISIS_STEP_ROLES, CRISIS_TYPES, DEPARTMENT_KINDS, INSIGHT_LANGUAGES, PLATFORMS } from "@/lib/enums";
+import { parseLocalDateTime, zonedToInstant } from "@/lib/insights/local-time";
+import { httpUrl, optionalId, optionalText, requiredId, trimmed, v } from "@/lib/validation";
 
 /**
  * The crisis room's forms. Topics are typed as one comma-separated field ("Akku, Rückruf");
@@ -122,3 +122,133 @@ export const playbookSchema = z
 export const playbookUpdateSchema = z.intersection(z.object({ id: requiredId }), playbookSchema);
 
 export const lessonsSchema = z.object({ id: requiredId, lessonsLearned: trimmed(10_000) });
+
+/** `yyyy-MM-dd` from a date input: the start of that day in company time; "" is none. */
+const dayField = z
+  .string()
+  .max(10, v.tooLong)
+  .optional()
+  .transform((s, ctx) => {
+    if (!s) return null;
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    const [y, mo, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+    // A real calendar day: 2026-02-30 is refused, not rolled over to March.
+    const real = m && new Date(Date.UTC(y, mo - 1, day)).getUTCMonth() === mo - 1 && day >= 1;
+    const d = real ? zonedToInstant(y, mo, day) : null;
+    if (!d) {
+      ctx.addIssue({ code: "custom", message: "crisis.advocates.errors.date" });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+export const MAX_ADVOCATE_PLATFORMS = 10;
+
+/** "linkedin: jonas-weber" per line; the platform as the register names them. */
+const platformLines = z
+  .string()
+  .max(2000, v.tooLong)
+  .optional()
+  .transform((s, ctx) => {
+    const out: { platform: string; handle: string }[] = [];
+    for (const line of (s ?? "").split(/\r?\n/)) {
+      if (!line.trim()) continue;
+      const m = /^\s*([a-z]+)\s*:\s*(\S.{0,199})$/i.exec(line);
+      const platform = m?.[1].toLowerCase() ?? "";
+      if (!m || !(PLATFORMS as readonly string[]).includes(platform)) {
+        ctx.addIssue({ code: "custom", message: "crisis.advocates.errors.platformLine" });
+        return z.NEVER;
+      }
+      out.push({ platform, handle: m[2].trim() });
+    }
+    if (out.length > MAX_ADVOCATE_PLATFORMS) {
+      ctx.addIssue({ code: "custom", message: "crisis.advocates.errors.tooManyPlatforms" });
+      return z.NEVER;
+    }
+    return out;
+  });
+
+/**
+ * An advocate from the register's form. Employees are chosen as users (name and e-mail follow);
+ * externals need a name and a valid e-mail. A consent needs its date, scope and how it was given;
+ * an expiry must lie after it.
+ */
+export const advocateSchema = z
+  .object({
+    kind: z.enum(ADVOCATE_KINDS, { error: v.invalidChoice }),
+    userId: optionalId,
+    name: z.string().trim().max(160, v.tooLong).optional().transform((x) => x ?? ""),
+    email: z.string().trim().max(254, v.tooLong).optional().transform((x) => x ?? ""),
+    platforms: platformLines,
+    languages: list(z.enum(INSIGHT_LANGUAGES, { error: v.invalidChoice })).transform((l) => [...new Set(l)]),
+    topics,
+    consentAt: dayField,
+    consentScope: optionalText(500),
+    consentMethod: z
+      .union([z.literal(""), z.enum(CONSENT_METHODS, { error: v.invalidChoice })])
+      .optional()
+      .transform((x) => (x ? x : null)),
+    consentExpiresAt: dayField,
+    note: optionalText(2000),
+  })
+  .superRefine((x, ctx) => {
+    if (x.kind === "employee" && x.userId == null) ctx.addIssue({ code: "custom", message: "crisis.advocates.errors.user", path: ["userId"] });
+    if (x.kind !== "employee") {
+      if (!x.name) ctx.addIssue({ code: "custom", message: v.required, path: ["name"] });
+      if (!z.email().safeParse(x.email).success) ctx.addIssue({ code: "custom", message: v.email, path: ["email"] });
+    }
+    if (x.consentAt) {
+      if (!x.consentScope) ctx.addIssue({ code: "custom", message: "crisis.advocates.errors.scope", path: ["consentScope"] });
+      if (!x.consentMethod) ctx.addIssue({ code: "custom", message: "crisis.advocates.errors.method", path: ["consentMethod"] });
+      if (x.consentAt.getTime() > Date.now()) ctx.addIssue({ code: "custom", message: "crisis.advocates.errors.consentFuture", path: ["consentAt"] });
+      if (x.consentExpiresAt && x.consentExpiresAt <= x.consentAt) ctx.addIssue({ code: "custom", message: "crisis.advocates.errors.expiry", path: ["consentExpiresAt"] });
+    } else if (x.consentExpiresAt) {
+      ctx.addIssue({ code: "custom", message: "crisis.advocates.errors.expiryWithoutConsent", path: ["consentExpiresAt"] });
+    }
+  })
+  .transform((x) => ({ ...x, email: x.email.toLowerCase() }));
+
+export const advocateUpdateSchema = z.intersection(z.object({ id: requiredId }), advocateSchema);
+
+/** A briefing from the room: the text fields, links one per line, the chosen advocates. */
+export const briefingSchema = z.object({
+  id: requiredId,
+  message: trimmed(4000),
+  statement: optionalText(4000),
+  dos: optionalText(2000),
+  donts: optionalText(2000),
+  links: z
+    .string()
+    .max(4000, v.tooLong)
+    .optional()
+    .transform((s, ctx) => {
+      const out = (s ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      if (out.length > 10) ctx.addIssue({ code: "custom", message: "crisis.briefing.errors.tooManyLinks" });
+      for (const l of out) if (!httpUrl.safeParse(l).success) ctx.addIssue({ code: "custom", message: "crisis.briefing.errors.link" });
+      return out;
+    }),
+  advocateIds: list(z.coerce.number().int().positive().max(2_147_483_647)).transform((ids) => [...new Set(ids)]),
+});
+
+/** What an advocate reports through their link: where they posted, and a note. */
+export const briefingReportSchema = z.object({
+  url: httpUrl.pipe(z.string().min(1, v.required)),
+  note: optionalText(1000),
+});
+
+/** A new holding statement: its kind of crisis, language, title and text (Markdown). */
+export const statementSchema = z.object({
+  title: trimmed(160),
+  crisisType: z.enum(CRISIS_TYPES, { error: v.invalidChoice }),
+  language: z.enum(INSIGHT_LANGUAGES, { error: v.invalidChoice }),
+  body: trimmed(5000),
+});
+
+/** Using an approved statement in the room: its version, the adapted text, where it was posted. */
+export const statementUseSchema = z.object({
+  id: requiredId,
+  versionId: z.coerce.number({ error: "crisis.statements.errors.choose" }).int("crisis.statements.errors.choose").positive("crisis.statements.errors.choose").max(2_147_483_647, "crisis.statements.errors.choose"),
+  text: trimmed(5000),
+  channelIds: list(z.coerce.number().int().positive().max(2_147_483_647)).transform((ids) => [...new Set(ids)]),
+  postedNote: optionalText(500),
+});

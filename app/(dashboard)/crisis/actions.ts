@@ -16,9 +16,18 @@ import {
   setStepDone,
   updatePlaybook,
 } from "@/db/queries/crises";
+import { createAdvocate, deleteAdvocate, revokeConsent, updateAdvocate } from "@/db/queries/advocates";
+import { sendBriefing } from "@/db/queries/briefings";
+import { createStatement, recordStatementUse } from "@/db/queries/statements";
+import { enqueueMailSending } from "@/lib/jobs/mail";
 import { action } from "@/lib/actions";
 import {
   addInsightSchema,
+  advocateSchema,
+  advocateUpdateSchema,
+  briefingSchema,
+  statementSchema,
+  statementUseSchema,
   closeCrisisSchema,
   confirmCrisisSchema,
   crisisIdSchema,
@@ -155,5 +164,78 @@ export const deletePlaybookAction = action({
     await deletePlaybook(db, user.id, id);
     revalidatePath("/crisis/playbooks");
     redirect("/crisis/playbooks?deleted=1");
+  },
+});
+
+export const createAdvocateAction = action({
+  permission: "crisis:manage",
+  schema: advocateSchema,
+  run: async (input, { db, user }) => {
+    const id = await createAdvocate(db, user.id, input, new Date());
+    revalidatePath("/crisis/advocates");
+    redirect(`/crisis/advocates/${id}?saved=1`);
+  },
+});
+
+export const updateAdvocateAction = action({
+  permission: "crisis:manage",
+  schema: advocateUpdateSchema,
+  run: async ({ id, ...input }, { db, user }) => {
+    await updateAdvocate(db, user.id, id, input, new Date());
+    revalidatePath("/crisis/advocates");
+    revalidatePath(`/crisis/advocates/${id}`);
+    return { id };
+  },
+});
+
+export const revokeConsentAction = action({
+  permission: "crisis:manage",
+  schema: crisisIdSchema,
+  run: async ({ id }, { db, user }) => {
+    await revokeConsent(db, user.id, id, new Date());
+    revalidatePath("/crisis/advocates");
+    revalidatePath(`/crisis/advocates/${id}`);
+    return { id };
+  },
+});
+
+export const deleteAdvocateAction = action({
+  permission: "crisis:manage",
+  schema: crisisIdSchema,
+  run: async ({ id }, { db, user }) => {
+    await deleteAdvocate(db, user.id, id);
+    revalidatePath("/crisis/advocates");
+    redirect("/crisis/advocates?deleted=1");
+  },
+});
+
+export const sendBriefingAction = action({
+  permission: "crisis:manage",
+  schema: briefingSchema,
+  run: async ({ id, ...input }, { db, user }) => {
+    const r = await sendBriefing(db, user.id, id, input, new Date(), { afterQueue: enqueueMailSending });
+    room(id);
+    return { recipients: r.recipients };
+  },
+});
+
+export const createStatementAction = action({
+  permission: "crisis:manage",
+  schema: statementSchema,
+  run: async (input, { db, user }) => {
+    const { id } = await createStatement(db, user.id, input);
+    revalidatePath("/crisis/statements");
+    // Written, submitted and signed off where every guideline is.
+    redirect(`/guidelines/${id}`);
+  },
+});
+
+export const recordStatementAction = action({
+  permission: "crisis:manage",
+  schema: statementUseSchema,
+  run: async ({ id, ...input }, { db, user }) => {
+    await recordStatementUse(db, user.id, id, input, new Date());
+    room(id);
+    return { id };
   },
 });

@@ -74,6 +74,12 @@ export default async function CrisesPage({ searchParams }: { searchParams: SP })
               <LinkButton href="/crisis/playbooks" variant="secondary">
                 {t("playbooks.title")}
               </LinkButton>
+              <LinkButton href="/crisis/advocates" variant="secondary">
+                {t("advocates.title")}
+              </LinkButton>
+              <LinkButton href="/crisis/statements" variant="secondary">
+                {t("statements.title")}
+              </LinkButton>
               <LinkButton href="/crisis/new">{t("declare.action")}</LinkButton>
             </>
           ) : null

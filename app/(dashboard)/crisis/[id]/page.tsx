@@ -2,15 +2,21 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { dismissCrisisAction } from "../actions";
+import { BackLink } from "@/components/crisis/back-link";
 import { AddInsightForm } from "@/components/crisis/add-insight-form";
 import { AutoRefresh } from "@/components/crisis/auto-refresh";
 import { Checklist } from "@/components/crisis/checklist";
 import { CloseCrisisForm } from "@/components/crisis/close-form";
+import { BriefingForm } from "@/components/crisis/briefing-form";
+import { StatementUseForm } from "@/components/crisis/statement-use-form";
+import { DiffView } from "@/components/guidelines/diff-view";
 import { CrisisForm } from "@/components/crisis/crisis-form";
 import { LessonsForm } from "@/components/crisis/lessons-form";
 import { VolumeChart } from "@/components/crisis/volume-chart-lazy";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
+import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
+import { Input, Label, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import {
@@ -22,12 +28,19 @@ import {
   crisisVisible,
   crisisVolume,
   getCrisis,
+  earlierLessons,
   listPlaybooks,
   postMortemInput,
 } from "@/db/queries/crises";
+import { advocatesForBriefing, crisisBriefingRecipientsOf } from "@/db/queries/briefings";
 import { listChannelOptions } from "@/db/queries/routing-rules";
+import { approvedStatements, channelNames, crisisStatementsOf } from "@/db/queries/statements";
 import { requirePagePermission } from "@/lib/auth/session";
 import { stepState } from "@/lib/crisis/checklist";
+import { wordDiff } from "@/lib/guidelines/diff";
+import { reach } from "@/lib/crisis/reach";
+import { INSIGHT_LANGUAGES, PLATFORMS } from "@/lib/enums";
+import { enumParam } from "@/lib/search-params";
 import { formatMinutes, postMortem } from "@/lib/crisis/post-mortem";
 import { timelineWording } from "@/lib/crisis/timeline-text";
 import { namedPageTitle } from "@/lib/i18n/page-title";
@@ -70,33 +83,42 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
   const before = cursorOf(sp);
   const now = new Date();
   const manage = can(user.role, "crisis:manage");
-  const [volume, page, steps, timeline, people, playbooks, channels] = await Promise.all([
+  const live = c.status === "draft" || c.status === "active";
+  const selection = {
+    platform: enumParam(sp, "ap", PLATFORMS),
+    language: enumParam(sp, "al", INSIGHT_LANGUAGES),
+    topic: typeof sp.at === "string" ? sp.at.trim().slice(0, 80) || undefined : undefined,
+  };
+  const [volume, page, steps, timeline, people, playbooks, channels, briefed, candidates, lessons, used, approved] = await Promise.all([
     crisisVolume(db, c, now),
     crisisInsightPage(db, c, before),
     crisisChecklist(db, id),
     crisisTimeline(db, id),
     manage ? crisisPeople(db) : Promise.resolve([]),
     manage && c.status === "draft" ? listPlaybooks(db) : Promise.resolve([]),
-    manage && c.status === "draft" ? listChannelOptions(db) : Promise.resolve([]),
+    manage && c.status !== "closed" && c.status !== "dismissed" ? listChannelOptions(db) : Promise.resolve([]),
+    crisisBriefingRecipientsOf(db, id),
+    manage && c.status === "active" ? advocatesForBriefing(db, selection, now) : Promise.resolve([]),
+    live ? earlierLessons(db, c) : Promise.resolve([]),
+    crisisStatementsOf(db, id),
+    manage && c.status === "active" ? approvedStatements(db, c.crisisType) : Promise.resolve([]),
   ]);
+  const postedNames = await channelNames(db, used.flatMap((u) => u.channelIds));
+  const activation = reach(briefed);
   const t = await getTranslations("crisis");
+  const tch = await getTranslations("channels");
   const f = await getFormatter();
   const word = await timelineWording();
   const pmInput = c.status === "closed" ? await postMortemInput(db, c) : null;
   const pm = pmInput ? postMortem(pmInput) : null;
   const when = (d: Date) => f.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const live = c.status === "draft" || c.status === "active";
   const last = page.rows.at(-1);
   const olderHref = last && page.rows.length === 50 ? `/crisis/${id}?before=${last.occurredAt.toISOString()}_${last.id}` : null;
   const share = page.total ? Math.round((page.negative / page.total) * 100) : null;
 
   return (
     <>
-      <nav aria-label={t("room.breadcrumb")} className="mb-2 text-sm">
-        <Link href="/crisis" className="text-blue-800 underline-offset-2 hover:underline">
-          {t("title")}
-        </Link>
-      </nav>
+      <BackLink href="/crisis" label={t("title")} />
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <h1 className="break-words text-2xl font-semibold text-slate-900">{c.title}</h1>
@@ -155,6 +177,10 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
               <dd className="text-slate-900">{pm.firstResponseMinutes == null ? "–" : formatMinutes(pm.firstResponseMinutes)}</dd>
             </div>
             <div>
+              <dt className="text-slate-600">{t("postMortem.firstStatement")}</dt>
+              <dd className="text-slate-900">{pm.firstStatementMinutes == null ? "–" : formatMinutes(pm.firstStatementMinutes)}</dd>
+            </div>
+            <div>
               <dt className="text-slate-600">{t("postMortem.peak")}</dt>
               <dd className="text-slate-900">{pm.peak ? t("postMortem.peakValue", { total: pm.peak.total, time: when(new Date(pm.peak.hour)) }) : "–"}</dd>
             </div>
@@ -168,6 +194,13 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
             <div>
               <dt className="text-slate-600">{t("postMortem.steps")}</dt>
               <dd className="text-slate-900">{t("postMortem.onTime", { done: pm.stepsOnTime, total: pm.stepsTotal })}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">{t("briefing.reachTitle")}</dt>
+              <dd className="text-slate-900">
+                {t("briefing.reach", { briefed: activation.briefed, read: activation.read, acted: activation.acted })}
+                {activation.firstActionMinutes != null ? ` · ${t("briefing.firstAction", { time: formatMinutes(activation.firstActionMinutes) })}` : null}
+              </dd>
             </div>
           </dl>
           {pm.lateSteps.length || pm.undoneSteps.length ? (
@@ -208,6 +241,23 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
           />
           <ActionButtonForm action={dismissCrisisAction} fields={{ id }} label={t("confirm.dismiss")} confirm={t("confirm.dismissConfirm")} variant="secondary" />
         </section>
+      ) : null}
+
+      {lessons.length ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 text-lg font-semibold text-slate-900">{t("room.lessonsTitle")}</h2>
+          <ul className="space-y-3 text-sm">
+            {lessons.map((l) => (
+              <li key={l.id}>
+                <Link href={`/crisis/${l.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
+                  {l.title}
+                </Link>
+                {l.closedAt ? <span className="text-slate-600"> · {when(l.closedAt)}</span> : null}
+                <p className="mt-1 whitespace-pre-wrap break-words text-slate-800">{l.lessonsLearned}</p>
+              </li>
+            ))}
+          </ul>
+        </Card>
       ) : null}
 
       <Card className="mb-6">
@@ -291,6 +341,161 @@ export default async function CrisisRoomPage({ params, searchParams }: { params:
           )}
         </Card>
       </div>
+
+      <Card className="mt-6">
+        <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("statements.usedTitle")}</h2>
+        {used.length ? (
+          <ul className="space-y-4">
+            {used.map((u) => (
+              <li key={u.id} className="space-y-2 border-b border-slate-100 pb-4 last:border-b-0">
+                <p className="text-sm text-slate-800">
+                  <span className="font-medium">{u.title}</span>
+                  {u.language ? ` (${u.language.toUpperCase()})` : null} · {when(u.usedAt)} · {u.usedByName ?? "–"}
+                </p>
+                <p className="break-words text-sm text-slate-700">
+                  {t("statements.postedOnValue", {
+                    where: [...u.channelIds.map((cid) => postedNames.get(cid) ?? `#${cid}`), ...(u.postedNote ? [u.postedNote] : [])].join(", ") || "–",
+                  })}
+                </p>
+                {u.text === u.approvedText ? (
+                  <p className="whitespace-pre-wrap break-words text-sm text-slate-800">{u.text}</p>
+                ) : (
+                  <DiffView diff={wordDiff(u.approvedText, u.text)} />
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-700">{t("statements.noneUsed")}</p>
+        )}
+        {manage && c.status === "active" ? (
+          <div className="mt-4 border-t border-slate-200 pt-4">
+            <h3 className="mb-3 font-semibold text-slate-900">{t("statements.use")}</h3>
+            {approved.length ? (
+              <StatementUseForm
+                crisisId={id}
+                statements={approved.map((s) => ({
+                  versionId: s.versionId,
+                  label: `${s.title} (${(s.language ?? "").toUpperCase()}${s.crisisType ? `, ${t(`types.${s.crisisType}`)}` : ""})`,
+                  body: s.body,
+                }))}
+                channels={channels}
+              />
+            ) : (
+              <p className="text-sm text-slate-700">{t("statements.noneApproved")}</p>
+            )}
+          </div>
+        ) : null}
+      </Card>
+
+      <Card className="mt-6">
+        <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("briefing.reachTitle")}</h2>
+        {activation.briefed ? (
+          <>
+            <p className="mb-3 text-sm text-slate-800">
+              {t("briefing.reach", { briefed: activation.briefed, read: activation.read, acted: activation.acted })}
+              {activation.firstActionMinutes != null ? ` · ${t("briefing.firstAction", { time: formatMinutes(activation.firstActionMinutes) })}` : null}
+            </p>
+            <Table aria-label={t("briefing.perPlatform")}>
+              <thead>
+                <tr>
+                  <Th>{t("briefing.platform")}</Th>
+                  <Th>{t("briefing.briefed")}</Th>
+                  <Th>{t("briefing.read")}</Th>
+                  <Th>{t("briefing.acted")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {activation.perPlatform.map((p) => (
+                  <tr key={p.platform}>
+                    <Td>{tch(`platforms.${p.platform}` as "platforms.x")}</Td>
+                    <Td className="tabular-nums">{p.briefed}</Td>
+                    <Td className="tabular-nums">{p.read}</Td>
+                    <Td className="tabular-nums">{p.acted}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            <ul className="mt-3 space-y-1 text-sm" aria-label={t("briefing.responses")}>
+              {briefed.map((r) => (
+                <li key={r.id} className="break-words text-slate-800">
+                  <span className="font-medium">{r.name ?? t("briefing.erased")}</span>
+                  {" · "}
+                  {r.actedAt ? (
+                    <>
+                      {t("briefing.actedAt", { time: when(r.actedAt) })}
+                      {r.actionUrl ? (
+                        <>
+                          {": "}
+                          <a href={r.actionUrl} className="text-blue-800 underline" rel="noopener noreferrer nofollow">
+                            {r.actionUrl}
+                          </a>
+                        </>
+                      ) : null}
+                    </>
+                  ) : r.readAt ? (
+                    t("briefing.readAt", { time: when(r.readAt) })
+                  ) : (
+                    t("briefing.sentAt", { time: when(r.sentAt) })
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="text-sm text-slate-700">{t("briefing.nobody")}</p>
+        )}
+        {manage && c.status === "active" ? (
+          <div className="mt-4 space-y-4 border-t border-slate-200 pt-4">
+            <h3 className="font-semibold text-slate-900">{t("briefing.title")}</h3>
+            <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("briefing.select")}>
+              <div>
+                <Label htmlFor="b-topic">{t("briefing.topic")}</Label>
+                <Input id="b-topic" name="at" defaultValue={selection.topic ?? ""} className="w-40" />
+              </div>
+              <div>
+                <Label htmlFor="b-platform">{t("briefing.platform")}</Label>
+                <Select id="b-platform" name="ap" defaultValue={selection.platform ?? ""}>
+                  <option value="">{t("advocates.all")}</option>
+                  {PLATFORMS.map((p) => (
+                    <option key={p} value={p}>
+                      {tch(`platforms.${p}`)}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <div>
+                <Label htmlFor="b-language">{t("briefing.language")}</Label>
+                <Select id="b-language" name="al" defaultValue={selection.language ?? ""}>
+                  <option value="">{t("advocates.all")}</option>
+                  {INSIGHT_LANGUAGES.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`advocates.languageNames.${l}`)}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <Button type="submit" variant="secondary">
+                {t("briefing.choose")}
+              </Button>
+            </form>
+            <BriefingForm
+              // A statement used since the form mounted becomes its agreed words.
+              key={`briefing-${used.length}`}
+              crisisId={id}
+              statements={used.map((u) => ({ label: `${u.title} · ${when(u.usedAt)}`, text: u.text }))}
+              candidates={candidates.map((a) => ({
+                id: a.id,
+                name: a.name,
+                kindLabel: t(`advocates.kinds.${a.kind}`),
+                platforms: a.platforms.map((p) => `${tch(`platforms.${p.platform}` as "platforms.x")} ${p.handle}`).join(", "),
+                languages: a.languages.map((l) => l.toUpperCase()).join(", "),
+                briefable: a.briefable === true || (a.briefable as unknown) === "t",
+              }))}
+            />
+          </div>
+        ) : null}
+      </Card>
 
       <Card className="mt-6">
         <div className="mb-3 flex flex-wrap items-end justify-between gap-3">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { BackLink } from "@/components/crisis/back-link";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -22,11 +23,7 @@ export default async function PlaybooksPage({ searchParams }: { searchParams: SP
   const sp = await searchParams;
   return (
     <>
-      <nav aria-label={t("room.breadcrumb")} className="mb-2 text-sm">
-        <Link href="/crisis" className="text-blue-800 underline-offset-2 hover:underline">
-          {t("title")}
-        </Link>
-      </nav>
+      <BackLink href="/crisis" label={t("title")} />
       <PageHeader title={t("playbooks.title")} lead={t("playbooks.lead")} actions={<LinkButton href="/crisis/playbooks/new">{t("playbooks.new")}</LinkButton>} />
       {sp.deleted ? <Notice tone="success" className="mb-4">{t("playbooks.deleted")}</Notice> : null}
       {rows.length ? (

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { deletePlaybookAction } from "../../actions";
+import { BackLink } from "@/components/crisis/back-link";
 import { PlaybookForm } from "@/components/crisis/playbook-form";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { PageHeader } from "@/components/ui/card";
@@ -34,11 +34,7 @@ export default async function PlaybookPage({ params, searchParams }: { params: P
   const sp = await searchParams;
   return (
     <>
-      <nav aria-label={t("room.breadcrumb")} className="mb-2 text-sm">
-        <Link href="/crisis/playbooks" className="text-blue-800 underline-offset-2 hover:underline">
-          {t("playbooks.title")}
-        </Link>
-      </nav>
+      <BackLink href="/crisis/playbooks" label={t("playbooks.title")} />
       <PageHeader
         title={p.name}
         lead={t("playbooks.editLead")}

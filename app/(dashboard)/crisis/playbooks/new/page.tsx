@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { BackLink } from "@/components/crisis/back-link";
 import { PlaybookForm } from "@/components/crisis/playbook-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -13,11 +13,7 @@ export default async function NewPlaybookPage() {
   const t = await getTranslations("crisis");
   return (
     <>
-      <nav aria-label={t("room.breadcrumb")} className="mb-2 text-sm">
-        <Link href="/crisis/playbooks" className="text-blue-800 underline-offset-2 hover:underline">
-          {t("playbooks.title")}
-        </Link>
-      </nav>
+      <BackLink href="/crisis/playbooks" label={t("playbooks.title")} />
       <PageHeader title={t("playbooks.new")} lead={t("playbooks.editLead")} />
       <PlaybookForm departmentKinds={await departmentKindOptions()} />
     </>

@@ -1,7 +1,9 @@
 import { getLocale } from "next-intl/server";
+import { crisisBriefingRecipientsOf } from "@/db/queries/briefings";
 import { crisisScopeOf, crisisVisible, fullTimeline, getCrisis, postMortemInput } from "@/db/queries/crises";
 import { apiError, sessionRoute } from "@/lib/api";
 import { postMortem, postMortemMarkdown } from "@/lib/crisis/post-mortem";
+import { reach } from "@/lib/crisis/reach";
 import { timelineWording } from "@/lib/crisis/timeline-text";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +18,7 @@ export const GET = sessionRoute<{ id: string }>("crisis:read", async (_req, { db
   if (!(await crisisVisible(db, scope, c.id))) return apiError("forbidden", "This crisis does not concern your department.");
   const input = await postMortemInput(db, c);
   if (!input) return apiError("conflict", "The post-mortem exists once the crisis is closed.");
-  const [events, word] = await Promise.all([fullTimeline(db, c.id), timelineWording()]);
+  const [events, word, briefed] = await Promise.all([fullTimeline(db, c.id), timelineWording(), crisisBriefingRecipientsOf(db, c.id)]);
   const text = postMortemMarkdown(
     {
       title: c.title,
@@ -26,6 +28,7 @@ export const GET = sessionRoute<{ id: string }>("crisis:read", async (_req, { db
       summary: c.summary,
       lessonsLearned: c.lessonsLearned,
       figures: postMortem(input),
+      activation: reach(briefed),
       timeline: events.map((e) => ({ at: e.at, text: `${word(e)} (${e.actorName ?? "–"})` })),
     },
     (await getLocale()) === "en" ? "en" : "de",
