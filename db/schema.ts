@@ -103,11 +103,17 @@ export const users = pgTable(
      * their role: they sign guideline versions for that function themselves.
      */
     signoffFunctions: signoffFunctionEnum("signoff_functions").array().notNull().default(sql`'{}'`),
+    /**
+     * The subject ("sub") of the company directory's ID token when this person signs in through
+     * single sign-on; their role and department then follow the directory's groups at each sign-in.
+     */
+    ssoSubject: text("sso_subject"),
     ...timestamps,
   },
   (t) => [
     // E-mails are stored lower-cased; the unique index guards against races the check cannot.
     uniqueIndex("users_email_unique").on(t.email),
+    uniqueIndex("users_sso_subject_unique").on(t.ssoSubject).where(sql`${t.ssoSubject} is not null`),
     index("users_department_idx").on(t.departmentId),
     index("users_role_idx").on(t.role),
   ],
@@ -1308,6 +1314,31 @@ export const crisisStatements = pgTable(
   ],
 );
 
+/**
+ * Single sign-on: which role (and department) a group of the company directory grants. Edited in
+ * Admin → Single sign-on, preset by OIDC_GROUP_MAP; see lib/auth/group-map.ts.
+ */
+export const ssoGroupMappings = pgTable(
+  "sso_group_mappings",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    groupName: text("group_name").notNull(),
+    role: roleEnum("role").notNull(),
+    /** Required for department heads; a deleted department takes its mappings with it. */
+    departmentId: integer("department_id").references(() => departments.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("sso_group_mappings_group_unique").on(t.groupName), index("sso_group_mappings_department_idx").on(t.departmentId)],
+);
+
+/** Settings admins change at run time (one row per key, JSON value). */
+export const appSettings = pgTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type SsoGroupMapping = typeof ssoGroupMappings.$inferSelect;
 export type Advocate = typeof advocates.$inferSelect;
 export type Crisis = typeof crises.$inferSelect;
 export type Playbook = typeof playbooks.$inferSelect;

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { z } from "zod";
+import { parseGroupMap } from "@/lib/auth/group-map";
 import { parseEncryptionKey } from "@/lib/crypto/secrets";
+import { ROLES } from "@/lib/enums";
 import { parseTrustedProxies, type TrustedProxies } from "@/lib/security/client-address";
 
 const boolish = z
@@ -100,6 +102,45 @@ const schema = z.object({
     .regex(/^https?:\/\/.*\/$/, "YOUTUBE_API_URL must be an http(s) address ending in /")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /**
+   * Single sign-on with OpenID Connect: the issuer (its /.well-known/openid-configuration is read
+   * at the first sign-in). With OIDC_CLIENT_ID and OIDC_CLIENT_SECRET it adds the button
+   * OIDC_LABEL to the login page; the redirect URI to register is <NEXTAUTH_URL>/api/auth/callback/oidc.
+   */
+  OIDC_ISSUER: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "OIDC_ISSUER must start with https:// (or http:// for a local test issuer)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  OIDC_CLIENT_ID: z.string().max(500).optional().or(z.literal("").transform(() => undefined)),
+  OIDC_CLIENT_SECRET: z.string().max(2000).optional().or(z.literal("").transform(() => undefined)),
+  /** The SSO button's text, e.g. "Mit Microsoft anmelden". */
+  OIDC_LABEL: z.string().trim().min(1).max(80).default("Mit Firmenkonto anmelden"),
+  /** The ID token claim that lists a person's groups. */
+  OIDC_GROUPS_CLAIM: z.string().trim().min(1).max(200).default("groups"),
+  /**
+   * Presets the group mapping of Admin → Single sign-on (JSON: group → { "role": …, "department":
+   * "<slug>" }); applied at start whenever its content changed, so edits in the admin area stay.
+   */
+  OIDC_GROUP_MAP: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (!v?.trim()) return;
+      try {
+        parseGroupMap(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    }),
+  /** Presets the role of people none of whose groups is mapped; unset (the default) refuses them. */
+  OIDC_DEFAULT_ROLE: z.enum(ROLES).optional().or(z.literal("").transform(() => undefined)),
+  /**
+   * The password login: true (default), false (SSO only: the form is hidden and the endpoint
+   * refuses), or admins (only administrators, as break-glass access).
+   */
+  LOCAL_LOGIN: z.enum(["true", "false", "admins"]).default("true"),
   /** Base URL of the app for links in mails; defaults to NEXTAUTH_URL. */
   APP_URL: z
     .string()
@@ -111,12 +152,26 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+/** The settings that belong together: an issuer without its client is a half-done configuration. */
+function checkTogether(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) {
+    problems.push("  OIDC_ISSUER: single sign-on also needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
+  }
+  if (e.LOCAL_LOGIN === "false" && !e.OIDC_ISSUER) {
+    problems.push("  LOCAL_LOGIN: false turns off the only way to sign in; configure OIDC_ISSUER or use LOCAL_LOGIN=admins");
+  }
+  return problems;
+}
+
 function load(): Env {
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
+  const together = checkTogether(parsed.data);
+  if (together.length) throw new Error(`Invalid environment configuration:\n${together.join("\n")}`);
   return parsed.data;
 }
 
@@ -166,3 +221,6 @@ export function encryptionKeys(): Buffer[] {
 export function appUrl(): string {
   return (env.APP_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }
+
+/** Single sign-on is offered when an issuer and its client are configured. */
+export const ssoEnabled: boolean = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);

@@ -6,6 +6,7 @@ import { TabNav } from "@/components/ui/tab-nav";
 const TABS = [
   { key: "users", href: "/admin/users" },
   { key: "departments", href: "/admin/departments" },
+  { key: "sso", href: "/admin/sso" },
   { key: "tokens", href: "/admin/tokens" },
   { key: "webhooks", href: "/admin/webhooks" },
   { key: "api", href: "/admin/api" },

@@ -7,7 +7,7 @@
 // lib/auth/options.ts throws) and HTTP 401. No imports: this module is bundled for the browser.
 
 /** Login failures the login form explains; options.ts throws them, anything else is "generic". */
-export const LOGIN_ERRORS = ["invalid", "deactivated", "throttled"] as const;
+export const LOGIN_ERRORS = ["invalid", "deactivated", "throttled", "local_login_disabled"] as const;
 export type LoginFailure = (typeof LOGIN_ERRORS)[number] | "generic";
 
 const AUTH_API = "/api/auth";
@@ -66,6 +66,42 @@ export async function signInWithCredentials(
     return { ok: true };
   } catch {
     return { ok: false, error: "generic" };
+  }
+}
+
+/**
+ * Starts the single sign-on: next-auth answers the sign-in request with the directory's
+ * authorization URL (with state, nonce and the PKCE challenge, whose halves it keeps in cookies),
+ * and the browser goes there. A script navigates rather than a form posting, because the page's
+ * Content-Security-Policy allows forms to submit to this site only. False when next-auth could not
+ * be reached.
+ */
+export async function signInWithDirectory(
+  callbackUrl: string,
+  { origin = window.location.origin, fetch = globalThis.fetch, navigate = (url: string) => window.location.assign(url) }: {
+    origin?: string;
+    fetch?: typeof globalThis.fetch;
+    navigate?: (url: string) => void;
+  } = {},
+): Promise<boolean> {
+  try {
+    const token = await csrfToken(fetch);
+    if (token === null) return false;
+    const res = await fetch(`${AUTH_API}/signin/oidc`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken: token, callbackUrl: new URL(callbackUrl, origin).href, json: "true" }),
+    });
+    if (!res.ok) return false;
+    const { url } = (await res.json()) as { url?: unknown };
+    if (typeof url !== "string") return false;
+    const target = new URL(url, origin);
+    // next-auth answers a refused request (bad CSRF token, unknown provider) with its own pages.
+    if (target.origin === origin && target.pathname.startsWith(AUTH_API)) return false;
+    navigate(target.href);
+    return true;
+  } catch {
+    return false;
   }
 }
 

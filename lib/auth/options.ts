@@ -1,10 +1,15 @@
 import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { NextAuthOptions } from "next-auth";
+import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { revokeSession, verifyLogin } from "@/db/queries/auth";
+import { ssoSignIn } from "@/db/queries/sso";
 import { getDb } from "@/db";
-import { authSecret, env, servedOverHttps, trustedProxies } from "@/lib/env";
+import { users } from "@/db/schema";
+import { groupsFromClaim } from "@/lib/auth/group-map";
+import { authSecret, env, servedOverHttps, ssoEnabled, trustedProxies } from "@/lib/env";
 import { clientAddress } from "@/lib/security/client-address";
 import { epochSeconds, SESSION_MAX_AGE_SECONDS, sessionEnd } from "@/lib/security/session-policy";
 
@@ -22,6 +27,43 @@ function forwardedFor(headers: Record<string, unknown> | undefined): string | un
   return typeof v === "string" ? v : undefined;
 }
 
+type Claims = Record<string, unknown>;
+
+function text(v: unknown): string | null {
+  return typeof v === "string" && v.trim() ? v.trim() : null;
+}
+
+/**
+ * The company directory (Entra ID, Keycloak, any OpenID Connect issuer): authorization code flow
+ * with PKCE, state and nonce checked, identity from the signed ID token. Whether the person may
+ * enter, and as what, is decided in the signIn callback from their groups.
+ */
+function directoryProvider(): OAuthConfig<Claims> {
+  return {
+    id: "oidc",
+    name: env.OIDC_LABEL,
+    type: "oauth",
+    wellKnown: `${env.OIDC_ISSUER!.replace(/\/+$/, "")}/.well-known/openid-configuration`,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    profile(claims) {
+      // Role, department and session version are placeholders: the jwt callback reads them from
+      // the account the signIn callback has just brought up to date.
+      return {
+        id: String(claims.sub ?? ""),
+        email: text(claims.email) ?? text(claims.preferred_username),
+        name: text(claims.name),
+        role: "employee",
+        departmentId: null,
+        sessionVersion: -1,
+      };
+    },
+  };
+}
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -33,6 +75,8 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
+        // SSO only: the password form is hidden, and this endpoint refuses whatever it is sent.
+        if (env.LOCAL_LOGIN === "false") throw new Error("local_login_disabled");
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new Error("invalid");
         // next-auth passes the request headers only; see lib/security/client-address.ts for what
@@ -45,6 +89,8 @@ export const authOptions: NextAuthOptions = {
         });
         if (!result.ok) throw new Error(result.reason);
         const u = result.user;
+        // Break-glass access: with LOCAL_LOGIN=admins everyone else signs in through the directory.
+        if (env.LOCAL_LOGIN === "admins" && u.role !== "admin") throw new Error("local_login_disabled");
         return {
           id: String(u.id),
           email: u.email,
@@ -55,10 +101,37 @@ export const authOptions: NextAuthOptions = {
         };
       },
     }),
+    ...(ssoEnabled ? [directoryProvider()] : []),
   ],
   callbacks: {
-    async jwt({ token, user }) {
-      if (user) {
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      const claims = (profile ?? {}) as Claims;
+      const result = await ssoSignIn(await getDb(), {
+        subject: text(claims.sub) ?? "",
+        email: text(claims.email) ?? text(claims.preferred_username),
+        emailVerified: typeof claims.email_verified === "boolean" ? claims.email_verified : null,
+        name: text(claims.name),
+        groups: groupsFromClaim(claims[env.OIDC_GROUPS_CLAIM]),
+        locale: text(claims.locale),
+      });
+      // The login page explains each refusal.
+      return result.ok ? true : `/login?error=${result.reason}`;
+    },
+    async jwt({ token, user, account }) {
+      if (user && account?.provider === "oidc") {
+        // The signIn callback has just created or updated this account; the token carries its state.
+        const [u] = await (await getDb()).select().from(users).where(eq(users.email, String(user.email).toLowerCase())).limit(1);
+        if (!u) throw new Error("sso account missing");
+        token.uid = u.id;
+        token.name = u.name;
+        token.email = u.email;
+        token.role = u.role;
+        token.departmentId = u.departmentId;
+        token.sv = u.sessionVersion;
+        token.sid = crypto.randomUUID();
+        token.signedInAt = epochSeconds(new Date());
+      } else if (user) {
         token.uid = Number(user.id);
         token.role = user.role;
         token.departmentId = user.departmentId ?? null;

@@ -50,3 +50,18 @@ export const createTokenSchema = z.object({
 });
 
 export const revokeTokenSchema = z.object({ id: requiredId });
+
+/** A directory group's grant in Admin → Single sign-on; department heads need a department. */
+export const ssoMappingSchema = z.object({
+  id: optionalId,
+  groupName: trimmed(256),
+  role,
+  departmentId: optionalId,
+});
+
+export const ssoMappingDeleteSchema = z.object({ id: requiredId });
+
+/** Empty: people without a mapped group are refused. */
+export const ssoDefaultRoleSchema = z.object({
+  defaultRole: z.union([z.literal(""), z.enum(ROLES.filter((r) => r !== "department_head") as [string, ...string[]], { error: v.invalidChoice })]),
+});
