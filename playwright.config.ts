@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { E2E_SECRET } from "./e2e/fixtures";
+import { appServerEnv } from "./e2e/app-server";
 import { serverNodeFlags } from "./scripts/server-flags.mjs";
 
 const port = Number(process.env.E2E_PORT || 3210);
@@ -10,6 +10,10 @@ const baseURL = `http://127.0.0.1:${port}`;
 // The app mails to a test SMTP server that specs checking mail start on this port (e2e/smtp.ts).
 const smtpPort = Number(process.env.E2E_SMTP_PORT || port + 1000);
 process.env.E2E_SMTP_PORT = String(smtpPort);
+// The test directory for single sign-on (e2e/oidc-idp.ts) listens here; specs that need it start it.
+const oidcPort = Number(process.env.E2E_OIDC_PORT || port + 2000);
+process.env.E2E_OIDC_PORT = String(oidcPort);
+process.env.E2E_APP_URL = baseURL;
 // scripts/e2e.mjs hands in a fresh directory; a direct `playwright test` gets one here.
 const pgliteDir = process.env.E2E_PGLITE_DIR || (process.env.E2E_PGLITE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-pglite-")));
 
@@ -63,22 +67,6 @@ export default defineConfig({
     timeout: 180_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: {
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-e2e",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PGLITE_DIR: pgliteDir,
-      // End-to-end runs use the embedded database even when CI exports a PostgreSQL URL.
-      DATABASE_URL: "",
-      SEED_DEMO: "true",
-      NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: E2E_SECRET,
-      // Connectors' secrets at rest: a fixed test key (32 bytes, base64url).
-      ENCRYPTION_KEY: "ZTJlLWVuY3J5cHRpb24ta2V5LTAxMjM0NTY3ODlhYmM",
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      MAIL_FROM: "Social-Media-Koordination <dashboard@example.com>",
-      APP_URL: baseURL,
-      // Webhook receivers started by the tests listen on 127.0.0.1 (link-local stays refused).
-      ALLOW_PRIVATE_NETWORKS: "true",
-    },
+    env: appServerEnv({ port, pgliteDir, smtpPort, oidcPort }),
   },
 });
