@@ -108,6 +108,16 @@ export const users = pgTable(
      * single sign-on; their role and department then follow the directory's groups at each sign-in.
      */
     ssoSubject: text("sso_subject"),
+    /**
+     * Two-factor authentication (TOTP) of the password login: the secret, sealed under
+     * ENCRYPTION_KEY for this user (lib/crypto/secrets.ts); the one being set up until its first
+     * code is confirmed; when it was switched on; and the time step of the last code accepted
+     * (a code counts once).
+     */
+    totpSecret: text("totp_secret"),
+    totpPendingSecret: text("totp_pending_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    totpLastStep: integer("totp_last_step"),
     ...timestamps,
   },
   (t) => [
@@ -1329,6 +1339,21 @@ export const ssoGroupMappings = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex("sso_group_mappings_group_unique").on(t.groupName), index("sso_group_mappings_department_idx").on(t.departmentId)],
+);
+
+/** Single-use recovery codes of a user's two-factor authentication (bcrypt hashes, never the codes). */
+export const userRecoveryCodes = pgTable(
+  "user_recovery_codes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("user_recovery_codes_user_idx").on(t.userId)],
 );
 
 /** Settings admins change at run time (one row per key, JSON value). */

@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden } from "next/navigation";
 import type { z } from "zod";
 import { getDb, type Database } from "@/db";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { getCurrentUser, getUserForTwoFactorSetup, type SessionUser } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/action-result";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
@@ -45,11 +45,13 @@ function echo(raw: Record<string, unknown>): Record<string, string> {
 export function action<S extends z.ZodType, T>(opts: {
   /** "authenticated" is for the few actions every signed-in user may take (e.g. their language). */
   permission: Permission | "authenticated";
+  /** The two-factor set-up's own actions run also for someone who must set it up before anything else. */
+  duringTwoFactorSetup?: boolean;
   schema: S;
   run: (input: z.output<S>, ctx: ActionContext) => Promise<T | ActionResult<T>>;
 }) {
   return async (_prev: unknown, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
-    const user = await getCurrentUser();
+    const user = opts.duringTwoFactorSetup ? (await getUserForTwoFactorSetup())?.user : await getCurrentUser();
     if (!user) return { ok: false, error: "unauthenticated" };
     if (opts.permission !== "authenticated" && !can(user.role, opts.permission)) forbidden();
     const raw = formToObject(input);

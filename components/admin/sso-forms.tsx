@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { saveSsoMappingAction, setSsoDefaultRoleAction } from "@/app/(dashboard)/admin/sso/actions";
+import { saveSsoMappingAction, setSsoDefaultRoleAction, setTwoFactorRolesAction } from "@/app/(dashboard)/admin/sso/actions";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { Checkbox, Input, Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 import { ROLES_BY_RIGHTS } from "@/lib/auth/group-map";
@@ -84,6 +84,28 @@ export function SsoDefaultRoleForm({ current, choices }: { current: Role | null;
           ))}
         </Select>
       </Field>
+      <SubmitButton variant="secondary">{t("common.actions.save")}</SubmitButton>
+    </form>
+  );
+}
+
+/** The roles whose password sign-ins need a second factor (their people set it up at the next sign-in). */
+export function TwoFactorRolesForm({ current }: { current: readonly Role[] }) {
+  const t = useTranslations();
+  const [state, formAction] = useActionState<ActionResult<{ roles: Role[] }> | undefined, FormData>(setTwoFactorRolesAction, undefined);
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <ActionNotice state={state} success={t("admin.sso.twoFactorSaved")} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">{t("admin.sso.twoFactorRoles")}</legend>
+        {ROLES_BY_RIGHTS.map((r) => (
+          <label key={r} className="flex items-center gap-2 text-sm">
+            <Checkbox name="roles[]" value={r} defaultChecked={current.includes(r)} />
+            {t(`common.roles.${r}`)}
+          </label>
+        ))}
+      </fieldset>
+      <p className="text-xs text-slate-600">{t("admin.sso.twoFactorHint")}</p>
       <SubmitButton variant="secondary">{t("common.actions.save")}</SubmitButton>
     </form>
   );

@@ -2,7 +2,8 @@ import bcrypt from "bcryptjs";
 import { and, count, desc, eq, gt, lt, sql } from "drizzle-orm";
 import { isThrottled, type ThrottlePolicy, windowStart } from "@/lib/security/login-throttle";
 import type { Executor } from "../client";
-import { loginAttempts, revokedSessions, type Role, users } from "../schema";
+import { parseRequiredRoles, useSecondFactor } from "./two-factor";
+import { appSettings, loginAttempts, revokedSessions, type Role, users } from "../schema";
 
 export interface SessionUser {
   id: number;
@@ -15,7 +16,7 @@ export interface SessionUser {
 
 export type LoginResult =
   | { ok: true; user: SessionUser; sessionVersion: number }
-  | { ok: false; reason: "invalid" | "deactivated" | "throttled" };
+  | { ok: false; reason: "invalid" | "deactivated" | "throttled" | "totp_required" | "invalid_code" };
 
 // Compared against when the e-mail is unknown, so both paths cost one bcrypt check and timing
 // does not reveal which e-mails exist.
@@ -65,6 +66,8 @@ export async function verifyLogin(
   ip: string,
   policy: ThrottlePolicy,
   now: Date = new Date(),
+  /** The authenticator or recovery code, for accounts with two-factor authentication. */
+  secondFactor?: string,
 ): Promise<LoginResult> {
   const email = rawEmail.trim().toLowerCase();
   const attemptId = await db.transaction(async (tx) => {
@@ -84,6 +87,13 @@ export async function verifyLogin(
   const valid = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) return { ok: false, reason: "invalid" };
   if (!user.active) return { ok: false, reason: "deactivated" };
+  // With two-factor authentication the attempt stays a failure until a code passes too, so code
+  // guesses are throttled like password guesses (and asking for the code resets no counter).
+  if (user.totpEnabledAt) {
+    if (!secondFactor?.trim()) return { ok: false, reason: "totp_required" };
+    const used = await db.transaction((tx) => useSecondFactor(tx, user.id, secondFactor, now));
+    if (!used) return { ok: false, reason: "invalid_code" };
+  }
   await db.transaction(async (tx) => {
     await tx.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
@@ -113,16 +123,31 @@ export interface SessionClaims {
  * logged out.
  */
 export async function loadSessionUser(db: Executor, claims: SessionClaims): Promise<SessionUser | null> {
+  return (await loadSessionState(db, claims))?.user ?? null;
+}
+
+/**
+ * loadSessionUser, and whether this session must set up two-factor authentication before it may
+ * do anything else: a password sign-in (`via`) of a role admins require it for, by someone who
+ * has not switched it on. Sign-ins through the directory leave second factors to the directory.
+ */
+export async function loadSessionState(
+  db: Executor,
+  claims: SessionClaims & { via?: "password" | "sso" },
+): Promise<{ user: SessionUser; mustEnrolTwoFactor: boolean } | null> {
   const [row] = await db
     .select({
       user: users,
       revoked: sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${claims.sid})`,
+      requiredRoles: sql<unknown>`(select ${appSettings.value} from ${appSettings} where ${appSettings.key} = 'security.totp_required_roles')`,
     })
     .from(users)
     .where(eq(users.id, claims.id))
     .limit(1);
   if (!row || !row.user.active || row.revoked || row.user.sessionVersion !== claims.sessionVersion) return null;
-  return toSessionUser(row.user);
+  const mustEnrolTwoFactor =
+    claims.via !== "sso" && !row.user.totpEnabledAt && parseRequiredRoles(row.requiredRoles).includes(row.user.role);
+  return { user: toSessionUser(row.user), mustEnrolTwoFactor };
 }
 
 /**

@@ -96,8 +96,9 @@ export async function getUser(db: Executor, id: number): Promise<UserDto | null>
   return (row as UserDto) ?? null;
 }
 
-function auditView(u: typeof users.$inferSelect) {
-  const { passwordHash: _omit, ...rest } = u;
+/** A user as the audit log shows them: no password hash, no second-factor secrets, only whether it is on. */
+export function auditView(u: typeof users.$inferSelect) {
+  const { passwordHash: _p, totpSecret: _s, totpPendingSecret: _ps, totpLastStep: _l, ...rest } = u;
   return rest;
 }
 

@@ -7,7 +7,7 @@
 // lib/auth/options.ts throws) and HTTP 401. No imports: this module is bundled for the browser.
 
 /** Login failures the login form explains; options.ts throws them, anything else is "generic". */
-export const LOGIN_ERRORS = ["invalid", "deactivated", "throttled", "local_login_disabled"] as const;
+export const LOGIN_ERRORS = ["invalid", "deactivated", "throttled", "local_login_disabled", "totp_required", "invalid_code"] as const;
 export type LoginFailure = (typeof LOGIN_ERRORS)[number] | "generic";
 
 const AUTH_API = "/api/auth";
@@ -39,7 +39,7 @@ async function csrfToken(fetch: typeof globalThis.fetch): Promise<string | null>
  * from `safeCallback`). Network errors and answers other than next-auth's are "generic".
  */
 export async function signInWithCredentials(
-  credentials: { email: string; password: string; callbackUrl: string },
+  credentials: { email: string; password: string; callbackUrl: string; code?: string },
   { origin, fetch = globalThis.fetch }: { origin: string; fetch?: typeof globalThis.fetch },
 ): Promise<{ ok: true } | { ok: false; error: LoginFailure }> {
   try {
@@ -51,6 +51,7 @@ export async function signInWithCredentials(
       body: new URLSearchParams({
         email: credentials.email,
         password: credentials.password,
+        ...(credentials.code ? { code: credentials.code } : {}),
         csrfToken: token,
         callbackUrl: new URL(credentials.callbackUrl, origin).href,
         json: "true",

@@ -9,7 +9,7 @@ declare module "next-auth" {
   interface Session {
     user: { id: number; name: string; email: string; role: Role; departmentId: number | null };
     /** What the server compares with the database on every request (see lib/auth/session.ts). */
-    claims: { sessionVersion: number; sid: string; signedInAt: number };
+    claims: { sessionVersion: number; sid: string; signedInAt: number; via?: "password" | "sso" };
   }
 }
 
@@ -24,5 +24,7 @@ declare module "next-auth/jwt" {
     sid: string;
     /** Sign-in time, seconds since the epoch; the session ends SESSION_MAX_AGE_SECONDS later. */
     signedInAt: number;
+    /** How this session signed in: the password form, or the company directory. */
+    via?: "password" | "sso";
   }
 }

@@ -20,6 +20,8 @@ export { LOGIN_ERRORS } from "./browser";
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(200),
+  /** The second factor, sent once the first answer was "totp_required". */
+  code: z.string().max(40).optional(),
 });
 
 function forwardedFor(headers: Record<string, unknown> | undefined): string | undefined {
@@ -86,7 +88,7 @@ export const authOptions: NextAuthOptions = {
           maxAttempts: env.LOGIN_MAX_ATTEMPTS,
           maxAttemptsPerAccount: env.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
           windowMinutes: env.LOGIN_WINDOW_MINUTES,
-        });
+        }, new Date(), parsed.data.code);
         if (!result.ok) throw new Error(result.reason);
         const u = result.user;
         // Break-glass access: with LOCAL_LOGIN=admins everyone else signs in through the directory.
@@ -131,6 +133,7 @@ export const authOptions: NextAuthOptions = {
         token.sv = u.sessionVersion;
         token.sid = crypto.randomUUID();
         token.signedInAt = epochSeconds(new Date());
+        token.via = "sso";
       } else if (user) {
         token.uid = Number(user.id);
         token.role = user.role;
@@ -138,6 +141,7 @@ export const authOptions: NextAuthOptions = {
         token.sv = user.sessionVersion;
         token.sid = crypto.randomUUID();
         token.signedInAt = epochSeconds(new Date());
+        token.via = "password";
       }
       return token;
     },
@@ -149,7 +153,7 @@ export const authOptions: NextAuthOptions = {
         role: token.role,
         departmentId: token.departmentId ?? null,
       };
-      session.claims = { sessionVersion: token.sv, sid: token.sid, signedInAt: token.signedInAt };
+      session.claims = { sessionVersion: token.sv, sid: token.sid, signedInAt: token.signedInAt, via: token.via ?? "password" };
       return session;
     },
   },

@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { loadSessionUser, type SessionUser } from "@/db/queries/auth";
+import { loadSessionState, type SessionUser } from "@/db/queries/auth";
 import { can, type Permission } from "@/lib/permissions";
 import { sessionExpired } from "@/lib/security/session-policy";
 import { authOptions } from "./options";
@@ -16,19 +16,36 @@ export type { SessionUser };
  * whose user's session version moved on (password reset, "sign out everywhere"), or that is older
  * than its absolute lifetime counts as signed out. Cached per request.
  */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+const loadSession = cache(async (): Promise<{ user: SessionUser; mustEnrolTwoFactor: boolean } | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   const claims = session?.claims;
   if (!id || !claims?.sid || typeof claims.sessionVersion !== "number") return null;
   if (sessionExpired(claims.signedInAt, new Date())) return null;
-  return loadSessionUser(await getDb(), { id, sessionVersion: claims.sessionVersion, sid: claims.sid });
+  return loadSessionState(await getDb(), { id, sessionVersion: claims.sessionVersion, sid: claims.sid, via: claims.via });
 });
 
+/**
+ * The signed-in user, or null — also while their role requires two-factor authentication they
+ * have not set up yet: until then every page, action and API call treats them as not signed in,
+ * except the set-up itself (getUserForTwoFactorSetup).
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const s = await loadSession();
+  return s && !s.mustEnrolTwoFactor ? s.user : null;
+});
+
+/** The signed-in user for the two-factor page and its actions, whether or not they must set it up first. */
+export async function getUserForTwoFactorSetup(): Promise<{ user: SessionUser; mustEnrol: boolean } | null> {
+  const s = await loadSession();
+  return s ? { user: s.user, mustEnrol: s.mustEnrolTwoFactor } : null;
+}
+
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login");
-  return user;
+  const s = await loadSession();
+  if (!s) redirect("/login");
+  if (s.mustEnrolTwoFactor) redirect("/two-factor");
+  return s.user;
 }
 
 /** For pages and layouts: anonymous → login, missing permission → the 403 page. */

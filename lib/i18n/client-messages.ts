@@ -24,6 +24,8 @@ export const CLIENT_NAMESPACES = {
   admin: ["admin"],
   notifications: ["notifications"],
   profile: ["notifications"],
+  /** The two-factor set-up (outside the dashboard: it is also where a required set-up waits). */
+  "two-factor": ["auth"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof CLIENT_NAMESPACES;

@@ -65,3 +65,10 @@ export const ssoMappingDeleteSchema = z.object({ id: requiredId });
 export const ssoDefaultRoleSchema = z.object({
   defaultRole: z.union([z.literal(""), z.enum(ROLES.filter((r) => r !== "department_head") as [string, ...string[]], { error: v.invalidChoice })]),
 });
+
+export const resetTwoFactorSchema = z.object({ id: requiredId });
+
+/** Ticked roles whose password sign-ins need a second factor; none ticked means no field. */
+export const twoFactorRolesSchema = z.object({
+  roles: z.preprocess((x) => x ?? [], z.array(z.enum(ROLES, { error: v.invalidChoice }), { error: v.invalidChoice })),
+});

@@ -6,7 +6,7 @@ import { LanguageSwitch } from "@/components/layout/language-switch";
 import { Card } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, getUserForTwoFactorSetup } from "@/lib/auth/session";
 import { env, ssoEnabled } from "@/lib/env";
 import { homeFor } from "@/lib/permissions";
 
@@ -31,6 +31,8 @@ export async function generateMetadata() {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await getCurrentUser();
   if (user) redirect(homeFor(user.role));
+  // Signed in, but the role requires a second factor not set up yet.
+  if (await getUserForTwoFactorSetup()) redirect("/two-factor");
   const t = await getTranslations();
   const { callbackUrl, error } = await searchParams;
   const notice = (text: string) => <Notice tone="error">{text}</Notice>;
@@ -47,10 +49,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         deactivated: notice(t("auth.errors.deactivated")),
         throttled: notice(t("auth.errors.throttled")),
         local_login_disabled: notice(t("auth.errors.local_login_disabled")),
+        totp_required: notice(t("auth.errors.totp_required")),
+        invalid_code: notice(t("auth.errors.invalid_code")),
         generic: notice(t("auth.errors.generic")),
       }}
       submit={t("auth.submit")}
       submitting={t("auth.submitting")}
+      code={{ label: t("auth.twoFactor.loginCode"), hint: t("auth.twoFactor.loginCodeHint") }}
     >
       <div className="space-y-1">
         <Label htmlFor="email">{t("auth.email")}</Label>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { createDepartment, updateDepartment } from "@/db/queries/departments";
+import { disableTwoFactor } from "@/db/queries/two-factor";
 import { createUser, resetPassword, updateUser } from "@/db/queries/users";
 import { action } from "@/lib/actions";
 import {
@@ -10,6 +11,7 @@ import {
   createUserSchema,
   departmentSchema,
   resetPasswordSchema,
+  resetTwoFactorSchema,
   revokeTokenSchema,
   updateDepartmentSchema,
   updateUserSchema,
@@ -40,6 +42,17 @@ export const resetPasswordAction = action({
   schema: resetPasswordSchema,
   run: async ({ id, password }, { db, user }) => {
     await resetPassword(db, user.id, id, password);
+    return { id };
+  },
+});
+
+/** For someone who lost both their phone and their recovery codes: they set it up anew at their next sign-in. */
+export const resetTwoFactorAction = action({
+  permission: "admin:users",
+  schema: resetTwoFactorSchema,
+  run: async ({ id }, { db, user }) => {
+    await disableTwoFactor(db, user.id, id, null);
+    revalidatePath(`/admin/users/${id}`);
     return { id };
   },
 });

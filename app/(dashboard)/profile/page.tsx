@@ -3,6 +3,7 @@ import { NotificationPreferencesForm } from "@/components/profile/notification-p
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { notificationPreferencesOf } from "@/db/queries/notifications";
+import { twoFactorStatus } from "@/db/queries/two-factor";
 import { requireUser } from "@/lib/auth/session";
 
 export async function generateMetadata() {
@@ -13,10 +14,12 @@ export async function generateMetadata() {
 /** The signed-in person's own settings: who they are, and how they want to be told by e-mail. */
 export default async function ProfilePage() {
   const user = await requireUser();
-  const [t, tc, prefs] = await Promise.all([
+  const [t, tc, ta, prefs, twoFactor] = await Promise.all([
     getTranslations("notifications.preferences"),
     getTranslations("common"),
+    getTranslations("auth.twoFactor"),
     getDb().then((db) => notificationPreferencesOf(db, user.id)),
+    getDb().then((db) => twoFactorStatus(db, user.id)),
   ]);
   return (
     <>
@@ -28,6 +31,12 @@ export default async function ProfilePage() {
         <dd className="break-all">{user.email}</dd>
         <dt className="font-medium">{t("role")}</dt>
         <dd>{tc(`roles.${user.role}`)}</dd>
+        <dt className="font-medium">{ta("manage")}</dt>
+        <dd>
+          <a href="/two-factor" className="font-medium text-blue-800 underline">
+            {twoFactor.enabled ? ta("manageOn") : ta("manageOff")}
+          </a>
+        </dd>
       </dl>
       <h2 className="mb-3 text-lg font-semibold">{t("mailHeading")}</h2>
       <NotificationPreferencesForm initial={prefs} />

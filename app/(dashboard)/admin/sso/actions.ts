@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { deleteGroupMapping, saveGroupMapping, setSsoDefaultRole } from "@/db/queries/sso";
+import { setTotpRequiredRoles } from "@/db/queries/two-factor";
 import type { Role } from "@/db/schema";
 import { action } from "@/lib/actions";
-import { ssoDefaultRoleSchema, ssoMappingDeleteSchema, ssoMappingSchema } from "@/lib/schemas/admin";
+import { ssoDefaultRoleSchema, ssoMappingDeleteSchema, ssoMappingSchema, twoFactorRolesSchema } from "@/lib/schemas/admin";
 
 // Who may enter through the company directory, and as what, is user administration.
 export const saveSsoMappingAction = action({
@@ -34,5 +35,15 @@ export const setSsoDefaultRoleAction = action({
     await setSsoDefaultRole(db, user.id, defaultRole === "" ? null : (defaultRole as Role));
     revalidatePath("/admin/sso");
     return { defaultRole };
+  },
+});
+
+export const setTwoFactorRolesAction = action({
+  permission: "admin:users",
+  schema: twoFactorRolesSchema,
+  run: async ({ roles }, { db, user }) => {
+    await setTotpRequiredRoles(db, user.id, roles);
+    revalidatePath("/admin/sso");
+    return { roles };
   },
 });

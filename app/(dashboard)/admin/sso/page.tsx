@@ -1,12 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { SsoDefaultRoleForm, SsoMappingForm } from "@/components/admin/sso-forms";
+import { SsoDefaultRoleForm, SsoMappingForm, TwoFactorRolesForm } from "@/components/admin/sso-forms";
 import { ActionButtonForm } from "@/components/ui/action-button-form";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listDepartments } from "@/db/queries/departments";
 import { DEFAULT_ROLE_CHOICES, getSsoDefaultRole, listGroupMappings } from "@/db/queries/sso";
+import { totpRequiredRoles } from "@/db/queries/two-factor";
 import { requirePagePermission } from "@/lib/auth/session";
 import { appUrl, env, ssoEnabled } from "@/lib/env";
 import { sectionPageTitle } from "@/lib/i18n/page-title";
@@ -21,7 +22,12 @@ export const generateMetadata = () => sectionPageTitle("admin.tabs.sso", "admin.
 export default async function SsoPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("admin:users");
   const db = await getDb();
-  const [mappings, deps, defaultRole] = await Promise.all([listGroupMappings(db), listDepartments(db), getSsoDefaultRole(db)]);
+  const [mappings, deps, defaultRole, twoFactorRoles] = await Promise.all([
+    listGroupMappings(db),
+    listDepartments(db),
+    getSsoDefaultRole(db),
+    totpRequiredRoles(db),
+  ]);
   const t = await getTranslations();
   const { edit } = await searchParams;
   const editing = typeof edit === "string" ? mappings.find((m) => String(m.id) === edit) : undefined;
@@ -113,6 +119,10 @@ export default async function SsoPage({ searchParams }: { searchParams: Promise<
         </Card>
         <Card>
           <SsoDefaultRoleForm current={defaultRole} choices={DEFAULT_ROLE_CHOICES} />
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-medium">{t("admin.sso.twoFactorTitle")}</h2>
+          <TwoFactorRolesForm current={twoFactorRoles} />
         </Card>
       </div>
     </div>
