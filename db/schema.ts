@@ -624,10 +624,18 @@ export const insights = pgTable(
     loopClosedAt: timestamp("loop_closed_at", { withTimezone: true }),
     /** When the central unit took it out of triage as "no action needed" or spam; null once back in triage. */
     dismissedAt: timestamp("dismissed_at", { withTimezone: true }),
+    /**
+     * When its retention period erased what it said about a person (text, author, link, notes);
+     * category, times, department and status stay for the figures. Set by the retention job and by
+     * a data subject's erasure request.
+     */
+    anonymizedAt: timestamp("anonymized_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("insights_source_external_unique").on(t.source, t.externalId),
+    // The nightly retention run: per category, what is past its period and not yet anonymised.
+    index("insights_retention_idx").on(t.category, t.occurredAt).where(sql`${t.anonymizedAt} is null`),
     index("insights_department_inbox_idx").on(t.departmentId, t.status, t.slaDueAt, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // The list's filters, each followed by its sort (occurred_at desc, id desc): a page is one
     // ordered index range whatever the table's size, and a cursor continues it.
@@ -827,6 +835,8 @@ export const notifications = pgTable(
     uniqueIndex("notifications_user_event_unique").on(t.userId, t.eventId),
     index("notifications_digest_pending_idx").on(t.userId, t.id).where(sql`${t.digestPending}`),
     index("notifications_user_created_idx").on(t.userId, t.createdAt, t.id),
+    // Notification retention deletes by age.
+    index("notifications_created_idx").on(t.createdAt),
     index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
     index("notifications_insight_idx").on(t.insightId).where(sql`${t.insightId} is not null`),
   ],

@@ -7,6 +7,7 @@ const TABS = [
   { key: "users", href: "/admin/users" },
   { key: "departments", href: "/admin/departments" },
   { key: "sso", href: "/admin/sso" },
+  { key: "privacy", href: "/admin/privacy" },
   { key: "tokens", href: "/admin/tokens" },
   { key: "webhooks", href: "/admin/webhooks" },
   { key: "api", href: "/admin/api" },

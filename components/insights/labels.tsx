@@ -63,10 +63,12 @@ export function IdenticalBadge({ count }: { count: number }) {
 
 /** The text linked to its insight, marked when the same author sent it more than once. */
 export function InsightText({ id, text, identicalCount, highlight }: { id: number; text: string; identicalCount: number; highlight?: string }) {
+  const t = useTranslations("insights");
   return (
     <>
       <Link href={`/insights/${id}`} className="text-blue-800 [overflow-wrap:anywhere] hover:underline">
-        <Highlighted text={text} query={highlight} />
+        {/* An empty text is an insight its retention period (or an erasure request) anonymised. */}
+        {text === "" ? <span className="italic">{t("anonymised")}</span> : <Highlighted text={text} query={highlight} />}
       </Link>
       <IdenticalBadge count={identicalCount} />
     </>

@@ -8,6 +8,7 @@ import { notifyAlertJob } from "./definitions/notify-alert";
 import { notifyConnectorJob } from "./definitions/notify-connector";
 import { guidelineReminderJob, notifyGuidelineJob } from "./definitions/notify-guideline";
 import { notifyInsightJob } from "./definitions/notify-insight";
+import { retentionSweepJob } from "./definitions/retention";
 import { slaSweepJob } from "./definitions/sla-sweep";
 import { webhooksDeliverJob, webhooksDispatchJob, webhooksSweepJob } from "./definitions/webhooks-dispatch";
 
@@ -19,7 +20,7 @@ const added: AnyJob[] = [];
  * see it half-built.
  */
 export function appJobs(): readonly AnyJob[] {
-  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, notifyAlertJob, notifyGuidelineJob, guidelineReminderJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, connectorsPollJob, notifyConnectorJob, crisisStepsOverdueJob, ...added];
+  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, notifyAlertJob, notifyGuidelineJob, guidelineReminderJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, connectorsPollJob, notifyConnectorJob, crisisStepsOverdueJob, retentionSweepJob, ...added];
 }
 
 /** Adds a job while the process runs (tests); returns how to take it out again. */

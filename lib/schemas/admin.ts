@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DEPARTMENT_KINDS, LOCALES, ROLES, SIGNOFF_FUNCTIONS } from "@/lib/enums";
+import { DEPARTMENT_KINDS, INSIGHT_CATEGORIES, type InsightCategory, LOCALES, ROLES, SIGNOFF_FUNCTIONS } from "@/lib/enums";
+import { MAX_RETENTION_MONTHS } from "@/lib/privacy/retention";
 import { API_SCOPES } from "@/lib/api-tokens/scopes";
 import { checkbox, emailField, optionalId, passwordField, requiredId, slugField, trimmed, v } from "@/lib/validation";
 
@@ -71,4 +72,16 @@ export const resetTwoFactorSchema = z.object({ id: requiredId });
 /** Ticked roles whose password sign-ins need a second factor; none ticked means no field. */
 export const twoFactorRolesSchema = z.object({
   roles: z.preprocess((x) => x ?? [], z.array(z.enum(ROLES, { error: v.invalidChoice }), { error: v.invalidChoice })),
+});
+
+/** Months 1–120, or empty for "keep". */
+const retentionMonths = z.preprocess(
+  (x) => (x === "" || x === undefined || x === null ? null : x),
+  z.coerce.number({ error: v.number }).int(v.number).min(1, "admin.privacy.monthsRange").max(MAX_RETENTION_MONTHS, "admin.privacy.monthsRange").nullable(),
+);
+
+export const retentionSchema = z.object({
+  ...(Object.fromEntries(INSIGHT_CATEGORIES.map((c) => [`insight_${c}`, retentionMonths])) as Record<`insight_${InsightCategory}`, typeof retentionMonths>),
+  auditMonths: retentionMonths,
+  notificationMonths: retentionMonths,
 });

@@ -39,7 +39,7 @@ const loadFor = async (params: Promise<{ id: string }>) => loadById((await param
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { insight } = await loadFor(params);
-  return namedPageTitle(insightHeadline(insight.text, 60), "insights.titles.insightKind");
+  return namedPageTitle(insight.text === "" ? "—" : insightHeadline(insight.text, 60), "insights.titles.insightKind");
 }
 
 export default async function InsightPage({ params }: { params: Promise<{ id: string }> }) {
@@ -91,12 +91,14 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
         <div className="space-y-6">
           <Card aria-labelledby="insight-title">
             <h2 id="insight-title" className="text-lg font-semibold [overflow-wrap:anywhere]">
-              {insightHeadline(insight.text)}
+              {insight.text === "" ? t("anonymised") : insightHeadline(insight.text)}
             </h2>
             <p className="text-sm text-slate-600">
               {t("detail.subtitle", { channel: channel ?? t("platform.other"), date: when(insight.occurredAt) })}
             </p>
-            <blockquote className="mt-3 whitespace-pre-line border-l-4 border-slate-200 pl-4 text-slate-900">{insight.text}</blockquote>
+            <blockquote className="mt-3 whitespace-pre-line border-l-4 border-slate-200 pl-4 text-slate-900">
+              {insight.text === "" ? <span className="italic text-slate-600">{t("anonymisedLong")}</span> : insight.text}
+            </blockquote>
             {insight.url ? (
               <a href={insight.url} target="_blank" rel="noopener noreferrer nofollow" className="mt-3 inline-block text-sm text-blue-800 hover:underline">
                 {t("detail.openLink")}
