@@ -136,7 +136,7 @@ test.describe("single sign-on with the company directory", () => {
 });
 
 test.describe("LOCAL_LOGIN=false", () => {
-  test.setTimeout(240_000);
+  test.describe.configure({ timeout: 240_000 });
 
   test("hides the password form, and the credentials endpoint refuses", async ({ browser }) => {
     const port = ssoOnlyPort;
