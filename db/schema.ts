@@ -55,6 +55,8 @@ import {
   SIGNOFF_FUNCTIONS,
   VERSION_STATUSES,
   CRISIS_STEP_ROLES,
+  SUBJECT_REQUEST_KINDS,
+  SUBJECT_REQUEST_STATUSES,
   WEBHOOK_DELIVERY_STATUSES,
 } from "../lib/enums";
 
@@ -1373,6 +1375,43 @@ export const appSettings = pgTable("app_settings", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+export const subjectRequestKindEnum = pgEnum("subject_request_kind", SUBJECT_REQUEST_KINDS);
+export const subjectRequestStatusEnum = pgEnum("subject_request_status", SUBJECT_REQUEST_STATUSES);
+
+/**
+ * A data subject's request (access or erasure) about one social media author. What is kept for
+ * good is a keyed hash and a masked form of the handle, the dates and the outcome; the handle
+ * itself is kept sealed only while the request is open (to search and export), so a completed
+ * erasure leaves the handle nowhere in the database.
+ */
+export const subjectRequests = pgTable(
+  "subject_requests",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    kind: subjectRequestKindEnum("kind").notNull(),
+    platform: platformEnum("platform").notNull(),
+    handleHash: text("handle_hash").notNull(),
+    handleMasked: text("handle_masked").notNull(),
+    /** Sealed under ENCRYPTION_KEY while open; null once completed. */
+    handleSealed: text("handle_sealed"),
+    /** How the request came in (letter, e-mail, form) and its reference; no personal data. */
+    note: text("note"),
+    status: subjectRequestStatusEnum("status").notNull().default("open"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    requestedBy: integer("requested_by").references(() => users.id, { onDelete: "set null" }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    completedBy: integer("completed_by").references(() => users.id, { onDelete: "set null" }),
+    /** What was found, exported or erased, as counts per kind of trace. */
+    outcome: jsonb("outcome").$type<Record<string, number>>(),
+  },
+  (t) => [
+    index("subject_requests_requested_idx").on(t.requestedAt, t.id),
+    index("subject_requests_requested_by_idx").on(t.requestedBy),
+    index("subject_requests_completed_by_idx").on(t.completedBy),
+  ],
+);
+
+export type SubjectRequest = typeof subjectRequests.$inferSelect;
 export type SsoGroupMapping = typeof ssoGroupMappings.$inferSelect;
 export type Advocate = typeof advocates.$inferSelect;
 export type Crisis = typeof crises.$inferSelect;

@@ -279,3 +279,9 @@ export type AdvocateKind = (typeof ADVOCATE_KINDS)[number];
 /** How an advocate's consent was given (recorded with its date and scope). */
 export const CONSENT_METHODS = ["written", "email", "online_form", "in_person"] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** A data subject's request under the GDPR: access (Art. 15) or erasure (Art. 17). */
+export const SUBJECT_REQUEST_KINDS = ["access", "erasure"] as const;
+export type SubjectRequestKind = (typeof SUBJECT_REQUEST_KINDS)[number];
+export const SUBJECT_REQUEST_STATUSES = ["open", "completed"] as const;
+export type SubjectRequestStatus = (typeof SUBJECT_REQUEST_STATUSES)[number];
