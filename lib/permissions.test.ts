@@ -28,6 +28,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean, boolean]
   "rules:write": [false, true, false, false, false],
   "crisis:read": [false, true, true, true, false],
   "crisis:manage": [false, true, false, false, false],
+  "privacy:subjects": [false, true, false, false, false],
   "admin:users": [true, false, false, false, false],
   "admin:departments": [true, false, false, false, false],
   "admin:audit": [true, false, false, false, false],

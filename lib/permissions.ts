@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   "rules:write",
   "crisis:read",
   "crisis:manage",
+  /** Data subject requests (GDPR Art. 15/17) about social media authors: the managers. */
+  "privacy:subjects",
   "admin:users",
   "admin:departments",
   "admin:audit",

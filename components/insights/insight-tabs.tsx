@@ -8,6 +8,7 @@ const TABS = [
   { key: "rules", href: "/insights/rules" },
   { key: "new", href: "/insights/new" },
   { key: "import", href: "/insights/import" },
+  { key: "subjects", href: "/insights/subject-requests" },
 ] as const;
 
 export type InsightTab = (typeof TABS)[number]["key"];

@@ -46,7 +46,7 @@ export interface SubjectInput {
   note: string | null;
 }
 
-const invalidHandle = () => new AppError("validation_failed", "not a handle", { handle: ["privacy.subject.invalidHandle"] });
+const invalidHandle = () => new AppError("validation_failed", "not a handle", { handle: ["insights.subjects.invalidHandle"] });
 
 /** Records a request; the handle stays sealed on it until the request is completed. */
 export async function createSubjectRequest(db: Executor, actorId: number, input: SubjectInput, now: Date = new Date()) {
@@ -238,7 +238,7 @@ export function traceCounts(t: SubjectTraces): Record<string, number> {
 async function openRequest(tx: Executor, id: number) {
   const [r] = await tx.select().from(subjectRequests).where(eq(subjectRequests.id, id)).for("update");
   if (!r) throw new AppError("not_found", "request not found");
-  if (r.status !== "open" || !r.handleSealed) throw new AppError("conflict", "request completed", { _form: ["privacy.subject.completedAlready"] });
+  if (r.status !== "open" || !r.handleSealed) throw new AppError("conflict", "request completed", { _form: ["insights.subjects.completedAlready"] });
   return { ...r, handle: openSecret(r.handleSealed, context(id), encryptionKeys()) };
 }
 

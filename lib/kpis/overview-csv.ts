@@ -29,7 +29,7 @@ export function neutraliseFormula(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-function cell(s: string, sep: string): string {
+export function cell(s: string, sep: string): string {
   return /["\n\r]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

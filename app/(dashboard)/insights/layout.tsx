@@ -12,6 +12,7 @@ export default async function InsightsLayout({ children }: { children: React.Rea
   const tabs: InsightTab[] = ["inbox"];
   if (can(user.role, "rules:write")) tabs.push("rules");
   if (can(user.role, "insights:triage")) tabs.push("new", "import");
+  if (can(user.role, "privacy:subjects")) tabs.push("subjects");
   return (
     <ClientMessages area="insights">
       <PageHeader title={t("title")} lead={t("lead")} />
