@@ -88,20 +88,22 @@ export interface SubjectRequestRow {
   outcome: Record<string, number> | null;
 }
 
+const rowColumns = {
+  id: subjectRequests.id,
+  kind: subjectRequests.kind,
+  platform: subjectRequests.platform,
+  handleMasked: subjectRequests.handleMasked,
+  note: subjectRequests.note,
+  status: subjectRequests.status,
+  requestedAt: subjectRequests.requestedAt,
+  requestedByName: users.name,
+  completedAt: subjectRequests.completedAt,
+  outcome: subjectRequests.outcome,
+};
+
 export async function listSubjectRequests(db: Executor, limit = 50): Promise<SubjectRequestRow[]> {
   return db
-    .select({
-      id: subjectRequests.id,
-      kind: subjectRequests.kind,
-      platform: subjectRequests.platform,
-      handleMasked: subjectRequests.handleMasked,
-      note: subjectRequests.note,
-      status: subjectRequests.status,
-      requestedAt: subjectRequests.requestedAt,
-      requestedByName: users.name,
-      completedAt: subjectRequests.completedAt,
-      outcome: subjectRequests.outcome,
-    })
+    .select(rowColumns)
     .from(subjectRequests)
     .leftJoin(users, eq(users.id, subjectRequests.requestedBy))
     .orderBy(desc(subjectRequests.requestedAt), desc(subjectRequests.id))
@@ -111,19 +113,7 @@ export async function listSubjectRequests(db: Executor, limit = 50): Promise<Sub
 /** The request and, while it is open, its handle. */
 export async function getSubjectRequest(db: Executor, id: number): Promise<(SubjectRequestRow & { handle: string | null }) | null> {
   const [row] = await db
-    .select({
-      id: subjectRequests.id,
-      kind: subjectRequests.kind,
-      platform: subjectRequests.platform,
-      handleMasked: subjectRequests.handleMasked,
-      handleSealed: subjectRequests.handleSealed,
-      note: subjectRequests.note,
-      status: subjectRequests.status,
-      requestedAt: subjectRequests.requestedAt,
-      requestedByName: users.name,
-      completedAt: subjectRequests.completedAt,
-      outcome: subjectRequests.outcome,
-    })
+    .select({ ...rowColumns, handleSealed: subjectRequests.handleSealed })
     .from(subjectRequests)
     .leftJoin(users, eq(users.id, subjectRequests.requestedBy))
     .where(eq(subjectRequests.id, id));

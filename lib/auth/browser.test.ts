@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallback, signInWithCredentials, signOut } from "./browser";
+import { safeCallback, signInWithCredentials, signInWithDirectory, signOut } from "./browser";
 
 const ORIGIN = "https://social.example.com";
 
@@ -24,7 +24,7 @@ function fakeAuth(answer: { status: number; url: string } | "network-error", cal
     const url = String(input);
     calls.push({ url, init });
     if (url === "/api/auth/csrf") return Response.json({ csrfToken: "token-1" });
-    if (url === "/api/auth/callback/credentials" || url === "/api/auth/signout") {
+    if (url === "/api/auth/callback/credentials" || url === "/api/auth/signout" || url === "/api/auth/signin/oidc") {
       if (answer === "network-error") throw new TypeError("Failed to fetch");
       return Response.json({ url: answer.url }, { status: answer.status });
     }
@@ -88,5 +88,28 @@ describe("signOut", () => {
     const visited: string[] = [];
     expect(await signOut("/login", { origin: ORIGIN, fetch: fakeAuth("network-error"), navigate: (u) => visited.push(u) })).toBe(false);
     expect(visited).toEqual([]);
+  });
+});
+
+describe("signInWithDirectory", () => {
+  it("goes to the directory's authorization URL next-auth answers with", async () => {
+    const calls: { url: string; init?: RequestInit }[] = [];
+    const went: string[] = [];
+    const idp = "https://login.example.net/authorize?client_id=x&state=s&nonce=n&code_challenge=c";
+    const ok = await signInWithDirectory("/insights", { origin: ORIGIN, fetch: fakeAuth({ status: 200, url: idp }, calls), navigate: (u) => went.push(u) });
+    expect(ok).toBe(true);
+    expect(went).toEqual([idp]);
+    const body = new URLSearchParams(String(calls[1].init?.body));
+    expect(body.get("callbackUrl")).toBe(`${ORIGIN}/insights`);
+    expect(body.get("csrfToken")).toBe("token-1");
+  });
+
+  it("stays when next-auth refuses (its own error or sign-in page) or cannot be reached", async () => {
+    const went: string[] = [];
+    const navigate = (u: string) => went.push(u);
+    expect(await signInWithDirectory("/", { origin: ORIGIN, fetch: fakeAuth({ status: 200, url: `${ORIGIN}/api/auth/signin?csrf=true` }), navigate })).toBe(false);
+    expect(await signInWithDirectory("/", { origin: ORIGIN, fetch: fakeAuth({ status: 500, url: "x" }), navigate })).toBe(false);
+    expect(await signInWithDirectory("/", { origin: ORIGIN, fetch: fakeAuth("network-error"), navigate })).toBe(false);
+    expect(went).toEqual([]);
   });
 });

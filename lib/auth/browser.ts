@@ -70,6 +70,31 @@ export async function signInWithCredentials(
   }
 }
 
+type Navigation = { origin?: string; fetch?: typeof globalThis.fetch; navigate?: (url: string) => void };
+
+/**
+ * Posts to one of next-auth's endpoints (`signin/oidc`, `signout`) with a fresh CSRF token and
+ * `json`. Not ok when it could not be reached or refused; otherwise the URL next-auth would have
+ * redirected to, if it named one.
+ */
+async function postForUrl(
+  endpoint: string,
+  callbackUrl: string,
+  origin: string,
+  fetch: typeof globalThis.fetch,
+): Promise<{ ok: false } | { ok: true; url: URL | null }> {
+  const token = await csrfToken(fetch);
+  if (token === null) return { ok: false };
+  const res = await fetch(`${AUTH_API}/${endpoint}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken: token, callbackUrl: new URL(callbackUrl, origin).href, json: "true" }),
+  });
+  if (!res.ok) return { ok: false };
+  const { url } = (await res.json()) as { url?: unknown };
+  return { ok: true, url: typeof url === "string" ? new URL(url, origin) : null };
+}
+
 /**
  * Starts the single sign-on: next-auth answers the sign-in request with the directory's
  * authorization URL (with state, nonce and the PKCE challenge, whose halves it keeps in cookies),
@@ -79,26 +104,13 @@ export async function signInWithCredentials(
  */
 export async function signInWithDirectory(
   callbackUrl: string,
-  { origin = window.location.origin, fetch = globalThis.fetch, navigate = (url: string) => window.location.assign(url) }: {
-    origin?: string;
-    fetch?: typeof globalThis.fetch;
-    navigate?: (url: string) => void;
-  } = {},
+  { origin = window.location.origin, fetch = globalThis.fetch, navigate = (url: string) => window.location.assign(url) }: Navigation = {},
 ): Promise<boolean> {
   try {
-    const token = await csrfToken(fetch);
-    if (token === null) return false;
-    const res = await fetch(`${AUTH_API}/signin/oidc`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken: token, callbackUrl: new URL(callbackUrl, origin).href, json: "true" }),
-    });
-    if (!res.ok) return false;
-    const { url } = (await res.json()) as { url?: unknown };
-    if (typeof url !== "string") return false;
-    const target = new URL(url, origin);
+    const answer = await postForUrl("signin/oidc", callbackUrl, origin, fetch);
+    const target = answer.ok ? answer.url : null;
     // next-auth answers a refused request (bad CSRF token, unknown provider) with its own pages.
-    if (target.origin === origin && target.pathname.startsWith(AUTH_API)) return false;
+    if (!target || (target.origin === origin && target.pathname.startsWith(AUTH_API))) return false;
     navigate(target.href);
     return true;
   } catch {
@@ -113,23 +125,12 @@ export async function signInWithDirectory(
  */
 export async function signOut(
   callbackUrl: string,
-  { origin = window.location.origin, fetch = globalThis.fetch, navigate = (url: string) => window.location.assign(url) }: {
-    origin?: string;
-    fetch?: typeof globalThis.fetch;
-    navigate?: (url: string) => void;
-  } = {},
+  { origin = window.location.origin, fetch = globalThis.fetch, navigate = (url: string) => window.location.assign(url) }: Navigation = {},
 ): Promise<boolean> {
   try {
-    const token = await csrfToken(fetch);
-    if (token === null) return false;
-    const res = await fetch(`${AUTH_API}/signout`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken: token, callbackUrl: new URL(callbackUrl, origin).href, json: "true" }),
-    });
-    if (!res.ok) return false;
-    const { url } = (await res.json()) as { url?: unknown };
-    navigate(typeof url === "string" ? url : callbackUrl);
+    const answer = await postForUrl("signout", callbackUrl, origin, fetch);
+    if (!answer.ok) return false;
+    navigate(answer.url?.href ?? callbackUrl);
     return true;
   } catch {
     return false;
