@@ -45,9 +45,9 @@ test.describe("single sign-on with the company directory", () => {
   test("a person of a mapped group enters in that role and department, created on first sign-in", async ({ browser }) => {
     const page = await signInWithDirectory(browser, "lena");
     await expect(page).toHaveURL(/\/insights/);
-    await expect(page.getByRole("button", { name: "Lena Berg, Benutzermenü" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Lena Berg\s*, Benutzermenü$/ })).toBeVisible();
     await page.goto("/profile");
-    await expect(page.getByText("Abteilungsleitung", { exact: true })).toBeVisible();
+    await expect(page.getByRole("main").getByText("Abteilungsleitung", { exact: true })).toBeVisible();
     await page.context().close();
 
     const admin = await pageFor(browser, "admin");
@@ -61,7 +61,7 @@ test.describe("single sign-on with the company directory", () => {
   test("a person of no mapped group is refused with a clear message and gets no account", async ({ browser }) => {
     const page = await signInWithDirectory(browser, "otto");
     await expect(page).toHaveURL(/\/login\?error=sso_unmapped/);
-    await expect(page.getByRole("alert")).toContainText("keiner Gruppe, die für dieses Werkzeug freigegeben ist");
+    await expect(page.locator('[role="alert"][data-notice="error"]')).toContainText("keiner Gruppe, die für dieses Werkzeug freigegeben ist");
     await expectNoA11yViolations(page);
     await page.context().close();
 
@@ -75,7 +75,7 @@ test.describe("single sign-on with the company directory", () => {
     directory.setGroups("lena", ["service-leads", "sm-team"]);
     const page = await signInWithDirectory(browser, "lena");
     await page.goto("/profile");
-    await expect(page.getByText("Social-Media-Management", { exact: true })).toBeVisible();
+    await expect(page.getByRole("main").getByText("Social-Media-Management", { exact: true })).toBeVisible();
     await page.context().close();
     directory.setGroups("lena", ["service-leads"]);
   });
@@ -90,14 +90,14 @@ test.describe("single sign-on with the company directory", () => {
 
     // A department head needs a department.
     await page.getByLabel("Gruppe im Verzeichnis").fill("rnd-leads");
-    await page.getByLabel("Rolle").selectOption("department_head");
+    await page.getByLabel("Rolle", { exact: true }).selectOption("department_head");
     await page.getByRole("button", { name: "Zuordnen" }).click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.locator('[role="alert"][data-notice="error"]')).toBeVisible();
     await expect(page.getByText("Bitte ausfüllen.")).toBeVisible();
 
     await page.getByLabel("Abteilung", { exact: true }).selectOption({ label: "Forschung & Entwicklung" });
     await page.getByRole("button", { name: "Zuordnen" }).click();
-    await expect(page.getByRole("status")).toContainText("Gruppe „rnd-leads“ zugeordnet");
+    await expect(page.locator('[role="status"][data-notice="success"]')).toContainText("Gruppe „rnd-leads“ zugeordnet");
     const row = page.getByRole("row").filter({ hasText: "rnd-leads" });
     await expect(row).toContainText("Forschung & Entwicklung");
 

@@ -17,7 +17,7 @@ test.describe("data subject requests", () => {
     await expect(page.getByText("Bitte einen Namen mit 2 bis 200 Zeichen")).toBeVisible();
 
     // The demo company's insights come from authors such as these; whoever it is, the flow is the same.
-    await page.getByLabel("Plattform").selectOption("instagram");
+    await page.getByLabel("Plattform", { exact: true }).selectOption("instagram");
     await page.getByLabel("Name auf der Plattform").fill("@e2e_subject_access");
     await page.getByLabel("Eingang und Aktenzeichen").fill("Brief, Az. DS-1");
     await page.getByRole("button", { name: "Anfrage anlegen" }).click();
@@ -38,7 +38,7 @@ test.describe("data subject requests", () => {
     await expect(page.getByRole("heading", { level: 2 })).toContainText("e***s");
 
     await page.goto("/insights/subject-requests");
-    await page.getByLabel("Art").selectOption("erasure");
+    await page.getByLabel("Art", { exact: true }).selectOption("erasure");
     await page.getByLabel("Name auf der Plattform").fill("e2e_subject_erasure");
     await page.getByRole("button", { name: "Anfrage anlegen" }).click();
     page.once("dialog", (d) => d.dismiss());
