@@ -164,7 +164,8 @@ export const loginAttempts = pgTable(
     succeeded: boolean("succeeded").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("login_attempts_lookup_idx").on(t.email, t.ip, t.createdAt)],
+  // created_at: the nightly retention run deletes attempts older than 30 days.
+  (t) => [index("login_attempts_lookup_idx").on(t.email, t.ip, t.createdAt), index("login_attempts_created_idx").on(t.createdAt)],
 );
 
 /**

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { runRetentionAction, saveRetentionAction } from "@/app/(dashboard)/admin/privacy/actions";
+import { runRetentionAction, saveRetentionAction, setWorksCouncilModeAction } from "@/app/(dashboard)/admin/privacy/actions";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Checkbox, Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 import type { RetentionSettings } from "@/lib/privacy/retention";
@@ -76,6 +76,22 @@ export function RunRetentionButton() {
     >
       <ActionNotice state={state} success={state?.ok ? t("ran", { count: state.data?.anonymised ?? 0 }) : undefined} />
       <SubmitButton variant="secondary">{t("runNow")}</SubmitButton>
+    </form>
+  );
+}
+
+/** Works-council mode: one box, saved with a confirmation of what it now does. */
+export function WorksCouncilModeForm({ on, minGroup }: { on: boolean; minGroup: number }) {
+  const t = useTranslations("admin.privacy");
+  const [state, formAction] = useActionState<ActionResult<{ on: boolean }> | undefined, FormData>(setWorksCouncilModeAction, undefined);
+  return (
+    <form action={formAction} className="space-y-3">
+      <ActionNotice state={state} success={state?.ok ? t(state.data?.on ? "worksCouncilOn" : "worksCouncilOff") : undefined} />
+      <label className="flex items-start gap-2 text-sm">
+        <Checkbox name="on" defaultChecked={on} className="mt-0.5" />
+        <span>{t("worksCouncilLabel", { n: minGroup })}</span>
+      </label>
+      <SubmitButton variant="secondary">{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { GuidelineListRow } from "@/db/queries/guidelines";
 
 /** Acknowledgment coverage of the published guidelines: aggregate numbers only, never names. */
-export async function GuidelineCoverageSection({ rows }: { rows: GuidelineListRow[] }) {
+export async function GuidelineCoverageSection({ rows, minGroup }: { rows: GuidelineListRow[]; minGroup: number }) {
   const t = await getTranslations("overview.coverage");
   const tg = await getTranslations("guidelines");
   const format = await getFormatter();
@@ -15,6 +15,7 @@ export async function GuidelineCoverageSection({ rows }: { rows: GuidelineListRo
         {t("title")}
       </h2>
       <p className="mb-3 text-sm text-slate-600">{t("lead")}</p>
+      {minGroup > 1 ? <p className="mb-3 text-xs text-slate-600">{tg("coverage.worksCouncil", { n: minGroup })}</p> : null}
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
@@ -36,7 +37,9 @@ export async function GuidelineCoverageSection({ rows }: { rows: GuidelineListRo
                 </Td>
                 <Td>{tg("versionNo", { version: g.publishedVersion ?? 0 })}</Td>
                 <Td className="text-right tabular-nums">
-                  {g.coverage
+                  {g.coverage?.suppressed
+                    ? tg("coverage.fewerThan", { n: minGroup })
+                    : g.coverage
                     ? tg("coverage.cell", {
                         acknowledged: g.coverage.acknowledged,
                         total: g.coverage.total,

@@ -18,7 +18,7 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { emit } from "@/lib/jobs/enqueue";
 import { guidelinePublished } from "@/lib/jobs/events";
 import { concernsSigner, recordsOnBehalf } from "@/lib/guidelines/access";
-import { type Coverage, computeCoverage, withoutNames } from "@/lib/guidelines/coverage";
+import { type Coverage, computeCoverage, suppressSmallGroups, withoutNames } from "@/lib/guidelines/coverage";
 import {
   canRecordSignoff,
   canStartNewVersion,
@@ -127,7 +127,8 @@ export interface GuidelineListRow {
   scopeNames: string[];
   latest: { version: number; status: VersionStatus };
   publishedVersion: number | null;
-  coverage: { acknowledged: number; total: number; share: number } | null;
+  /** `suppressed`: works-council mode hides the numbers of a guideline affecting fewer people than the limit. */
+  coverage: { acknowledged: number; total: number; share: number; suppressed?: boolean } | null;
 }
 
 export interface GuidelineFilter {
@@ -138,6 +139,8 @@ export interface GuidelineFilter {
   publishedOnly?: boolean;
   /** Guidelines unless asked for holding statements (the crisis room's list). */
   kind?: GuidelineKind;
+  /** Works-council mode: coverage of fewer people than this is hidden (lib/privacy/works-council.ts). */
+  minGroup?: number;
   page?: number;
   pageSize?: number;
 }
@@ -195,8 +198,8 @@ export async function listGuidelines(db: Executor, f: GuidelineFilter = {}) {
     const scope = scopes.get(r.publishedId ?? r.latestId)!;
     let coverage: GuidelineListRow["coverage"] = null;
     if (r.publishedId) {
-      const c = computeCoverage(affectedUsers(scope, people, assignments), acks.get(r.publishedId) ?? new Set());
-      coverage = { acknowledged: c.acknowledged, total: c.total, share: c.share };
+      const c = suppressSmallGroups(computeCoverage(affectedUsers(scope, people, assignments), acks.get(r.publishedId) ?? new Set()), f.minGroup ?? 0);
+      coverage = { acknowledged: c.acknowledged, total: c.total, share: c.share, ...(c.suppressed ? { suppressed: true } : {}) };
     }
     return {
       id: r.id,
@@ -349,8 +352,11 @@ export async function getGuideline(
   };
 }
 
-/** Coverage of the published version, per department; names only when the caller may see them. */
-export async function getCoverage(db: Executor, guidelineId: number, opts: { withNames: boolean }): Promise<Coverage | null> {
+/**
+ * Coverage of the published version, per department; names only when the caller may see them, and
+ * in works-council mode no group smaller than `minGroup`.
+ */
+export async function getCoverage(db: Executor, guidelineId: number, opts: { withNames: boolean; minGroup?: number }): Promise<Coverage | null> {
   const [pv] = await db
     .select({ id: guidelineVersions.id })
     .from(guidelineVersions)
@@ -359,7 +365,8 @@ export async function getCoverage(db: Executor, guidelineId: number, opts: { wit
   if (!pv) return null;
   const [scopes, { people, assignments }, acks] = await Promise.all([loadScopes(db, [pv.id]), loadPeople(db), acknowledgedBy(db, [pv.id])]);
   const c = computeCoverage(affectedUsers(scopes.get(pv.id)!, people, assignments), acks.get(pv.id) ?? new Set());
-  return opts.withNames ? c : withoutNames(c);
+  const shown = suppressSmallGroups(c, opts.minGroup ?? 0);
+  return opts.withNames ? shown : withoutNames(shown);
 }
 
 /** The active people each version applies to (its own scope, today's departments and channel assignments). */

@@ -1,7 +1,7 @@
 import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
-import { auditLog, insightEvents, insights, notifications, users } from "../schema";
+import { auditLog, insightEvents, insights, loginAttempts, notifications, users } from "../schema";
 import { seedDemo } from "../seed";
 import { flowFigures } from "./flow-figures";
 import { getRetention, recentRetentionRuns, runRetention, setRetention } from "./retention";
@@ -100,6 +100,17 @@ for (const backend of availableBackends()) {
       expect(run.auditDeleted).toBeGreaterThanOrEqual(1);
       expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "test.ancient"))).toHaveLength(0);
       expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "test.recent"))).toHaveLength(1);
+    });
+
+    it("deletes sign-in attempts older than 30 days and keeps the throttle's recent ones", async () => {
+      await t.db.insert(loginAttempts).values([
+        { email: "old@example.com", ip: "10.0.0.1", succeeded: false, createdAt: new Date(LATER.getTime() - 31 * 86_400_000) },
+        { email: "recent@example.com", ip: "10.0.0.1", succeeded: false, createdAt: new Date(LATER.getTime() - 29 * 86_400_000) },
+      ]);
+      const run = await runRetention(t.db, LATER);
+      expect(run.loginAttemptsDeleted).toBeGreaterThanOrEqual(1);
+      expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.email, "old@example.com"))).toHaveLength(0);
+      expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.email, "recent@example.com"))).toHaveLength(1);
     });
 
     it("keeps what an admin set to 'keep', and audits the change of periods", async () => {

@@ -61,7 +61,12 @@ export interface RetentionRun {
   notificationsDeleted: number;
   mailsDeleted: number;
   deliveriesDeleted: number;
+  /** Sign-in attempts older than LOGIN_ATTEMPT_DAYS (they only serve the throttle). */
+  loginAttemptsDeleted?: number;
 }
+
+/** Sign-in attempts serve the lock-out after failed attempts (minutes); a month covers any investigation. */
+export const LOGIN_ATTEMPT_DAYS = 30;
 
 /**
  * The nightly retention run: anonymises the insights of each category past its period (measured
@@ -70,7 +75,7 @@ export interface RetentionRun {
  */
 export async function runRetention(db: Executor, now: Date = new Date()): Promise<RetentionRun> {
   const settings = await getRetention(db);
-  const run: RetentionRun = { insights: {}, auditDeleted: 0, notificationsDeleted: 0, mailsDeleted: 0, deliveriesDeleted: 0 };
+  const run: RetentionRun = { insights: {}, auditDeleted: 0, notificationsDeleted: 0, mailsDeleted: 0, deliveriesDeleted: 0, loginAttemptsDeleted: 0 };
   for (const category of INSIGHT_CATEGORIES) {
     const months = settings.insights[category];
     if (months === null) continue;
@@ -100,6 +105,10 @@ export async function runRetention(db: Executor, now: Date = new Date()): Promis
       sql`with d as (delete from webhook_deliveries where created_at < ${before}::timestamptz and status <> 'pending' returning 1) select count(*)::int as n from d`,
     );
   }
+  run.loginAttemptsDeleted = await countOf(
+    db,
+    sql`with d as (delete from login_attempts where created_at < ${iso(new Date(now.getTime() - LOGIN_ATTEMPT_DAYS * 86_400_000))}::timestamptz returning 1) select count(*)::int as n from d`,
+  );
   await db.transaction(async (tx) => {
     if (settings.auditMonths !== null) {
       run.auditDeleted = await countOf(

@@ -19,6 +19,8 @@ export interface DepartmentCoverage {
   /** 0..1; 1 for a department with nobody affected, so an empty group is never shown as a gap. */
   share: number;
   pending: { id: number; name: string }[];
+  /** Works-council mode: a group too small to show; its numbers are zero and its names empty. */
+  suppressed?: boolean;
 }
 
 export interface Coverage {
@@ -26,6 +28,8 @@ export interface Coverage {
   acknowledged: number;
   share: number;
   departments: DepartmentCoverage[];
+  /** Works-council mode: the totals are hidden too (they would give a small group away by subtraction). */
+  suppressed?: boolean;
 }
 
 function share(acknowledged: number, total: number): number {
@@ -58,4 +62,21 @@ export function computeCoverage(affected: readonly CoverageUser[], acknowledgedI
 /** The same numbers without anyone's name, for roles that see only aggregates. */
 export function withoutNames(c: Coverage): Coverage {
   return { ...c, departments: c.departments.map((d) => ({ ...d, pending: [] })) };
+}
+
+/**
+ * Works-council mode: hides every group of fewer than `min` people (numbers and names), and the
+ * totals when the hidden groups together are fewer than `min` as well — shown totals minus the
+ * shown groups would otherwise reveal them. `min` 0 or 1 changes nothing.
+ */
+export function suppressSmallGroups(c: Coverage, min: number): Coverage {
+  if (min <= 1) return c;
+  let hidden = 0;
+  const departments = c.departments.map((d) => {
+    if (d.total >= min) return d;
+    hidden += d.total;
+    return { ...d, total: 0, acknowledged: 0, share: 0, pending: [], suppressed: true };
+  });
+  const hideTotals = c.total < min || (hidden > 0 && hidden < min);
+  return hideTotals ? { total: 0, acknowledged: 0, share: 0, departments, suppressed: true } : { ...c, departments };
 }

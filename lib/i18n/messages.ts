@@ -11,6 +11,7 @@ import deInsights from "@/messages/de/insights.json";
 import deKpis from "@/messages/de/kpis.json";
 import deNotifications from "@/messages/de/notifications.json";
 import deOverview from "@/messages/de/overview.json";
+import dePrivacy from "@/messages/de/privacy.json";
 import deValidation from "@/messages/de/validation.json";
 import enAdmin from "@/messages/en/admin.json";
 import enAlerts from "@/messages/en/alerts.json";
@@ -25,6 +26,7 @@ import enInsights from "@/messages/en/insights.json";
 import enKpis from "@/messages/en/kpis.json";
 import enNotifications from "@/messages/en/notifications.json";
 import enOverview from "@/messages/en/overview.json";
+import enPrivacy from "@/messages/en/privacy.json";
 import enValidation from "@/messages/en/validation.json";
 import type { AppLocale } from "./config";
 
@@ -44,6 +46,7 @@ export const MESSAGES = {
     kpis: deKpis,
     notifications: deNotifications,
     overview: deOverview,
+    privacy: dePrivacy,
     validation: deValidation,
   },
   en: {
@@ -60,6 +63,7 @@ export const MESSAGES = {
     kpis: enKpis,
     notifications: enNotifications,
     overview: enOverview,
+    privacy: enPrivacy,
     validation: enValidation,
   },
 } satisfies Record<AppLocale, Record<string, unknown>>;

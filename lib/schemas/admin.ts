@@ -85,3 +85,14 @@ export const retentionSchema = z.object({
   auditMonths: retentionMonths,
   notificationMonths: retentionMonths,
 });
+
+/** Works-council mode: the one box ticked or not. */
+export const worksCouncilModeSchema = z.object({ on: checkbox });
+
+/** The controller named in the record of processing; only the name is required. */
+export const controllerSchema = z.object({
+  name: trimmed(200),
+  address: z.string().trim().max(500, v.tooLong).default(""),
+  contact: z.string().trim().max(300, v.tooLong).default(""),
+  dpo: z.string().trim().max(300, v.tooLong).default(""),
+});

@@ -8,6 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listGuidelines } from "@/db/queries/guidelines";
+import { minGroupOf } from "@/db/queries/works-council";
 import { signoffFunctionsOf } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
 import { recordsOnBehalf, seesCoverage, seesWorkInProgress } from "@/lib/guidelines/access";
@@ -31,14 +32,20 @@ export default async function GuidelinesPage({ searchParams }: { searchParams: S
     page: pageParam(sp),
   };
   const db = await getDb();
-  const [{ rows, total, page, pageSize }, held] = await Promise.all([listGuidelines(db, { ...filter, publishedOnly: !work }), signoffFunctionsOf(db, user.id)]);
+  const minGroup = await minGroupOf(db, user.role);
+  const [{ rows, total, page, pageSize }, held] = await Promise.all([
+    listGuidelines(db, { ...filter, publishedOnly: !work, minGroup }),
+    signoffFunctionsOf(db, user.id),
+  ]);
   const t = await getTranslations("guidelines");
   const tc = await getTranslations("common");
   const format = await getFormatter();
   const showCoverage = seesCoverage(user.role);
   // One wording for the card (phone) and the table cell (desktop).
   const coverageText = (g: (typeof rows)[number]) =>
-    g.coverage
+    g.coverage?.suppressed
+      ? t("coverage.fewerThan", { n: minGroup })
+      : g.coverage
       ? t("coverage.cell", {
           acknowledged: g.coverage.acknowledged,
           total: g.coverage.total,

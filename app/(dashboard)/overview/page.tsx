@@ -7,6 +7,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listGuidelines } from "@/db/queries/guidelines";
+import { minGroupOf } from "@/db/queries/works-council";
 import { flowFigures } from "@/db/queries/insights";
 import { getOverview } from "@/db/queries/overview";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -37,13 +38,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
   // asked together with the KPIs (on PostgreSQL each on a connection of its own).
   const all = can(user.role, "overview:read_all");
   const now = new Date();
+  const minGroup = await minGroupOf(db, user.role);
   const [, figures, guidelines] = await Promise.all([
     client.prefetchQuery({
       queryKey: queryKeys.overview({ period: q.period, date }),
       queryFn: () => getOverview(db, { kind: q.period, anchor: date, today, scope: overviewScope(user) }),
     }),
     flowFigures(db, { ...flowWindow(now, FLOW_DAYS), now, departmentId: all ? undefined : (user.departmentId ?? -1) }),
-    listGuidelines(db, { publishedOnly: true, pageSize: 100 }),
+    listGuidelines(db, { publishedOnly: true, pageSize: 100, minGroup }),
   ]);
   return (
     <>
@@ -59,7 +61,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
           <FlowFiguresSection figures={figures} days={FLOW_DAYS} />
         </ScrollRegion>
         <div className="min-w-0">
-          <GuidelineCoverageSection rows={guidelines.rows.filter((g) => g.publishedVersion !== null)} />
+          <GuidelineCoverageSection rows={guidelines.rows.filter((g) => g.publishedVersion !== null)} minGroup={minGroup} />
         </div>
       </div>
     </>

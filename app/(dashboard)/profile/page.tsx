@@ -14,10 +14,11 @@ export async function generateMetadata() {
 /** The signed-in person's own settings: who they are, and how they want to be told by e-mail. */
 export default async function ProfilePage() {
   const user = await requireUser();
-  const [t, tc, ta, prefs, twoFactor] = await Promise.all([
+  const [t, tc, ta, tp, prefs, twoFactor] = await Promise.all([
     getTranslations("notifications.preferences"),
     getTranslations("common"),
     getTranslations("auth.twoFactor"),
+    getTranslations("privacy.recorded"),
     getDb().then((db) => notificationPreferencesOf(db, user.id)),
     getDb().then((db) => twoFactorStatus(db, user.id)),
   ]);
@@ -38,6 +39,11 @@ export default async function ProfilePage() {
           </a>
         </dd>
       </dl>
+      <p className="mb-6 text-sm">
+        <a href="/profile/recorded" className="font-medium text-blue-800 underline">
+          {tp("title")}
+        </a>
+      </p>
       <h2 className="mb-3 text-lg font-semibold">{t("mailHeading")}</h2>
       <NotificationPreferencesForm initial={prefs} />
     </>

@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runRetention, setRetention } from "@/db/queries/retention";
+import { setController } from "@/db/queries/record-of-processing";
+import { setWorksCouncilMode } from "@/db/queries/works-council";
 import { action } from "@/lib/actions";
 import { INSIGHT_CATEGORIES, type InsightCategory } from "@/lib/enums";
-import { retentionSchema } from "@/lib/schemas/admin";
+import { controllerSchema, retentionSchema, worksCouncilModeSchema } from "@/lib/schemas/admin";
 
 // Data protection settings are the admins' (IT, with the data protection officer).
 export const saveRetentionAction = action({
@@ -31,5 +33,27 @@ export const runRetentionAction = action({
     const run = await runRetention(db);
     revalidatePath("/admin/privacy");
     return { anonymised: Object.values(run.insights).reduce((a, b) => a + (b ?? 0), 0) };
+  },
+});
+
+/** Works-council mode on or off; takes effect on every page at the next load. */
+export const setWorksCouncilModeAction = action({
+  permission: "admin:users",
+  schema: worksCouncilModeSchema,
+  run: async (input, { db, user }) => {
+    await setWorksCouncilMode(db, user.id, input.on);
+    revalidatePath("/", "layout");
+    return { on: input.on };
+  },
+});
+
+/** The controller and data protection officer named at the top of the record of processing. */
+export const saveControllerAction = action({
+  permission: "admin:users",
+  schema: controllerSchema,
+  run: async (input, { db, user }) => {
+    await setController(db, user.id, input);
+    revalidatePath("/admin/privacy/record");
+    return { saved: true };
   },
 });

@@ -16,6 +16,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { getDb } from "@/db";
 import { getCoverage, getGuideline, myAcknowledgment } from "@/db/queries/guidelines";
+import { minGroupOf } from "@/db/queries/works-council";
 import { signoffFunctionsOf } from "@/db/queries/users";
 import { requirePagePermission } from "@/lib/auth/session";
 import { seesCoverage, seesWorkInProgress } from "@/lib/guidelines/access";
@@ -48,9 +49,10 @@ export default async function GuidelinePage({ params }: { params: Params }) {
   const { user, db, held, g } = await load((await params).id);
   const canWrite = can(user.role, "guidelines:write");
   const showNames = can(user.role, "guidelines:coverage_names");
+  const minGroup = await minGroupOf(db, user.role);
   const [mine, coverage, t, format] = await Promise.all([
     can(user.role, "guidelines:acknowledge") ? myAcknowledgment(db, user, g.id) : null,
-    g.published && seesCoverage(user.role) ? getCoverage(db, g.id, { withNames: showNames }) : null,
+    g.published && seesCoverage(user.role) ? getCoverage(db, g.id, { withNames: showNames, minGroup }) : null,
     getTranslations("guidelines"),
     getFormatter(),
   ]);
@@ -156,7 +158,7 @@ export default async function GuidelinePage({ params }: { params: Params }) {
               <h2 id="coverage" className="mb-3 text-lg font-semibold">
                 {t("coverage.title", { version: published!.version })}
               </h2>
-              {coverage.total === 0 ? <EmptyState title={t("coverage.nobody")} /> : <CoverageTable coverage={coverage} showNames={showNames} />}
+              {coverage.total === 0 ? <EmptyState title={t("coverage.nobody")} /> : <CoverageTable coverage={coverage} showNames={showNames} minGroup={minGroup} />}
             </Card>
           ) : null}
 

@@ -1,0 +1,17 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import type { Executor } from "@/db/client";
+import { recordFacts } from "@/db/queries/record-of-processing";
+import { env } from "@/lib/env";
+import type { AppLocale } from "@/lib/i18n/config";
+import { buildRecord, type ProcessingRecord } from "./record";
+
+/** The installation's record of processing in `locale`, with the app's names of categories, platforms and roles. */
+export async function loadRecord(db: Executor, locale: AppLocale, now: Date = new Date()): Promise<ProcessingRecord> {
+  const [facts, t] = await Promise.all([recordFacts(db, env, now), getTranslations({ locale })]);
+  return buildRecord(facts, locale, {
+    category: (c) => t(`insights.category.${c}`),
+    platform: (p) => t(`channels.platforms.${p}` as "channels.platforms.instagram"),
+    role: (r) => t(`common.roles.${r}` as "common.roles.admin"),
+  });
+}
