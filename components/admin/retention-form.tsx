@@ -91,7 +91,7 @@ export function WorksCouncilModeForm({ on, minGroup }: { on: boolean; minGroup: 
         <Checkbox name="on" defaultChecked={on} className="mt-0.5" />
         <span>{t("worksCouncilLabel", { n: minGroup })}</span>
       </label>
-      <SubmitButton variant="secondary">{t("save")}</SubmitButton>
+      <SubmitButton variant="secondary">{t("worksCouncilSave")}</SubmitButton>
     </form>
   );
 }
