@@ -16,9 +16,13 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { DerivedDefinition } from "@/lib/kpis/derived";
 // Enum values live in lib/enums.ts (dependency-free, so client code can use them without the schema).
 import {
   ADVOCATE_KINDS,
+  BENEFIT_KINDS,
+  COST_CATEGORIES,
+  MEASURE_STATUSES,
   CONSENT_METHODS,
   ALERT_KINDS,
   ALERT_SEVERITIES,
@@ -450,6 +454,8 @@ export const kpis = pgTable(
     target: doublePrecision("target").notNull(),
     warningThreshold: doublePrecision("warning_threshold").notNull(),
     criticalThreshold: doublePrecision("critical_threshold").notNull(),
+    /** Set for KPIs derived from the insight flow (lib/kpis/derived.ts): their values come from a job. */
+    derived: jsonb("derived").$type<DerivedDefinition>(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     ...timestamps,
   },
@@ -1431,3 +1437,118 @@ export type InsightSlaEvent = typeof insightSlaEvents.$inferSelect;
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type OutboxMail = typeof outboxMails.$inferSelect;
+
+// ─── Measures and the integration score ──────────────────────────────────────
+
+export const measureStatusEnum = pgEnum("measure_status", MEASURE_STATUSES);
+export const costCategoryEnum = pgEnum("cost_category", COST_CATEGORIES);
+export const benefitKindEnum = pgEnum("benefit_kind", BENEFIT_KINDS);
+
+/**
+ * A campaign or initiative of one business process, with its costs and the benefit expected:
+ * money (expected and, once known, realised, in cents) or a change of KPIs (measure_kpi_goals).
+ * The result the cost is divided by is the sum of `result_kpi_id`'s values during the measure.
+ */
+export const measures = pgTable(
+  "measures",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    businessProcessId: integer("business_process_id")
+      .notNull()
+      .references(() => businessProcesses.id),
+    title: text("title").notNull(),
+    goal: text("goal").notNull(),
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on"),
+    status: measureStatusEnum("status").notNull().default("planned"),
+    benefitKind: benefitKindEnum("benefit_kind").notNull(),
+    expectedBenefitCents: bigint("expected_benefit_cents", { mode: "number" }),
+    realisedBenefitCents: bigint("realised_benefit_cents", { mode: "number" }),
+    benefitNote: text("benefit_note"),
+    resultKpiId: integer("result_kpi_id").references(() => kpis.id, { onDelete: "set null" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("measures_process_idx").on(t.businessProcessId),
+    index("measures_result_kpi_idx").on(t.resultKpiId),
+    index("measures_created_by_idx").on(t.createdBy),
+    check("measures_period_check", sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+    check("measures_benefit_check", sql`coalesce(${t.expectedBenefitCents}, 0) >= 0 and coalesce(${t.realisedBenefitCents}, 0) >= 0`),
+  ],
+);
+
+export const measureChannels = pgTable(
+  "measure_channels",
+  {
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.channelId] }), index("measure_channels_channel_idx").on(t.channelId)],
+);
+
+/** Planned or actual cost: staff as hours × hourly rate, everything else as an amount (cents). */
+export const measureCostItems = pgTable(
+  "measure_cost_items",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    category: costCategoryEnum("category").notNull(),
+    actual: boolean("actual").notNull(),
+    description: text("description").notNull(),
+    /** Hundredths of an hour, so hours stay exact. */
+    hundredthHours: integer("hundredth_hours"),
+    hourlyRateCents: bigint("hourly_rate_cents", { mode: "number" }),
+    amountCents: bigint("amount_cents", { mode: "number" }),
+    incurredOn: date("incurred_on"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("measure_cost_items_measure_idx").on(t.measureId),
+    index("measure_cost_items_created_by_idx").on(t.createdBy),
+    check(
+      "measure_cost_items_amount_check",
+      sql`(${t.category} = 'staff' and ${t.hundredthHours} >= 0 and ${t.hourlyRateCents} >= 0 and ${t.amountCents} is null)
+        or (${t.category} <> 'staff' and ${t.amountCents} >= 0 and ${t.hundredthHours} is null and ${t.hourlyRateCents} is null)`,
+    ),
+  ],
+);
+
+/** The KPIs a measure is to move, from a baseline to a target. */
+export const measureKpiGoals = pgTable(
+  "measure_kpi_goals",
+  {
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    kpiId: integer("kpi_id")
+      .notNull()
+      .references(() => kpis.id, { onDelete: "cascade" }),
+    baseline: doublePrecision("baseline").notNull(),
+    target: doublePrecision("target").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.kpiId] }), index("measure_kpi_goals_kpi_idx").on(t.kpiId)],
+);
+
+/** The integration score per department and month (`month` = the 1st), written by a monthly job. */
+export const integrationScores = pgTable(
+  "integration_scores",
+  {
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id, { onDelete: "cascade" }),
+    month: date("month").notNull(),
+    total: integer("total").notNull(),
+    criteria: jsonb("criteria").$type<Record<string, number>>().notNull(),
+    facts: jsonb("facts").$type<Record<string, number | null>>().notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.month] }), index("integration_scores_month_idx").on(t.month)],
+);

@@ -285,3 +285,17 @@ export const SUBJECT_REQUEST_KINDS = ["access", "erasure"] as const;
 export type SubjectRequestKind = (typeof SUBJECT_REQUEST_KINDS)[number];
 export const SUBJECT_REQUEST_STATUSES = ["open", "completed"] as const;
 export type SubjectRequestStatus = (typeof SUBJECT_REQUEST_STATUSES)[number];
+
+// ─── Measures ────────────────────────────────────────────────────────────────
+
+/** Where a measure (campaign, initiative) stands. */
+export const MEASURE_STATUSES = ["planned", "running", "completed", "stopped"] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+/** What a cost item is: staff (hours × hourly rate) or an amount. */
+export const COST_CATEGORIES = ["staff", "agency", "paid_media", "tools", "other"] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+
+/** The benefit a measure is expected to bring: money, or a change of its process's KPIs. */
+export const BENEFIT_KINDS = ["money", "kpis"] as const;
+export type BenefitKind = (typeof BENEFIT_KINDS)[number];

@@ -2,11 +2,7 @@
 // the figures a measure carries. Money is counted in cents (integers), so sums of many items stay
 // exact; rates and shares are numbers.
 
-export const MEASURE_STATUSES = ["planned", "running", "completed", "stopped"] as const;
-export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
-
-export const COST_CATEGORIES = ["staff", "agency", "paid_media", "tools", "other"] as const;
-export type CostCategory = (typeof COST_CATEGORIES)[number];
+import { COST_CATEGORIES, type CostCategory, type MeasureStatus } from "@/lib/enums";
 
 /** One cost item: staff as hours × hourly rate, everything else as an amount; planned or actual. */
 export interface CostItem {
