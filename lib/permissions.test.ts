@@ -20,6 +20,8 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean, boolean]
   "kpis:read": [true, true, true, true, false],
   "kpis:write": [false, true, false, false, false],
   "measurements:write": [false, true, true, false, false],
+  "measures:read": [false, true, true, true, false],
+  "measures:write": [false, true, true, false, false],
   "alerts:read": [true, true, true, true, false],
   "alerts:acknowledge": [false, true, true, false, false],
   "insights:read": [true, true, true, false, false],
@@ -66,9 +68,9 @@ describe("permission matrix", () => {
 describe("navigation", () => {
   it("shows each role exactly the sections it may use", () => {
     expect(navFor("admin")).toEqual(["overview", "guidelines", "channels", "kpis", "insights", "alerts", "admin"]);
-    expect(navFor("manager")).toEqual(["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"]);
-    expect(navFor("department_head")).toEqual(["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"]);
-    expect(navFor("executive")).toEqual(["overview", "guidelines", "channels", "kpis", "alerts", "crisis"]);
+    expect(navFor("manager")).toEqual(["overview", "guidelines", "channels", "kpis", "measures", "insights", "alerts", "crisis"]);
+    expect(navFor("department_head")).toEqual(["overview", "guidelines", "channels", "kpis", "measures", "insights", "alerts", "crisis"]);
+    expect(navFor("executive")).toEqual(["overview", "guidelines", "channels", "kpis", "measures", "alerts", "crisis"]);
     expect(navFor("employee")).toEqual(["guidelines", "channels"]);
   });
 

@@ -23,6 +23,9 @@ export const PERMISSIONS = [
   "kpis:read",
   "kpis:write",
   "measurements:write",
+  /** Measures (campaigns, initiatives) with costs and benefit: heads for their department's processes. */
+  "measures:read",
+  "measures:write",
   "alerts:read",
   "alerts:acknowledge",
   "insights:read",
@@ -74,6 +77,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "channels:edit_strategy",
     "kpis:read",
     "measurements:write",
+    "measures:read",
+    "measures:write",
     "alerts:read",
     "alerts:acknowledge",
     "insights:read",
@@ -87,6 +92,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "guidelines:acknowledge",
     "channels:read",
     "kpis:read",
+    "measures:read",
     "alerts:read",
     "crisis:read",
   ],
@@ -98,13 +104,14 @@ export function can(role: Role | null | undefined, permission: Permission): bool
   return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;
 }
 
-export type NavKey = "overview" | "guidelines" | "channels" | "kpis" | "insights" | "alerts" | "crisis" | "admin";
+export type NavKey = "overview" | "guidelines" | "channels" | "kpis" | "measures" | "insights" | "alerts" | "crisis" | "admin";
 
 export const NAV: { key: NavKey; href: string; permission: Permission }[] = [
   { key: "overview", href: "/overview", permission: "overview:read" },
   { key: "guidelines", href: "/guidelines", permission: "guidelines:read" },
   { key: "channels", href: "/channels", permission: "channels:read" },
   { key: "kpis", href: "/kpis", permission: "kpis:read" },
+  { key: "measures", href: "/measures", permission: "measures:read" },
   { key: "insights", href: "/insights", permission: "insights:read" },
   { key: "alerts", href: "/alerts", permission: "alerts:read" },
   { key: "crisis", href: "/crisis", permission: "crisis:read" },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { KpiDto } from "@/db/queries/kpis";
 import { niceScale } from "@/lib/kpis/chart-window";
 import { formatKpiValue } from "./format";
@@ -56,7 +56,7 @@ function Swatch({ kind, color }: { kind: "line" | "dashed" | "band"; color: stri
  * Actual values per period against the target line, with the warning (amber) and critical (red)
  * bands. Values are joined by straight lines: a curve would invent values between periods.
  */
-export function KpiChart({ kpi, points }: { kpi: Kpi; points: ChartPoint[] }) {
+export function KpiChart({ kpi, points, marker, label }: { kpi: Kpi; points: ChartPoint[]; marker?: { at: string; text: string }; label?: string }) {
   const t = useTranslations("kpis.detail");
   const format = useFormatter();
   const fmt = (v: number | null) => formatKpiValue(format, kpi.unit, v);
@@ -69,7 +69,7 @@ export function KpiChart({ kpi, points }: { kpi: Kpi; points: ChartPoint[] }) {
   const side = higher ? "below" : "above";
   return (
     <figure className="w-full">
-      <div role="img" aria-label={t("chartLabel")} className="h-72 w-full" data-testid="kpi-chart">
+      <div role="img" aria-label={label ?? t("chartLabel")} className="h-72 w-full" data-testid="kpi-chart">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e2e8f0" />
@@ -86,6 +86,8 @@ export function KpiChart({ kpi, points }: { kpi: Kpi; points: ChartPoint[] }) {
             )}
             <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#334155" }} interval="preserveStartEnd" minTickGap={12} />
             <YAxis domain={[scale.min, scale.max]} ticks={scale.ticks} tickFormatter={(v: number) => fmt(v)} tick={{ fontSize: 12, fill: "#334155" }} width={72} allowDataOverflow />
+            {/* A moment on the time axis, e.g. where a measure began. */}
+            {marker ? <ReferenceLine x={marker.at} stroke="#0f172a" strokeDasharray="2 3" label={{ value: marker.text, position: "insideTopLeft", fontSize: 12, fill: "#0f172a" }} /> : null}
             <Tooltip content={<PeriodTooltip fmt={fmt} />} isAnimationActive={false} />
             <Line type="linear" dataKey="target" name={t("targetShort")} stroke={TARGET} strokeDasharray="5 4" dot={false} isAnimationActive={false} />
             <Line

@@ -16,6 +16,7 @@ export const CLIENT_NAMESPACES = {
   overview: ["overview", "kpis"],
   insights: ["insights", "csv"],
   kpis: ["kpis", "alerts", "csv"],
+  measures: ["measures", "kpis"],
   alerts: ["alerts"],
   crisis: ["crisis"],
   guidelines: ["guidelines"],

@@ -9,6 +9,7 @@ import deCsv from "@/messages/de/csv.json";
 import deGuidelines from "@/messages/de/guidelines.json";
 import deInsights from "@/messages/de/insights.json";
 import deKpis from "@/messages/de/kpis.json";
+import deMeasures from "@/messages/de/measures.json";
 import deNotifications from "@/messages/de/notifications.json";
 import deOverview from "@/messages/de/overview.json";
 import dePrivacy from "@/messages/de/privacy.json";
@@ -24,6 +25,7 @@ import enCsv from "@/messages/en/csv.json";
 import enGuidelines from "@/messages/en/guidelines.json";
 import enInsights from "@/messages/en/insights.json";
 import enKpis from "@/messages/en/kpis.json";
+import enMeasures from "@/messages/en/measures.json";
 import enNotifications from "@/messages/en/notifications.json";
 import enOverview from "@/messages/en/overview.json";
 import enPrivacy from "@/messages/en/privacy.json";
@@ -44,6 +46,7 @@ export const MESSAGES = {
     guidelines: deGuidelines,
     insights: deInsights,
     kpis: deKpis,
+    measures: deMeasures,
     notifications: deNotifications,
     overview: deOverview,
     privacy: dePrivacy,
@@ -61,6 +64,7 @@ export const MESSAGES = {
     guidelines: enGuidelines,
     insights: enInsights,
     kpis: enKpis,
+    measures: enMeasures,
     notifications: enNotifications,
     overview: enOverview,
     privacy: enPrivacy,

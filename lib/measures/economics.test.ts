@@ -66,7 +66,9 @@ describe("amounts as entered", () => {
     expect(parseAmountCents("1234.56")).toBe(123_456);
     expect(parseAmountCents(" 2.400 € ")).toBe(240_000);
     expect(parseAmountCents("0")).toBe(0);
-    for (const bad of ["", "-5", "1,234", "1.2345", "12,3,4", "abc", "1e5", "1.234.5", "99999999999999"]) expect(parseAmountCents(bad)).toBeNull();
+    expect(parseAmountCents("1,234.56")).toBe(123_456);
+    expect(parseAmountCents("12.345")).toBe(1_234_500);
+    for (const bad of ["", "-5", "1,234", "1.2345", "12,3,4", "abc", "1e5", "1.234.5", "1,234,5", "1.234,567", "99999999999999"]) expect(parseAmountCents(bad)).toBeNull();
   });
 
   it("round-trips every amount written the German way", () => {

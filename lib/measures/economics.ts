@@ -114,17 +114,18 @@ export function verdict(v: VerdictInput): { verdict: Verdict; reason: VerdictRea
 }
 
 /**
- * A money amount as entered ("1.234,56", "1234.56", "1234"): non-negative, at most two decimals.
- * Returns cents, or null when it is not such an amount.
+ * A money amount as entered ("1.234,56", "1234,56", "1234.56", "1,234.56"): non-negative, at most
+ * two decimals. Returns cents, or null when it is not such an amount. "1,234" and "1.234,5.6" are
+ * refused rather than guessed.
  */
 export function parseAmountCents(input: string): number | null {
   const s = input.trim().replace(/\s|€/g, "");
   if (!s) return null;
-  // German with thousands dots and a decimal comma, or a plain number with a comma or a point.
-  const german = /^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s) || /^\d+(,\d{1,2})?$/.test(s);
-  const plain = /^\d+(\.\d{1,2})?$/.test(s);
-  if (!german && !plain) return null;
-  const normal = german && !plain ? s.replace(/\./g, "").replace(",", ".") : s;
+  let normal: string;
+  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s) || /^\d+,\d{1,2}$/.test(s)) normal = s.replace(/\./g, "").replace(",", ".");
+  else if (/^\d{1,3}(,\d{3})+\.\d{1,2}$/.test(s)) normal = s.replace(/,/g, "");
+  else if (/^\d+(\.\d{1,2})?$/.test(s)) normal = s;
+  else return null;
   const [whole, frac = ""] = normal.split(".");
   if (whole.length > 11) return null;
   return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
