@@ -19,6 +19,7 @@ for (const backend of availableBackends()) {
     let applications: number;
     let costPerApplication: number;
     let otherKpi: number;
+    let seeded: { all: number; hr: number; sales: number };
 
     beforeAll(async () => {
       t = await createTestDb(backend);
@@ -38,6 +39,13 @@ for (const backend of availableBackends()) {
       [{ id: applications }] = await t.db.select({ id: kpis.id }).from(kpis).where(eq(kpis.name, "Bewerbungen über soziale Kanäle"));
       [{ id: costPerApplication }] = await t.db.select({ id: kpis.id }).from(kpis).where(eq(kpis.name, "Kosten je Bewerbung über Social Media"));
       [{ id: otherKpi }] = await t.db.select({ id: kpis.id }).from(kpis).where(and(eq(kpis.unit, "count"))).orderBy(kpis.id).limit(1);
+      // The demo company comes with a measure each in HR, service and sales.
+      seeded = {
+        all: (await listMeasures(t.db, { scope: { all: true } })).total,
+        hr: (await listMeasures(t.db, { scope: hrHead.scope })).total,
+        sales: (await listMeasures(t.db, { scope: salesHead.scope })).total,
+      };
+      expect(seeded).toEqual({ all: 3, hr: 1, sales: 1 });
     });
     afterAll(async () => {
       await t?.dispose();
@@ -83,6 +91,7 @@ for (const backend of availableBackends()) {
       expect(g.roi).toBeCloseTo((500_000 - 390_000) / 390_000);
       expect(g).toMatchObject({ verdict: "holds", reason: "roi_positive" });
       expect(await t.db.select().from(auditLog).where(eq(auditLog.entityType, "measure"))).toHaveLength(5);
+      expect(f.costs.plannedCents).toBe(500_000);
     });
 
     it("judges a KPI benefit by the KPI's current figure against baseline and target", async () => {
@@ -102,7 +111,7 @@ for (const backend of availableBackends()) {
       await expect(createMeasure(t.db, manager, base({ expectedBenefitCents: null }))).rejects.toMatchObject({ fieldErrors: { expectedBenefitCents: ["measures.errors.expectedRequired"] } });
       await expect(createMeasure(t.db, manager, base({ benefitKind: "kpis", goals: [] }))).rejects.toMatchObject({ fieldErrors: { goals: ["measures.errors.goalsRequired"] } });
       await expect(createMeasure(t.db, salesHead, base())).rejects.toMatchObject({ code: "forbidden" });
-      const [first] = before.rows;
+      const [first] = (await listMeasures(t.db, { scope: hrHead.scope })).rows;
       await expect(addCostItem(t.db, salesHead, first.id, { category: "tools", actual: true, description: "x", amountCents: 1, hundredthHours: null, hourlyRateCents: null, incurredOn: null })).rejects.toMatchObject({ code: "forbidden" });
       await expect(addCostItem(t.db, manager, first.id, { category: "staff", actual: true, description: "x", amountCents: null, hundredthHours: null, hourlyRateCents: 100, incurredOn: null })).rejects.toMatchObject({ code: "validation_failed" });
       // The database refuses a negative amount even past the form.
@@ -112,18 +121,20 @@ for (const backend of availableBackends()) {
 
     it("lists per scope with summed costs, and a portfolio per department", async () => {
       const all = await listMeasures(t.db, { scope: { all: true } });
-      expect(all.total).toBe(2);
+      expect(all.total).toBe(seeded.all + 2);
       expect(all.rows.find((r) => r.title === "Azubi-Kampagne auf Instagram" && r.actualCents === 390_000)).toBeDefined();
-      expect((await listMeasures(t.db, { scope: salesHead.scope })).total).toBe(0);
-      expect((await listMeasures(t.db, { scope: hrHead.scope })).total).toBe(2);
+      expect((await listMeasures(t.db, { scope: salesHead.scope })).total).toBe(seeded.sales);
+      expect((await listMeasures(t.db, { scope: hrHead.scope })).total).toBe(seeded.hr + 2);
       const p = await portfolio(t.db, { all: true }, TODAY);
-      expect(p).toHaveLength(1);
-      expect(p[0]).toMatchObject({ measures: 2, actualCents: 390_000, plannedCents: 500_000 });
-      expect(p[0].verdicts.holds + p[0].verdicts.does_not_hold + p[0].verdicts.open).toBe(2);
+      expect(p.map((r) => r.departmentName)).toEqual([...p.map((r) => r.departmentName)].sort((a, b) => a.localeCompare(b, "de")));
+      const hr = p.find((r) => r.departmentId === hrHead.scope.departmentId)!;
+      expect(hr.measures).toBe(seeded.hr + 2);
+      expect(hr.verdicts.holds + hr.verdicts.does_not_hold + hr.verdicts.open).toBe(seeded.hr + 2);
+      expect(await portfolio(t.db, salesHead.scope, TODAY)).toHaveLength(1);
     });
 
     it("deletes cost items and measures in the writer's scope only", async () => {
-      const [m] = (await listMeasures(t.db, { scope: { all: true } })).rows;
+      const [m] = (await listMeasures(t.db, { scope: hrHead.scope })).rows;
       const detail = (await getMeasure(t.db, m.id))!;
       if (detail.costItems.length) {
         await expect(deleteCostItem(t.db, salesHead, m.id, detail.costItems[0].id)).rejects.toMatchObject({ code: "forbidden" });

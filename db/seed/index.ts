@@ -6,6 +6,7 @@ import { seedCrisis } from "./crisis";
 import { seedFoundation } from "./foundation";
 import { seedGuidelines } from "./guidelines";
 import { seedInsights } from "./insights";
+import { seedMeasures } from "./measures";
 import { seedKpis } from "./kpis";
 import { todayIn } from "@/lib/kpis/periods";
 
@@ -25,6 +26,7 @@ export async function seedDemo(db: Executor, now: Date = new Date()): Promise<vo
     await seedKpis(tx, todayIn(now));
     await seedInsights(tx, now);
     await seedCrisis(tx, now);
+    await seedMeasures(tx, todayIn(now));
   });
 }
 
