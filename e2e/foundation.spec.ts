@@ -8,6 +8,7 @@ const NAV_DE = {
   guidelines: "Leitfäden",
   channels: "Kanäle",
   kpis: "Kennzahlen",
+  measures: "Maßnahmen",
   insights: "Hinweise",
   alerts: "Warnungen",
   crisis: "Krisen",
@@ -16,12 +17,12 @@ const NAV_DE = {
 
 const EXPECTED_NAV: Record<keyof typeof ROLES, (keyof typeof NAV_DE)[]> = {
   admin: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "admin"],
-  manager: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"],
-  rnd: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"],
-  service: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"],
-  hr: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"],
-  sales: ["overview", "guidelines", "channels", "kpis", "insights", "alerts", "crisis"],
-  exec: ["overview", "guidelines", "channels", "kpis", "alerts", "crisis"],
+  manager: ["overview", "guidelines", "channels", "kpis", "measures", "insights", "alerts", "crisis"],
+  rnd: ["overview", "guidelines", "channels", "kpis", "measures", "insights", "alerts", "crisis"],
+  service: ["overview", "guidelines", "channels", "kpis", "measures", "insights", "alerts", "crisis"],
+  hr: ["overview", "guidelines", "channels", "kpis", "measures", "insights", "alerts", "crisis"],
+  sales: ["overview", "guidelines", "channels", "kpis", "measures", "insights", "alerts", "crisis"],
+  exec: ["overview", "guidelines", "channels", "kpis", "measures", "alerts", "crisis"],
   employee: ["guidelines", "channels"],
   worksCouncil: ["guidelines", "channels"],
 };
