@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, isNull, ne, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { businessProcesses, channels, departments, kpis } from "../schema";
 import { recordAudit } from "./audit";
+import { type DerivedDefinition, definitionErrors } from "@/lib/kpis/derived";
 import { AppError } from "@/lib/errors";
 import type { DepartmentScope } from "@/lib/kpis/scope";
 import { validateThresholds } from "@/lib/kpis/thresholds";
@@ -61,6 +62,7 @@ const kpiColumns = {
   processName: businessProcesses.name,
   departmentId: departments.id,
   departmentName: departments.name,
+  derived: kpis.derived,
 };
 
 export type KpiDto = {
@@ -80,6 +82,8 @@ export type KpiDto = {
   processName: string;
   departmentId: number;
   departmentName: string;
+  /** Set when the values come from the insight flow. */
+  derived: DerivedDefinition | null;
 };
 
 function kpiQuery(db: Executor) {
@@ -141,9 +145,15 @@ export interface KpiInput {
   target: number;
   warningThreshold: number;
   criticalThreshold: number;
+  /** Set: the KPI's values come from the insight flow (lib/kpis/derived.ts), not from people. */
+  derived?: DerivedDefinition | null;
 }
 
 async function checkKpiInput(db: Executor, input: KpiInput, exceptId?: number) {
+  if (input.derived) {
+    const derivedErrors = definitionErrors(input.derived, input);
+    if (derivedErrors) throw new AppError("validation_failed", "derived definition cannot be computed", derivedErrors);
+  }
   // Target and thresholds must be values of the unit (a share's within 0–100), then in order.
   const boundErrors = checkKpiBounds(input);
   if (boundErrors) throw new AppError("validation_failed", "target or thresholds outside the unit", boundErrors);
