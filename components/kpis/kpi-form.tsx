@@ -1,17 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { createKpiAction, updateKpiAction } from "@/app/(dashboard)/kpis/actions";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 import type { KpiDto, ProcessOption } from "@/db/queries/kpis";
 import { KPI_UNITS } from "@/lib/enums";
+import { DERIVED_METRICS } from "@/lib/kpis/derived";
+
+/** Labels of what a derived KPI can filter by, translated on the server (they live in other namespaces). */
+export interface DerivedChoices {
+  categories: { key: string; label: string }[];
+  sentiments: { key: string; label: string }[];
+}
 
 const DIRECTIONS = ["higher_is_better", "lower_is_better"] as const;
 const PERIODS = ["week", "month", "quarter"] as const;
@@ -22,10 +29,12 @@ export function KpiForm({
   kpi,
   processes,
   channels,
+  choices,
 }: {
   kpi?: KpiDto;
   processes: ProcessOption[];
   channels: { id: number; name: string }[];
+  choices: DerivedChoices;
 }) {
   const t = useTranslations("kpis");
   const tc = useTranslations("common.actions");
@@ -38,6 +47,10 @@ export function KpiForm({
   const val = (k: keyof KpiDto & string) => values?.[k] ?? (kpi ? String(kpi[k] ?? "") : undefined);
   const created = !kpi && state?.ok ? state.data : undefined;
   const departments = [...new Set(processes.map((p) => p.departmentName))];
+  const departmentOptions = [...new Map(processes.map((p) => [p.departmentId, p.departmentName])).entries()];
+  const [metric, setMetric] = useState<string>(values?.derivedMetric ?? kpi?.derived?.metric ?? "");
+  const picked = (field: "categories" | "sentiments" | "channelIds" | "departmentIds", key: string | number) =>
+    (kpi?.derived?.[field] as (string | number)[] | undefined)?.map(String).includes(String(key)) ?? false;
   return (
     <Card className="max-w-3xl">
       {/* Remounted per result: React resets a form after its action, and the remount restores what was typed. */}
@@ -119,6 +132,47 @@ export function KpiForm({
             ))}
           </Select>
         </Field>
+        <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium text-slate-800">{t("derived.title")}</legend>
+          <Field label={t("derived.source")} errors={fe?.derivedMetric ?? fe?.metric} hint={t("derived.hint")}>
+            <Select name="derivedMetric" value={metric} onChange={(e) => setMetric(e.target.value)}>
+              <option value="">{t("derived.entered")}</option>
+              {DERIVED_METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`derived.metrics.${m}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {metric ? (
+            <div className="space-y-3">
+              <p className="text-sm text-slate-700">{t("derived.filters")}</p>
+              {(
+                [
+                  ["categories", "derivedCategories", choices.categories.map((c) => [c.key, c.label] as const)],
+                  ["sentiments", "derivedSentiments", choices.sentiments.map((c) => [c.key, c.label] as const)],
+                  ["channelIds", "derivedChannelIds", channels.map((c) => [c.id, c.name] as const)],
+                  ["departmentIds", "derivedDepartmentIds", departmentOptions],
+                ] as const
+              ).map(([field, name, options]) => (
+                <fieldset key={field}>
+                  <legend className="text-sm font-medium text-slate-800">
+                    {t(`derived.${field === "channelIds" ? "channels" : field === "departmentIds" ? "departments" : field}`)}
+                  </legend>
+                  <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+                    {options.map(([key, label]) => (
+                      <label key={key} className="flex items-center gap-2 text-sm text-slate-800">
+                        <Checkbox name={`${name}[]`} value={key} defaultChecked={picked(field, key)} />
+                        {label}
+                      </label>
+                    ))}
+                  </div>
+                  {fe?.[field] ? <p className="text-sm text-red-700">{fe[field].map((k) => (k.startsWith("kpis.") ? t(k.slice(5) as never) : k)).join(" ")}</p> : null}
+                </fieldset>
+              ))}
+            </div>
+          ) : null}
+        </fieldset>
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800">{t("fields.thresholds")}</legend>
           <p className="text-xs text-slate-600">{t("thresholdsHint")}</p>

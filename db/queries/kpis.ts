@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, isNull, ne, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { businessProcesses, channels, departments, kpis } from "../schema";
 import { recordAudit } from "./audit";
@@ -211,9 +211,9 @@ export async function updateKpi(db: Executor, actorId: number | null, id: number
   });
 }
 
-/** KPIs someone may record values for, for pickers and CSV name lookups. */
+/** KPIs someone may record values for, for pickers and CSV name lookups (derived ones take none). */
 export async function writableKpis(db: Executor, scope: DepartmentScope) {
-  const conds: SQL[] = [isNull(kpis.archivedAt)];
+  const conds: SQL[] = [isNull(kpis.archivedAt), isNull(kpis.derived)];
   if (!scope.all) {
     if (scope.departmentId == null) return [];
     conds.push(eq(businessProcesses.departmentId, scope.departmentId));
@@ -228,4 +228,13 @@ export async function writableKpis(db: Executor, scope: DepartmentScope) {
 export async function activeKpiIds(db: Executor): Promise<Set<number>> {
   const rows = await db.select({ id: kpis.id }).from(kpis).where(isNull(kpis.archivedAt));
   return new Set(rows.map((r) => r.id));
+}
+
+/** Names of channels and departments by id, for describing a derived KPI's filters. */
+export async function channelNames(db: Executor, ids: number[]): Promise<string[]> {
+  return (await db.select({ name: channels.name }).from(channels).where(inArray(channels.id, ids)).orderBy(asc(channels.name))).map((r) => r.name);
+}
+
+export async function departmentNames(db: Executor, ids: number[]): Promise<string[]> {
+  return (await db.select({ name: departments.name }).from(departments).where(inArray(departments.id, ids)).orderBy(asc(departments.name))).map((r) => r.name);
 }

@@ -491,7 +491,7 @@ export async function recordMeasurements(
   const ids = [...new Set(items.map((i) => i.kpiId))];
   return db.transaction(async (tx) => {
     const found = await tx
-      .select({ id: kpis.id, period: kpis.period, unit: kpis.unit, departmentId: businessProcesses.departmentId })
+      .select({ id: kpis.id, period: kpis.period, unit: kpis.unit, departmentId: businessProcesses.departmentId, derived: kpis.derived })
       .from(kpis)
       .innerJoin(businessProcesses, eq(businessProcesses.id, kpis.businessProcessId))
       .where(and(inArray(kpis.id, ids), isNull(kpis.archivedAt)));
@@ -500,6 +500,10 @@ export async function recordMeasurements(
       const k = byId.get(id);
       if (!k) throw new AppError("not_found", `KPI ${id} not found`);
       if (!inScope(writer.scope, k.departmentId)) throw new AppError("forbidden", `KPI ${id} belongs to another department`);
+      // A derived KPI's values come from the insight flow only: an entered one would mix with them.
+      if (k.derived && source !== "derived") {
+        throw new AppError("validation_failed", `KPI ${id} is derived from insights`, { kpiId: ["kpis.derived.errors.noEntry"] });
+      }
     }
     // The last guard of every path: each value within its KPI's unit (a share within 0–100).
     const outOfBounds = itemValueErrors(items, (id) => byId.get(id)!.unit);

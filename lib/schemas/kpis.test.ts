@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { zodFieldErrors } from "@/lib/errors";
-import { apiBatchSchema, gridSchema, kpiSchema, measurementSchema } from "./kpis";
+import { apiBatchSchema, gridSchema, kpiInputFrom, kpiSchema, measurementSchema } from "./kpis";
 
 const form = {
   businessProcessId: "3",
@@ -20,6 +20,17 @@ describe("KPI form schema", () => {
   it("reads German decimals and empty optional fields", () => {
     const r = kpiSchema.parse(form);
     expect(r).toMatchObject({ name: "Antwortquote", warningThreshold: 80.5, channelId: null, description: null });
+  });
+
+  it("folds a derived definition into one field, and none for entered values", () => {
+    expect(kpiInputFrom(kpiSchema.parse(form)).derived).toBeNull();
+    const derived = kpiInputFrom(
+      kpiSchema.parse({ ...form, aggregation: "last", derivedMetric: "sla_compliance", derivedCategories: ["complaint", "complaint"], derivedDepartmentIds: ["4"] }),
+    );
+    expect(derived.derived).toEqual({ metric: "sla_compliance", categories: ["complaint"], sentiments: [], channelIds: [], departmentIds: [4] });
+    expect("derivedMetric" in derived).toBe(false);
+    expect(kpiSchema.safeParse({ ...form, derivedMetric: "guesswork" }).success).toBe(false);
+    expect(kpiSchema.safeParse({ ...form, derivedCategories: ["gossip"] }).success).toBe(false);
   });
 
   it("puts threshold order errors on the field", () => {

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { KPI_AGGREGATIONS, KPI_DIRECTIONS, KPI_PERIODS, OVERVIEW_PERIODS } from "@/lib/enums";
+import { INSIGHT_CATEGORIES, KPI_AGGREGATIONS, KPI_DIRECTIONS, KPI_PERIODS, OVERVIEW_PERIODS, SENTIMENTS } from "@/lib/enums";
+import type { KpiInput } from "@/db/queries/kpis";
+import { DERIVED_METRICS } from "@/lib/kpis/derived";
 import { parseDay, parseNumber } from "@/lib/csv/parse";
 import { validateThresholds } from "@/lib/kpis/thresholds";
 import { KPI_UNITS, MAX_ABS_VALUE, UNIT_ERRORS, checkKpiBounds, withinMagnitude } from "@/lib/kpis/units";
@@ -21,6 +23,10 @@ export const day = z.preprocess(
   z.string({ error: v.required }).regex(/^\d{4}-\d{2}-\d{2}$/, "kpis.errors.date"),
 );
 
+/** A list from checkboxes (`name[]`): none ticked means no field. */
+const idList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((x) => (x == null ? [] : Array.isArray(x) ? x : [x]), z.array(item).max(50)).transform((xs) => [...new Set(xs)] as z.infer<T>[]);
+
 const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: v.invalidChoice });
 
 export const kpiSchema = z
@@ -36,6 +42,12 @@ export const kpiSchema = z
     target: decimal,
     warningThreshold: decimal,
     criticalThreshold: decimal,
+    // Where the values come from: "" entered ones, else a metric of the insight flow with its filters.
+    derivedMetric: z.union([z.literal(""), z.enum(DERIVED_METRICS, { error: v.invalidChoice })]).optional(),
+    derivedCategories: idList(z.enum(INSIGHT_CATEGORIES, { error: v.invalidChoice })),
+    derivedSentiments: idList(z.enum(SENTIMENTS, { error: v.invalidChoice })),
+    derivedChannelIds: idList(z.coerce.number().int().positive().max(2_147_483_647)),
+    derivedDepartmentIds: idList(z.coerce.number().int().positive().max(2_147_483_647)),
   })
   .superRefine((k, ctx) => {
     // A target or threshold outside the unit (a share's above 100) is named first, then the order.
@@ -48,6 +60,17 @@ export const kpiSchema = z
   });
 
 export const updateKpiSchema = z.intersection(kpiSchema, z.object({ id: requiredId }));
+
+/** The KPI as the queries take it: the derived-definition fields folded into one definition (or none). */
+export function kpiInputFrom(form: z.infer<typeof kpiSchema>): KpiInput {
+  const { derivedMetric, derivedCategories, derivedSentiments, derivedChannelIds, derivedDepartmentIds, ...rest } = form;
+  return {
+    ...rest,
+    derived: derivedMetric
+      ? { metric: derivedMetric, categories: derivedCategories, sentiments: derivedSentiments, channelIds: derivedChannelIds, departmentIds: derivedDepartmentIds }
+      : null,
+  };
+}
 
 export const measurementSchema = z.object({ kpiId: requiredId, measuredOn: day, value: decimal });
 

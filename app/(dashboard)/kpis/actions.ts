@@ -6,13 +6,13 @@ import { recordMeasurements } from "@/db/queries/measurements";
 import { action } from "@/lib/actions";
 import { todayIn } from "@/lib/kpis/periods";
 import { measurementScope } from "@/lib/kpis/scope";
-import { gridSchema, kpiSchema, measurementSchema, updateKpiSchema } from "@/lib/schemas/kpis";
+import { gridSchema, kpiInputFrom, kpiSchema, measurementSchema, updateKpiSchema } from "@/lib/schemas/kpis";
 
 export const createKpiAction = action({
   permission: "kpis:write",
   schema: kpiSchema,
   run: async (input, { db, user }) => {
-    const row = await createKpi(db, user.id, input);
+    const row = await createKpi(db, user.id, kpiInputFrom(input));
     revalidatePath("/kpis");
     return { id: row.id, name: row.name };
   },
@@ -22,7 +22,7 @@ export const updateKpiAction = action({
   permission: "kpis:write",
   schema: updateKpiSchema,
   run: async ({ id, ...input }, { db, user }) => {
-    await updateKpi(db, user.id, id, input);
+    await updateKpi(db, user.id, id, kpiInputFrom(input));
     revalidatePath("/kpis");
     revalidatePath(`/kpis/${id}`);
     return { id, name: input.name };

@@ -10,12 +10,12 @@ import { MeasurementForm } from "@/components/kpis/measurement-form";
 import { StatusBadge } from "@/components/kpis/status-badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { LinkButton } from "@/components/ui/button";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { CursorPagination, InvalidCursorNotice } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listAlerts } from "@/db/queries/alerts";
-import { getKpi } from "@/db/queries/kpis";
+import { channelNames, departmentNames, getKpi, type KpiDto } from "@/db/queries/kpis";
 import { kpiSeries, listMeasurements } from "@/db/queries/measurements";
 import { getCurrentUser, requirePagePermission } from "@/lib/auth/session";
 import { pageTitle, namedPageTitle } from "@/lib/i18n/page-title";
@@ -24,6 +24,20 @@ import { addDays, todayIn } from "@/lib/kpis/periods";
 import { alertScope, inScope, measurementScope } from "@/lib/kpis/scope";
 import { can } from "@/lib/permissions";
 import { cursorParams } from "@/lib/pagination/cursor";
+
+/** A derived KPI's definition in words: "SLA-Einhaltung (%); Kategorie: Beschwerde". */
+async function describeDerived(d: NonNullable<KpiDto["derived"]>): Promise<string> {
+  const [t, ti, db] = await Promise.all([getTranslations("kpis.derived"), getTranslations("insights"), getDb()]);
+  const names = async (table: "channels" | "departments", ids: number[]) =>
+    ids.length ? (await (table === "channels" ? channelNames(db, ids) : departmentNames(db, ids))).join(", ") : "";
+  const parts = [
+    d.categories.length ? `${t("categories")}: ${d.categories.map((c) => ti(`category.${c}`)).join(", ")}` : "",
+    d.sentiments.length ? `${t("sentiments")}: ${d.sentiments.map((s) => ti(`sentiment.${s}` as "sentiment.negative")).join(", ")}` : "",
+    d.channelIds.length ? `${t("channels")}: ${await names("channels", d.channelIds)}` : "",
+    d.departmentIds.length ? `${t("departments")}: ${await names("departments", d.departmentIds)}` : "",
+  ].filter(Boolean);
+  return t("definition", { metric: t(`metrics.${d.metric}`), filters: parts.length ? parts.join("; ") : t("allInsights") });
+}
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
@@ -89,6 +103,12 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
           </>
         }
       />
+      {kpi.derived ? (
+        <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-slate-700" data-testid="kpi-derived">
+          <Badge tone="blue">{t("derived.badge")}</Badge>
+          {await describeDerived(kpi.derived)}
+        </p>
+      ) : null}
       {openAlert ? (
         <Card className={`mb-6 border-l-4 p-4 ${openAlert.severity === "critical" ? "border-l-red-700" : "border-l-amber-500"}`} aria-labelledby="open-alert" data-testid="kpi-open-alert" data-severity={openAlert.severity}>
           <h2 id="open-alert" className="font-medium">
@@ -187,7 +207,7 @@ export default async function KpiDetailPage({ params, searchParams }: { params: 
               ) : null}
             </dl>
           </Card>
-          {canWrite ? <MeasurementForm kpiId={kpi.id} today={today} /> : null}
+          {canWrite && !kpi.derived ? <MeasurementForm kpiId={kpi.id} today={today} /> : null}
           <section aria-labelledby="measurements">
             <h2 id="measurements" className="mb-2 font-medium">
               {t("detail.measurements")}

@@ -30,7 +30,8 @@ export default async function GridPage({ searchParams }: { searchParams: SP }) {
   const process = processes.find((p) => p.id === processId);
   const t = await getTranslations("kpis");
   const format = await getFormatter();
-  const kpis = process ? (await listKpis(db, { processId: process.id, pageSize: 200 })).rows : [];
+  // Derived KPIs take no entered values.
+  const kpis = process ? (await listKpis(db, { processId: process.id, pageSize: 200 })).rows.filter((k) => !k.derived) : [];
   const rows = await Promise.all(
     kpis.map(async (k) => {
       const [current] = await kpiSeries(db, k, { until: day, today, periods: 1 });

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { channelOptions, listProcesses } from "@/db/queries/kpis";
 import { requirePagePermission } from "@/lib/auth/session";
+import { derivedChoices } from "@/lib/kpis/derived-choices";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = () => pageTitle("kpis.newTitle");
@@ -16,7 +17,7 @@ export default async function NewKpiPage() {
   return (
     <>
       <PageHeader title={t("newTitle")} lead={t("thresholdsHint")} />
-      <KpiForm processes={processes} channels={channels} />
+      <KpiForm processes={processes} channels={channels} choices={await derivedChoices()} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { channelOptions, getKpi, listProcesses } from "@/db/queries/kpis";
 import { getCurrentUser, requirePagePermission } from "@/lib/auth/session";
+import { derivedChoices } from "@/lib/kpis/derived-choices";
 import { can } from "@/lib/permissions";
 import { pageTitle, namedPageTitle } from "@/lib/i18n/page-title";
 
@@ -27,7 +28,7 @@ export default async function EditKpiPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageHeader title={`${t("editTitle")}: ${kpi.name}`} />
-      <KpiForm kpi={kpi} processes={processes} channels={channels} />
+      <KpiForm kpi={kpi} processes={processes} channels={channels} choices={await derivedChoices()} />
     </>
   );
 }
