@@ -2,6 +2,7 @@ import type { AnyJob } from "./define";
 import { connectorsPollJob } from "./definitions/connectors-poll";
 import { crisisEvaluateJob } from "./definitions/crisis-evaluate";
 import { crisisStepsOverdueJob } from "./definitions/crisis-steps";
+import { integrationScoreJob } from "./definitions/integration-score";
 import { kpisDeriveJob } from "./definitions/kpis-derive";
 import { mailDigestJob } from "./definitions/mail-digest";
 import { mailSendJob } from "./definitions/mail-send";
@@ -21,7 +22,7 @@ const added: AnyJob[] = [];
  * see it half-built.
  */
 export function appJobs(): readonly AnyJob[] {
-  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, notifyAlertJob, notifyGuidelineJob, guidelineReminderJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, connectorsPollJob, notifyConnectorJob, crisisStepsOverdueJob, retentionSweepJob, kpisDeriveJob, ...added];
+  return [crisisEvaluateJob, slaSweepJob, notifyInsightJob, notifyAlertJob, notifyGuidelineJob, guidelineReminderJob, mailSendJob, mailDigestJob, webhooksDispatchJob, webhooksDeliverJob, webhooksSweepJob, connectorsPollJob, notifyConnectorJob, crisisStepsOverdueJob, retentionSweepJob, kpisDeriveJob, integrationScoreJob, ...added];
 }
 
 /** Adds a job while the process runs (tests); returns how to take it out again. */
