@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
 import { businessProcesses, channelAssignments, channels, departments, integrationScores, measureCostItems, measures } from "../schema";
 import { seedDemo } from "../seed";
-import { departmentScores, scoreTrend, storeIntegrationScores } from "./integration-score";
+import { departmentScores, latestStoredScores, scoreTrend, storeIntegrationScores } from "./integration-score";
 import { criterionScores, stageOf, totalScore } from "@/lib/integration/score";
 
 const NOW = new Date("2026-05-04T10:00:00Z");
@@ -56,15 +56,21 @@ for (const backend of availableBackends()) {
     });
 
     it("stores one row per department and month, and the trend per month", async () => {
+      // The demo company comes with March, April and May.
+      const [{ n }] = await t.db.select({ n: count() }).from(departments);
+      const rowsNow = async () => (await t.db.select({ rows: count() }).from(integrationScores))[0].rows;
+      expect(await rowsNow()).toBe(3 * n);
       await storeIntegrationScores(t.db, new Date("2026-04-15T10:00:00Z"));
       await storeIntegrationScores(t.db, NOW);
       const again = await storeIntegrationScores(t.db, NOW);
-      const [{ n }] = await t.db.select({ n: count() }).from(departments);
-      const [{ rows }] = await t.db.select({ rows: count() }).from(integrationScores);
-      expect(rows).toBe(2 * n);
+      expect(await rowsNow()).toBe(3 * n);
+      await storeIntegrationScores(t.db, new Date("2026-06-01T10:00:00Z"));
+      expect(await rowsNow()).toBe(4 * n);
       const trend = await scoreTrend(t.db);
-      expect(trend.map((p) => p.month)).toEqual(["2026-04-01", "2026-05-01"]);
-      expect(trend[1].company).toBe(again.company);
+      expect(trend.map((p) => p.month)).toEqual(["2026-03-01", "2026-04-01", "2026-05-01", "2026-06-01"]);
+      expect((await latestStoredScores(t.db)).every((s) => s.month === "2026-06-01")).toBe(true);
+      await t.db.delete(integrationScores).where(eq(integrationScores.month, "2026-06-01"));
+      expect(trend[2].company).toBe(again.company);
     });
   });
 }

@@ -129,3 +129,14 @@ export async function scoreTrend(db: Executor, months = 12): Promise<{ month: Da
     .limit(months);
   return rows.reverse();
 }
+
+/** The scores of the latest stored month (what the overview shows; the nightly job keeps it current). */
+export async function latestStoredScores(db: Executor): Promise<{ month: Day; departmentId: number; departmentName: string; total: number }[]> {
+  const latest = db.select({ month: sql<string>`max(${integrationScores.month})`.as("latest_month") }).from(integrationScores).as("latest");
+  return db
+    .select({ month: integrationScores.month, departmentId: integrationScores.departmentId, departmentName: departments.name, total: integrationScores.total })
+    .from(integrationScores)
+    .innerJoin(latest, eq(integrationScores.month, latest.month))
+    .innerJoin(departments, eq(departments.id, integrationScores.departmentId))
+    .orderBy(asc(departments.name));
+}

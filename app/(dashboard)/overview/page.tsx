@@ -7,6 +7,8 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listGuidelines } from "@/db/queries/guidelines";
+import { latestStoredScores, scoreTrend } from "@/db/queries/integration-score";
+import { IntegrationScoreCard } from "@/components/overview/integration-score";
 import { minGroupOf } from "@/db/queries/works-council";
 import { flowFigures } from "@/db/queries/insights";
 import { getOverview } from "@/db/queries/overview";
@@ -39,17 +41,25 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
   const all = can(user.role, "overview:read_all");
   const now = new Date();
   const minGroup = await minGroupOf(db, user.role);
-  const [, figures, guidelines] = await Promise.all([
+  const [, figures, guidelines, stored, trend] = await Promise.all([
     client.prefetchQuery({
       queryKey: queryKeys.overview({ period: q.period, date }),
       queryFn: () => getOverview(db, { kind: q.period, anchor: date, today, scope: overviewScope(user) }),
     }),
     flowFigures(db, { ...flowWindow(now, FLOW_DAYS), now, departmentId: all ? undefined : (user.departmentId ?? -1) }),
     listGuidelines(db, { publishedOnly: true, pageSize: 100, minGroup }),
+    latestStoredScores(db),
+    all ? scoreTrend(db) : Promise.resolve([]),
   ]);
+  const scores = all ? stored : stored.filter((s) => s.departmentId === user.departmentId);
   return (
     <>
       <PageHeader title={t("title")} lead={can(user.role, "overview:read_all") ? t("lead") : `${t("lead")} ${t("ownDepartment")}`} />
+      {scores.length ? (
+        <div className="mb-6">
+          <IntegrationScoreCard scores={scores} trend={trend} all={all} />
+        </div>
+      ) : null}
       <HydrationBoundary state={dehydrate(client)}>
         <OverviewView initial={{ period: q.period, date, compare: q.compare }} today={today} />
       </HydrationBoundary>
