@@ -7,7 +7,8 @@ const nextConfig: NextConfig = {
   // A separate build directory lets end-to-end runs build without touching a running dev server.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships .wasm/.data files; bundling it would copy them into the publicly served assets.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
+  // pdfkit reads its font metrics from its own folder at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs", "pdfkit"],
   poweredByHeader: false,
   async headers() {
     return [

@@ -103,6 +103,12 @@ export function OverviewView({ initial, today }: { initial: State; today: string
         <a className={cn(buttonVariants({ variant: "secondary", size: "sm" }), "ml-auto")} href={`/api/overview/export?${search(state)}`} download>
           {t("export")}
         </a>
+        <a className={buttonVariants({ variant: "secondary", size: "sm" })} href={`/api/overview/report?${search(state)}&locale=de`} download>
+          {t("report.download")}
+        </a>
+        <a className={buttonVariants({ variant: "secondary", size: "sm" })} href={`/api/overview/report?${search(state)}&locale=en`} download lang="en">
+          {t("report.downloadEn")}
+        </a>
         <span role="status" className="text-sm text-slate-600">
           {query.isFetching ? t("loading") : ""}
         </span>
