@@ -1,4 +1,4 @@
-import "server-only";
+// Server code (pdfkit); the board report (board-report.ts) is marked server-only.
 import PDFDocument from "pdfkit";
 
 /** A report as text already translated and formatted: title, lines under it, sections of text and tables. */
