@@ -7,6 +7,12 @@ test.describe("The executive's picture", () => {
   test("the executive sees the integration score and its trend, reads how it comes about, and downloads the board report", async ({ browser }) => {
     const page = await pageFor(browser, "exec");
     await page.goto("/overview");
+    // The picture above the tables: attainment per department, what needs attention, the measures.
+    const bars = page.getByRole("list", { name: "Zielerreichung je Abteilung" });
+    await expect(bars.getByRole("listitem").filter({ hasText: "Personal" })).toContainText(/\d+ von \d+ im Ziel/);
+    await expect(page.getByRole("link", { name: "Offene Warnungen" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Aktive Krisen" })).toBeVisible();
+    await expect(page.getByTestId("measures-picture")).toContainText(/ausgegeben für 3 Maßnahmen; \d tragen sich\./);
     const score = page.getByTestId("integration-score");
     await expect(score.getByRole("heading", { name: "Integrationsgrad" })).toBeVisible();
     await expect(score).toContainText(/\d+ von 100/);

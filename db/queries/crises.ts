@@ -95,6 +95,12 @@ export async function listCrises(db: Executor, scope: CrisisScope, page = 1): Pr
   return { open, past, pastTotal: n, page, pageSize: CRISIS_PAGE_SIZE };
 }
 
+/** Active crises the reader may see (the executive overview's picture). */
+export async function countActiveCrises(db: Executor, scope: CrisisScope): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(crises).where(and(eq(crises.status, "active"), scopeWhere(scope)));
+  return n;
+}
+
 /** Drafts the early warning opened that nobody confirmed or dismissed yet (the navigation's badge). */
 export async function countDraftCrises(db: Executor): Promise<number> {
   const [{ n }] = await db.select({ n: count() }).from(crises).where(eq(crises.status, "draft"));

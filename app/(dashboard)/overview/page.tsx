@@ -9,6 +9,10 @@ import { getDb } from "@/db";
 import { listGuidelines } from "@/db/queries/guidelines";
 import { latestStoredScores, scoreTrend } from "@/db/queries/integration-score";
 import { IntegrationScoreCard } from "@/components/overview/integration-score";
+import { ExecutivePicture } from "@/components/overview/executive-picture";
+import { countActiveCrises, crisisScopeOf } from "@/db/queries/crises";
+import { portfolio } from "@/db/queries/measures";
+import { measureReadScope } from "@/lib/measures/access";
 import { minGroupOf } from "@/db/queries/works-council";
 import { flowFigures } from "@/db/queries/insights";
 import { getOverview } from "@/db/queries/overview";
@@ -41,7 +45,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
   const all = can(user.role, "overview:read_all");
   const now = new Date();
   const minGroup = await minGroupOf(db, user.role);
-  const [, figures, guidelines, stored, trend] = await Promise.all([
+  const crisisScope = can(user.role, "crisis:read") ? await crisisScopeOf(db, user) : null;
+  const [, figures, guidelines, stored, trend, activeCrises, folio] = await Promise.all([
     client.prefetchQuery({
       queryKey: queryKeys.overview({ period: q.period, date }),
       queryFn: () => getOverview(db, { kind: q.period, anchor: date, today, scope: overviewScope(user) }),
@@ -50,11 +55,22 @@ export default async function OverviewPage({ searchParams }: { searchParams: SP 
     listGuidelines(db, { publishedOnly: true, pageSize: 100, minGroup }),
     latestStoredScores(db),
     all ? scoreTrend(db) : Promise.resolve([]),
+    crisisScope ? countActiveCrises(db, crisisScope) : Promise.resolve(null),
+    can(user.role, "measures:read") ? portfolio(db, measureReadScope(user), today) : Promise.resolve(null),
   ]);
+  const shown = client.getQueryData<Awaited<ReturnType<typeof getOverview>>>(queryKeys.overview({ period: q.period, date }));
+  const measures = folio
+    ? folio.reduce((a, r) => ({ count: a.count + r.measures, actualCents: a.actualCents + r.actualCents, holds: a.holds + r.verdicts.holds }), { count: 0, actualCents: 0, holds: 0 })
+    : null;
   const scores = all ? stored : stored.filter((s) => s.departmentId === user.departmentId);
   return (
     <>
       <PageHeader title={t("title")} lead={can(user.role, "overview:read_all") ? t("lead") : `${t("lead")} ${t("ownDepartment")}`} />
+      {shown ? (
+        <div className="mb-6">
+          <ExecutivePicture window={shown.window} departments={shown.departments} openAlerts={shown.alerts.open} activeCrises={activeCrises} measures={measures} />
+        </div>
+      ) : null}
       {scores.length ? (
         <div className="mb-6">
           <IntegrationScoreCard scores={scores} trend={trend} all={all} />
