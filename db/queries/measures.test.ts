@@ -131,6 +131,15 @@ for (const backend of availableBackends()) {
       expect(hr.measures).toBe(seeded.hr + 2);
       expect(hr.verdicts.holds + hr.verdicts.does_not_hold + hr.verdicts.open).toBe(seeded.hr + 2);
       expect(await portfolio(t.db, salesHead.scope, TODAY)).toHaveLength(1);
+      // The portfolio's batched verdicts agree with each measure's own page.
+      const byDept = new Map<number, Record<string, number>>();
+      for (const row of (await listMeasures(t.db, { scope: { all: true } })).rows) {
+        const f = await measureFigures(t.db, (await getMeasure(t.db, row.id))!, TODAY);
+        const v = byDept.get(row.departmentId) ?? { holds: 0, does_not_hold: 0, open: 0 };
+        v[f.verdict]++;
+        byDept.set(row.departmentId, v);
+      }
+      for (const r of p) expect(r.verdicts).toEqual(byDept.get(r.departmentId));
     });
 
     it("deletes cost items and measures in the writer's scope only", async () => {

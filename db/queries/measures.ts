@@ -382,27 +382,66 @@ export interface PortfolioRow {
   verdicts: Record<Verdict, number>;
 }
 
-/** Per department: how many measures, what they were to cost and cost, and how many hold. */
+/**
+ * Per department: how many measures, what they were to cost and cost, and how many hold. A fixed
+ * number of queries for the measures, their costs and goals, plus one figure per goal KPI (and
+ * measure end) — the overview and the board report ask for it.
+ */
 export async function portfolio(db: Executor, scope: DepartmentScope, today: Day): Promise<PortfolioRow[]> {
-  const ids = await db
-    .select({ id: measures.id })
+  const rows = await db
+    .select({
+      id: measures.id,
+      status: measures.status,
+      benefitKind: measures.benefitKind,
+      realisedBenefitCents: measures.realisedBenefitCents,
+      endsOn: measures.endsOn,
+      departmentId: businessProcesses.departmentId,
+      departmentName: departments.name,
+    })
     .from(measures)
     .innerJoin(businessProcesses, eq(businessProcesses.id, measures.businessProcessId))
+    .innerJoin(departments, eq(departments.id, businessProcesses.departmentId))
     .where(scope.all ? undefined : eq(businessProcesses.departmentId, scope.departmentId ?? -1))
     .orderBy(asc(measures.id));
-  const out = new Map<number, PortfolioRow>();
-  for (const { id } of ids) {
-    const m = (await getMeasure(db, id))!;
-    const f = await measureFigures(db, m, today);
-    let r = out.get(m.departmentId);
-    if (!r) {
-      r = { departmentId: m.departmentId, departmentName: m.departmentName, measures: 0, plannedCents: 0, actualCents: 0, verdicts: { holds: 0, does_not_hold: 0, open: 0 } };
-      out.set(m.departmentId, r);
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [items, goalRows] = await Promise.all([
+    db.select().from(measureCostItems).where(inArray(measureCostItems.measureId, ids)),
+    db.select().from(measureKpiGoals).where(inArray(measureKpiGoals.measureId, ids)),
+  ]);
+  // The current figure of each goal KPI up to each measure's end (usually today): once per pair.
+  const until = (r: (typeof rows)[number]) => (r.endsOn && r.endsOn < today ? r.endsOn : today);
+  const kpiById = new Map<number, KpiDto | null>();
+  const current = new Map<string, number | null>();
+  for (const r of rows.filter((x) => x.benefitKind === "kpis")) {
+    for (const g of goalRows.filter((x) => x.measureId === r.id)) {
+      const key = `${g.kpiId}:${until(r)}`;
+      if (current.has(key)) continue;
+      if (!kpiById.has(g.kpiId)) kpiById.set(g.kpiId, await getKpi(db, g.kpiId));
+      const kpi = kpiById.get(g.kpiId);
+      const [last] = kpi ? await kpiSeries(db, kpi, { until: until(r), today, periods: 1 }) : [];
+      current.set(key, last && last.count > 0 && last.value !== null ? last.value : null);
     }
-    r.measures++;
-    r.plannedCents += f.costs.plannedCents;
-    r.actualCents += f.costs.actualCents;
-    r.verdicts[f.verdict]++;
+  }
+  const out = new Map<number, PortfolioRow>();
+  for (const r of rows) {
+    const costs = aggregateCosts(items.filter((i) => i.measureId === r.id).map(costItemOf));
+    const goals =
+      r.benefitKind === "kpis"
+        ? goalRows
+            .filter((g) => g.measureId === r.id && kpiById.get(g.kpiId))
+            .map((g) => ({ baseline: g.baseline, target: g.target, current: current.get(`${g.kpiId}:${until(r)}`) ?? null }))
+        : undefined;
+    const v = verdict({ status: r.status, actualCents: costs.actualCents, realisedBenefitCents: r.benefitKind === "money" ? r.realisedBenefitCents : null, goals });
+    let row = out.get(r.departmentId);
+    if (!row) {
+      row = { departmentId: r.departmentId, departmentName: r.departmentName, measures: 0, plannedCents: 0, actualCents: 0, verdicts: { holds: 0, does_not_hold: 0, open: 0 } };
+      out.set(r.departmentId, row);
+    }
+    row.measures++;
+    row.plannedCents += costs.plannedCents;
+    row.actualCents += costs.actualCents;
+    row.verdicts[v.verdict]++;
   }
   return [...out.values()].sort((a, b) => a.departmentName.localeCompare(b.departmentName, "de"));
 }
