@@ -3,7 +3,7 @@ import { forbidden } from "next/navigation";
 import type { z } from "zod";
 import { getDb, type Database } from "@/db";
 import { getCurrentUser, getUserForTwoFactorSetup, type SessionUser } from "@/lib/auth/session";
-import type { ActionResult } from "@/lib/action-result";
+import { type ActionResult, ECHO_LIST_SEPARATOR } from "@/lib/action-result";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
 
@@ -29,10 +29,13 @@ function formToObject(input: FormData | Record<string, unknown>): Record<string,
 }
 
 function echo(raw: Record<string, unknown>): Record<string, string> {
-  // Returned with errors so a form can show what was typed; secrets are never echoed.
+  // Returned with errors so a form can show what was typed; secrets are never echoed. Ticked
+  // boxes of a list come back joined (see echoedList), so they stay ticked.
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(raw)) {
-    if (typeof val === "string" && !/password|token|secret|apikey/i.test(k)) out[k] = val;
+    if (/password|token|secret|apikey/i.test(k)) continue;
+    if (typeof val === "string") out[k] = val;
+    else if (Array.isArray(val) && val.every((x) => typeof x === "string")) out[k] = val.join(ECHO_LIST_SEPARATOR);
   }
   return out;
 }

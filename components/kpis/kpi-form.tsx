@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/action-result";
+import { type ActionResult, echoedList } from "@/lib/action-result";
 import type { KpiDto, ProcessOption } from "@/db/queries/kpis";
 import { KPI_UNITS } from "@/lib/enums";
 import { DERIVED_METRICS } from "@/lib/kpis/derived";
@@ -49,8 +49,10 @@ export function KpiForm({
   const departments = [...new Set(processes.map((p) => p.departmentName))];
   const departmentOptions = [...new Map(processes.map((p) => [p.departmentId, p.departmentName])).entries()];
   const [metric, setMetric] = useState<string>(values?.derivedMetric ?? kpi?.derived?.metric ?? "");
-  const picked = (field: "categories" | "sentiments" | "channelIds" | "departmentIds", key: string | number) =>
-    (kpi?.derived?.[field] as (string | number)[] | undefined)?.map(String).includes(String(key)) ?? false;
+  const formField = { categories: "derivedCategories", sentiments: "derivedSentiments", channelIds: "derivedChannelIds", departmentIds: "derivedDepartmentIds" } as const;
+  // Ticked as sent when the server refused the form, else as stored.
+  const picked = (field: keyof typeof formField, key: string | number) =>
+    (echoedList(values, formField[field]) ?? (kpi?.derived?.[field] as (string | number)[] | undefined)?.map(String) ?? []).includes(String(key));
   return (
     <Card className="max-w-3xl">
       {/* Remounted per result: React resets a form after its action, and the remount restores what was typed. */}
