@@ -13,8 +13,16 @@ export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
+/**
+ * PGlite always, PostgreSQL when a server is configured; TEST_BACKENDS ("pglite", "postgres" or
+ * both, comma-separated) narrows that (the calendar-edge passes of `npm test` split the backends
+ * between them). Never empty: with nothing left, PGlite.
+ */
 export function availableBackends(): Backend[] {
-  return serverUrl() ? ["pglite", "postgres"] : ["pglite"];
+  const all: Backend[] = serverUrl() ? ["pglite", "postgres"] : ["pglite"];
+  const wanted = (process.env.TEST_BACKENDS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const picked = wanted.length ? all.filter((b) => wanted.includes(b)) : all;
+  return picked.length ? picked : ["pglite"];
 }
 
 export interface TestDb extends Connection {
