@@ -1,4 +1,4 @@
-import { and, eq, gt, lte } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { idempotencyKeys } from "../schema";
 import { isUniqueViolation } from "@/lib/errors";
@@ -55,6 +55,16 @@ export async function rememberIdempotentAnswer(tx: Executor, scope: IdempotencyS
     responseBody: answer.body,
     createdAt: now,
   });
+}
+
+/**
+ * Makes a second request with the same key wait, at the start of its transaction, until the first
+ * has committed or rolled back (a transaction-scoped advisory lock on the key). Without it both
+ * would write their values first and could deadlock on the rows those writes touch before either
+ * reached the key; with it the second finds the first's answer and writes nothing.
+ */
+export async function claimIdempotencyKey(tx: Executor, scope: IdempotencyScope): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${scope.tokenId}\n${scope.route}\n${scope.key}`}, 0))`);
 }
 
 /** Whether a write failed because another request stored an answer under the same key first. */

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import type { Database } from "@/db";
 import type { TokenPrincipal } from "@/db/queries/api-tokens";
-import { findIdempotentAnswer, forgetExpiredAnswers, type IdempotencyScope, isIdempotencyKeyTaken, rememberIdempotentAnswer } from "@/db/queries/idempotency";
+import { claimIdempotencyKey, findIdempotentAnswer, forgetExpiredAnswers, type IdempotencyScope, isIdempotencyKeyTaken, rememberIdempotentAnswer } from "@/db/queries/idempotency";
 import { recordMeasurements } from "@/db/queries/measurements";
 import { apiError, readJsonBody } from "@/lib/api";
 import { AppError, zodFieldErrors } from "@/lib/errors";
@@ -63,6 +63,12 @@ export async function postMeasurements(
     if (scope) await forgetExpiredAnswers(db, now);
     // One transaction for the values and the kept answer (recordMeasurements' own becomes a savepoint).
     const body = await db.transaction(async (tx) => {
+      if (scope) {
+        // A request with the same key in flight: wait for it, then answer as it did.
+        await claimIdempotencyKey(tx, scope);
+        const stored = await findIdempotentAnswer(tx, scope, now);
+        if (stored) return { retry: stored } as const;
+      }
       const result = await recordMeasurements(
         tx,
         { userId: null, scope: { all: true }, via: `api-token:${token.name}` },
@@ -76,6 +82,7 @@ export async function postMeasurements(
       if (scope) await rememberIdempotentAnswer(tx, scope, { requestHash: hash, status: 201, body: answer }, now);
       return answer;
     });
+    if ("retry" in body) return answerRetry(body.retry, hash);
     return NextResponse.json(body, { status: 201 });
   } catch (err) {
     if (scope && isIdempotencyKeyTaken(err)) {
