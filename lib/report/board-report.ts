@@ -1,6 +1,5 @@
 import "server-only";
-import { createFormatter } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { createFormatter, createTranslator } from "next-intl";
 import type { Executor } from "@/db/client";
 import { listAlerts } from "@/db/queries/alerts";
 import { flowFigures } from "@/db/queries/flow-figures";
@@ -10,6 +9,7 @@ import { portfolio } from "@/db/queries/measures";
 import { getOverview } from "@/db/queries/overview";
 import { formatKpiValue } from "@/components/kpis/format";
 import type { AppLocale } from "@/lib/i18n/config";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { FLOW_DAYS, flowWindow } from "@/lib/insights/period";
 import { companyScore, stageOf } from "@/lib/integration/score";
 import { addDays, type Day, type WindowKind } from "@/lib/kpis/periods";
@@ -42,12 +42,14 @@ export async function boardReport(db: Executor, o: BoardReportOptions): Promise<
     latestStoredScores(db),
     portfolio(db, o.scope, o.today),
   ]);
-  const t = await getTranslations({ locale: o.locale, namespace: "overview.report" });
-  const tk = await getTranslations({ locale: o.locale, namespace: "kpis" });
-  const ta = await getTranslations({ locale: o.locale, namespace: "alerts" });
-  const ti = await getTranslations({ locale: o.locale, namespace: "overview.integration" });
-  const tg = await getTranslations({ locale: o.locale, namespace: "guidelines" });
-  const tm = await getTranslations({ locale: o.locale, namespace: "measures" });
+  // The report's own language, whatever the reader's: translators over that locale's catalogue.
+  const messages = MESSAGES[o.locale];
+  const t = createTranslator({ locale: o.locale, messages, namespace: "overview.report" });
+  const tk = createTranslator({ locale: o.locale, messages, namespace: "kpis" });
+  const ta = createTranslator({ locale: o.locale, messages, namespace: "alerts" });
+  const ti = createTranslator({ locale: o.locale, messages, namespace: "overview.integration" });
+  const tg = createTranslator({ locale: o.locale, messages, namespace: "guidelines" });
+  const tm = createTranslator({ locale: o.locale, messages, namespace: "measures" });
   const format = createFormatter({ locale: o.locale === "en" ? "en" : "de", timeZone: "Europe/Berlin" });
   const day = (d: Day) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const pct = (x: number | null) => (x === null ? "–" : format.number(x, { style: "percent", maximumFractionDigits: 0 }));
