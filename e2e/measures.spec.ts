@@ -36,7 +36,7 @@ test.describe("Measures", () => {
 
     const costs = page.getByRole("form", { name: "Kostenposten hinzufügen" });
     await costs.getByLabel("Beschreibung").fill("Moderation und Vorbereitung");
-    await costs.getByLabel("Stunden").fill("12,5");
+    await costs.getByLabel("Stunden", { exact: true }).fill("12,5");
     await costs.getByLabel("Stundensatz in €").fill("80");
     await costs.getByRole("button", { name: "Kostenposten hinzufügen" }).click();
     await expect(costs.locator('[role="status"][data-notice="success"]')).toHaveText("Kostenposten hinzugefügt.");
@@ -94,6 +94,7 @@ test.describe("Measures", () => {
     const sales = await pageFor(browser, "sales");
     await sales.goto("/measures");
     await sales.getByRole("link", { name: "LinkedIn-Webinarreihe Antriebstechnik" }).click();
+    await sales.waitForURL(/\/measures\/\d+$/);
     await expect(sales.getByTestId("measure-verdict")).toContainText("trägt sich");
     const webinar = sales.url();
     await sales.goto("/measures");
@@ -101,6 +102,7 @@ test.describe("Measures", () => {
       const exec = await pageFor(browser, "exec");
       await exec.goto("/measures");
       await exec.getByRole("link", { name: "Azubi-Kampagne auf Instagram und TikTok" }).click();
+      await exec.waitForURL(/\/measures\/\d+$/);
       const url = exec.url();
       // Executives read, but do not write.
       await expect(exec.getByRole("link", { name: "Maßnahme bearbeiten" })).toHaveCount(0);
