@@ -51,7 +51,7 @@ test.describe("Measures", () => {
     await expect(page.getByRole("table", { name: "Kostenposten" })).toContainText("500,00 €");
     await expect(page.getByText("1.500,00 € (kein Plan erfasst)")).toBeVisible();
     // Cost per application: 1.500 € over the applications the KPI counted since the start.
-    await expect(page.getByTestId("cost-per-result")).toContainText(/\d+,\d\d €/);
+    await expect(page.getByTestId("cost-per-result")).toContainText(/\d+,\d\d\s€/);
     await expectNoA11yViolations(page);
 
     // The realised benefit brings the verdict.
