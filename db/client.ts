@@ -93,7 +93,14 @@ function acquireLock(dir: string): () => void {
 /** Extensions the migrations create: pg_trgm backs the insight text search (migration 0007). */
 const PGLITE_OPTIONS: PGliteOptions = { extensions: { pg_trgm } };
 
-export async function openPglite(dir: string | null): Promise<Connection> {
+/** A PGlite connection that can also copy out its whole data directory (db/testing.ts keeps a migrated one as a template). */
+export type PgliteConnection = Connection & { dumpDataDir: () => Promise<Blob> };
+
+/**
+ * An embedded database in `dir`, or in memory with `dir` null. `loadDataDir` starts the in-memory
+ * one from a copy made by `dumpDataDir` instead of an empty cluster.
+ */
+export async function openPglite(dir: string | null, opts: { loadDataDir?: Blob } = {}): Promise<PgliteConnection> {
   let release = () => {};
   let client: PGlite;
   if (dir) {
@@ -107,12 +114,13 @@ export async function openPglite(dir: string | null): Promise<Connection> {
       throw err;
     }
   } else {
-    client = await PGlite.create(PGLITE_OPTIONS);
+    client = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: opts.loadDataDir });
   }
   const db = drizzlePglite({ client, schema });
   return {
     db,
     kind: "pglite",
+    dumpDataDir: async () => (await client.dumpDataDir("none")) as Blob,
     ping: async () => {
       await client.query("select 1");
     },
