@@ -205,13 +205,12 @@ test.describe("acknowledging", () => {
 });
 
 test.describe("accessibility and layout of the guideline pages", () => {
+  // Every guideline page each role reaches is judged by the crawl (a11y.spec.ts), one guideline per
+  // role; these are the states of a guideline it may not land on: under review, and what changed.
   const pagesFor: Partial<Record<RoleKey, string[]>> = {
-    manager: ["/guidelines", "/guidelines/signoffs", "/guidelines/new", "@seeded", "@inReview", "@diff"],
-    admin: ["/guidelines", "@seeded", "/admin/users"],
-    hr: ["/guidelines", "/guidelines/mine", "@seeded"],
-    exec: ["/guidelines", "@seeded"],
-    employee: ["/guidelines", "/guidelines/mine", "@seeded", "@diff"],
-    worksCouncil: ["/guidelines/mine", "/guidelines/signoffs", "@inReview", "/guidelines"],
+    manager: ["@inReview", "@diff"],
+    worksCouncil: ["@inReview"],
+    employee: ["@diff"],
   };
   for (const [role, paths] of Object.entries(pagesFor) as [RoleKey, string[]][]) {
     for (const [label, viewport] of [["desktop", { width: 1440, height: 900 }], ["phone", PHONE]] as const) {

@@ -1,27 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoA11yViolations, expectNoHorizontalOverflow, PHONE } from "./a11y";
-import { type RoleKey, storageFor } from "./fixtures";
+import { expectNoHorizontalOverflow, PHONE } from "./a11y";
+import { storageFor } from "./fixtures";
 import { KpiDetailPage, kpiIdByName } from "./pages/kpi-pages";
 
 const DESKTOP = { width: 1440, height: 900 } as const;
 const RESPONSE_TIME = "Zeit bis zur ersten Antwort";
-
-/**
- * axe on a page of ours. On the overview, the flow table's corner header cell is left out: that
- * table is the insights' component (components/insights/flow-figures.tsx) and gets its name there.
- */
-async function expectAccessible(page: Page, where: string) {
-  if (!new URL(page.url()).pathname.startsWith("/overview")) return expectNoA11yViolations(page, where);
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .exclude('section[aria-labelledby="flow-title"] thead th:first-child')
-    .analyze();
-  expect(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `axe violations on ${where}`,
-  ).toEqual([]);
-}
 
 /** "1.234,5 h" → 1234.5 */
 function germanNumber(s: string): number {
@@ -203,41 +186,9 @@ test.describe("the channel matrix shows that there is more", () => {
   });
 });
 
-test.describe("accessibility and small screens", () => {
-  test.setTimeout(240_000);
-  const common = ["/overview", "/overview?period=quarter&compare=1", "/kpis", "/kpis/{kpi}", "/kpis/{kpi}?window=quarter&from=overview", "/alerts", "/channels/matrix", "/channels/matrix?rows=channels"];
-  const pages: Partial<Record<RoleKey, string[]>> = {
-    manager: [...common, "/kpis/grid", "/kpis/grid?process={process}", "/kpis/new", "/kpis/import", "/kpis/{kpi}/edit"],
-    exec: common,
-    service: [...common, "/kpis/grid", "/kpis/grid?process={process}", "/kpis/import"],
-    admin: common,
-    employee: ["/channels/matrix"],
-  };
-  for (const [role, paths] of Object.entries(pages) as [RoleKey, string[]][]) {
-    test(`${role}: no axe violations and nothing scrolls sideways, at 1440 px and on a phone`, async ({ browser }) => {
-      const setup = await browser.newPage({ storageState: storageFor("manager") });
-      const kpi = await kpiIdByName(setup, RESPONSE_TIME);
-      await setup.goto("/kpis/grid");
-      const process = await setup.getByLabel("Geschäftsprozess").locator("option", { hasText: "Kundenservice · Kundenservice" }).getAttribute("value");
-      await setup.close();
-      for (const viewport of [DESKTOP, PHONE]) {
-        // axe needs a page of its own context.
-        const context = await browser.newContext({ storageState: storageFor(role), viewport });
-        const page = await context.newPage();
-        for (const p of paths) {
-          const url = p.replace("{kpi}", String(kpi)).replace("{process}", process ?? "");
-          const res = await page.goto(url);
-          expect(res?.status(), url).toBe(200);
-          if (url.startsWith("/overview")) await expect(page.getByTestId("overview-counts")).toBeVisible();
-          const where = `${role} ${url} at ${viewport.width} px`;
-          await expectNoHorizontalOverflow(page, where);
-          await expectAccessible(page, where);
-        }
-        await context.close();
-      }
-    });
-  }
-
+// axe and the phone width on these pages, including the overview's quarter with comparison, a KPI
+// opened from it and the matrix turned around: the crawl of every role's pages (a11y.spec.ts).
+test.describe("titles", () => {
   test("each page has its own title", async ({ browser }) => {
     const page = await browser.newPage({ storageState: storageFor("manager") });
     const titles = new Set<string>();

@@ -1,9 +1,9 @@
-import { and, count, eq, ne } from "drizzle-orm";
+import { and, count, eq, isNotNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableBackends, createTestDb, type TestDb } from "../testing";
-import { alerts, auditLog, businessProcesses, departments, measurements, users } from "../schema";
+import { alerts, auditLog, businessProcesses, departments, kpis, measurements, users } from "../schema";
 import { seedDemo } from "../seed";
-import { DEMO_KPIS } from "../seed/kpis";
+import { DEMO_DERIVED_KPIS, DEMO_KPIS } from "../seed/kpis";
 import { acknowledgeAlert, countOpenAlerts, listAlerts } from "./alerts";
 import { createKpi, getKpi, type KpiInput, listKpis, updateKpi } from "./kpis";
 import { kpiSeries, recordMeasurements } from "./measurements";
@@ -60,15 +60,24 @@ for (const backend of availableBackends()) {
 
     it("seeds the KPIs with a year of values and opens alerts through the evaluation, idempotently", async () => {
       const { total } = await listKpis(t.db, { pageSize: 200 });
-      expect(total).toBe(DEMO_KPIS.length);
+      expect(total).toBe(DEMO_KPIS.length + DEMO_DERIVED_KPIS.length);
       const open = await listAlerts(t.db, { scope: all, status: "unresolved" });
       const offTarget = DEMO_KPIS.filter((k) => k.ending === "warning" || k.ending === "critical").map((k) => k.name).sort();
-      expect(open.rows.map((a) => a.kpiName).sort()).toEqual(offTarget);
+      const entered = open.rows.filter((a) => DEMO_KPIS.some((k) => k.name === a.kpiName));
+      expect(entered.map((a) => a.kpiName).sort()).toEqual(offTarget);
+      // The derived ones get their values from the seeded insights, through the job's write path.
+      const derived = await t.db
+        .select({ name: kpis.name, source: measurements.source })
+        .from(measurements)
+        .innerJoin(kpis, eq(kpis.id, measurements.kpiId))
+        .where(isNotNull(kpis.derived));
+      expect(new Set(derived.map((m) => m.name))).toEqual(new Set(DEMO_DERIVED_KPIS.map((k) => k.name)));
+      expect(derived.every((m) => m.source === "derived")).toBe(true);
       expect(open.rows.find((a) => a.kpiName === "Zeit bis zur ersten Antwort")?.severity).toBe("critical");
       const [{ n }] = await t.db.select({ n: count() }).from(measurements);
       await seedDemo(t.db);
       expect((await t.db.select({ n: count() }).from(measurements))[0].n).toBe(n);
-      expect((await listKpis(t.db, { pageSize: 200 })).total).toBe(DEMO_KPIS.length);
+      expect((await listKpis(t.db, { pageSize: 200 })).total).toBe(DEMO_KPIS.length + DEMO_DERIVED_KPIS.length);
     });
 
     it("rejects thresholds out of order and duplicate names with field errors", async () => {

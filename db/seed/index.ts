@@ -7,7 +7,7 @@ import { seedFoundation } from "./foundation";
 import { seedGuidelines } from "./guidelines";
 import { seedInsights } from "./insights";
 import { seedMeasures } from "./measures";
-import { seedKpis } from "./kpis";
+import { seedDerivedKpis, seedKpis } from "./kpis";
 import { todayIn } from "@/lib/kpis/periods";
 import { storeIntegrationScores } from "../queries/integration-score";
 
@@ -27,6 +27,7 @@ export async function seedDemo(db: Executor, now: Date = new Date()): Promise<vo
     await seedKpis(tx, todayIn(now));
     await seedInsights(tx, now);
     await seedCrisis(tx, now);
+    await seedDerivedKpis(tx, now);
     await seedMeasures(tx, todayIn(now));
     // The integration score of the last three months, so the overview shows a trend from the start.
     for (const daysAgo of [60, 30, 0]) await storeIntegrationScores(tx, new Date(now.getTime() - daysAgo * 86_400_000));

@@ -4,6 +4,8 @@ import { businessProcesses, channels, departments, kpis, users } from "../schema
 import { recordMeasurements, type MeasurementItem } from "../queries/measurements";
 import { addDays, daysBetween, periodStart, shiftPeriod } from "@/lib/kpis/periods";
 import type { KpiDto } from "../queries/kpis";
+import { runDerivedKpis } from "../queries/derived-kpis";
+import type { DerivedDefinition } from "@/lib/kpis/derived";
 
 /** The business processes every capability agrees on, by department slug. */
 export const DEMO_PROCESSES: Record<string, string[]> = {
@@ -211,4 +213,79 @@ export async function seedKpis(db: Executor, today: string): Promise<void> {
     items.push(...demoValues(k, row.id, today, index));
   }
   if (items.length) await recordMeasurements(db, { userId: manager?.id ?? null, scope: { all: true } }, items, "csv", today);
+}
+
+/** KPIs whose values the insight flow gives (lib/kpis/derived.ts), one per department that receives insights. */
+export const DEMO_DERIVED_KPIS: {
+  department: string;
+  process: string;
+  name: string;
+  description: string;
+  unit: KpiDto["unit"];
+  direction: KpiDto["direction"];
+  target: number;
+  warning: number;
+  critical: number;
+  derived: Omit<DerivedDefinition, "departmentIds">;
+}[] = [
+  {
+    department: "kundenservice",
+    process: "Kundenservice",
+    name: "SLA-Quote der Social-Media-Hinweise",
+    description: "Anteil der an den Kundenservice geleiteten Hinweise, die innerhalb der Frist angenommen wurden.",
+    unit: "percent",
+    direction: H,
+    target: 90,
+    warning: 80,
+    critical: 60,
+    derived: { metric: "sla_compliance", categories: [], sentiments: [], channelIds: [] },
+  },
+  {
+    department: "forschung-entwicklung",
+    process: "Produktentwicklung",
+    name: "Produktfeedback aus dem Social Web",
+    description: "Hinweise der Kategorie Produktfeedback, die im Monat an die Entwicklung gingen.",
+    unit: "count",
+    direction: H,
+    target: 10,
+    warning: 5,
+    critical: 2,
+    derived: { metric: "insight_count", categories: ["product_feedback"], sentiments: [], channelIds: [] },
+  },
+];
+
+/**
+ * The derived demo KPIs, filtered to their own department, and their values of the running and
+ * the previous month through the job's write path (alerts included). Idempotent on (process, name).
+ */
+export async function seedDerivedKpis(db: Executor, now: Date): Promise<void> {
+  const procs = await db
+    .select({ id: businessProcesses.id, name: businessProcesses.name, slug: departments.slug, departmentId: departments.id })
+    .from(businessProcesses)
+    .innerJoin(departments, eq(departments.id, businessProcesses.departmentId));
+  let added = 0;
+  for (const k of DEMO_DERIVED_KPIS) {
+    const proc = procs.find((p) => p.slug === k.department && p.name === k.process);
+    if (!proc) continue;
+    const [existing] = await db
+      .select({ id: kpis.id })
+      .from(kpis)
+      .where(and(eq(kpis.businessProcessId, proc.id), eq(kpis.name, k.name)));
+    if (existing) continue;
+    await db.insert(kpis).values({
+      businessProcessId: proc.id,
+      name: k.name,
+      description: k.description,
+      unit: k.unit,
+      direction: k.direction,
+      period: "month",
+      aggregation: "last",
+      target: k.target,
+      warningThreshold: k.warning,
+      criticalThreshold: k.critical,
+      derived: { ...k.derived, departmentIds: [proc.departmentId] },
+    });
+    added++;
+  }
+  if (added) await runDerivedKpis(db, now);
 }
