@@ -411,18 +411,22 @@ export async function portfolio(db: Executor, scope: DepartmentScope, today: Day
   ]);
   // The current figure of each goal KPI up to each measure's end (usually today): once per pair.
   const until = (r: (typeof rows)[number]) => (r.endsOn && r.endsOn < today ? r.endsOn : today);
-  const kpiById = new Map<number, KpiDto | null>();
-  const current = new Map<string, number | null>();
+  // The lookups are independent: on a server's connection pool they run side by side.
+  const pairs = new Map<string, { kpiId: number; until: Day }>();
   for (const r of rows.filter((x) => x.benefitKind === "kpis")) {
-    for (const g of goalRows.filter((x) => x.measureId === r.id)) {
-      const key = `${g.kpiId}:${until(r)}`;
-      if (current.has(key)) continue;
-      if (!kpiById.has(g.kpiId)) kpiById.set(g.kpiId, await getKpi(db, g.kpiId));
-      const kpi = kpiById.get(g.kpiId);
-      const [last] = kpi ? await kpiSeries(db, kpi, { until: until(r), today, periods: 1 }) : [];
-      current.set(key, last && last.count > 0 && last.value !== null ? last.value : null);
-    }
+    for (const g of goalRows.filter((x) => x.measureId === r.id)) pairs.set(`${g.kpiId}:${until(r)}`, { kpiId: g.kpiId, until: until(r) });
   }
+  const kpiIds = [...new Set([...pairs.values()].map((p) => p.kpiId))];
+  const kpiById = new Map<number, KpiDto | null>(await Promise.all(kpiIds.map(async (id) => [id, await getKpi(db, id)] as const)));
+  const current = new Map<string, number | null>(
+    await Promise.all(
+      [...pairs].map(async ([key, p]) => {
+        const kpi = kpiById.get(p.kpiId);
+        const [last] = kpi ? await kpiSeries(db, kpi, { until: p.until, today, periods: 1 }) : [];
+        return [key, last && last.count > 0 && last.value !== null ? last.value : null] as const;
+      }),
+    ),
+  );
   const out = new Map<number, PortfolioRow>();
   for (const r of rows) {
     const costs = aggregateCosts(items.filter((i) => i.measureId === r.id).map(costItemOf));
