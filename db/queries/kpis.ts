@@ -133,6 +133,13 @@ export async function getKpi(db: Executor, id: number): Promise<KpiDto | null> {
   return (row as KpiDto | undefined) ?? null;
 }
 
+/** Active KPIs by id, in one query (unknown and archived ids are left out). */
+export async function getKpisByIds(db: Executor, ids: readonly number[]): Promise<KpiDto[]> {
+  if (ids.length === 0) return [];
+  const rows = await kpiQuery(db).where(and(inArray(kpis.id, [...ids]), isNull(kpis.archivedAt)));
+  return rows as KpiDto[];
+}
+
 export interface KpiInput {
   businessProcessId: number;
   name: string;

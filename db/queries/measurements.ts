@@ -567,6 +567,50 @@ export async function kpiSeries(db: Executor, kpi: KpiDto, opts: { until: Day; t
 }
 
 /**
+ * The figure of the KPI period containing `until` for many (KPI, until) pairs, as kpiSeries with
+ * one period would give it (null where the period has no value): one windowAggregates call per
+ * distinct (period kind, until), all KPIs of a group at once, the groups side by side. `db` must be
+ * a pool, not a transaction. Keyed by `${kpiId}:${until}`.
+ */
+export async function latestFigures(
+  db: Executor,
+  kpiList: readonly KpiDto[],
+  pairs: readonly { kpiId: number; until: Day }[],
+): Promise<Map<string, number | null>> {
+  const byId = new Map(kpiList.map((k) => [k.id, k]));
+  const groups = new Map<string, { window: DayRange; kpis: KpiDto[] }>();
+  for (const p of pairs) {
+    const kpi = byId.get(p.kpiId);
+    if (!kpi) continue;
+    const key = `${kpi.period}:${p.until}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { window: trailingPeriods(p.until, kpi.period, 1)[0], kpis: [] };
+      groups.set(key, g);
+    }
+    if (!g.kpis.includes(kpi)) g.kpis.push(kpi);
+  }
+  const out = new Map<string, number | null>();
+  await Promise.all(
+    [...groups.entries()].map(async ([key, g]) => {
+      const until = key.slice(key.indexOf(":") + 1);
+      const buckets = await windowAggregates(db, {
+        kpiIds: g.kpis.map((k) => k.id),
+        lastKpiIds: g.kpis.filter((k) => k.aggregation === "last").map((k) => k.id),
+        buckets: [g.window],
+      });
+      const byKpi = new Map(buckets.map((b) => [b.kpiId, b]));
+      for (const kpi of g.kpis) {
+        const b = byKpi.get(kpi.id);
+        out.set(`${kpi.id}:${until}`, b && b.count > 0 ? valueOf(b, kpi.aggregation) : null);
+      }
+    }),
+  );
+  for (const p of pairs) if (!out.has(`${p.kpiId}:${p.until}`)) out.set(`${p.kpiId}:${p.until}`, null);
+  return out;
+}
+
+/**
  * A KPI's measurements, newest day first (measured_on desc, id desc), paged by cursor over the
  * (kpi_id, measured_on, id) index; the count stops at 10,000.
  */

@@ -4,6 +4,8 @@ import { availableBackends, createTestDb, type TestDb } from "../testing";
 import { auditLog, businessProcesses, departments, kpis, measureCostItems, measurements, users } from "../schema";
 import { seedDemo } from "../seed";
 import { addCostItem, createMeasure, deleteCostItem, deleteMeasure, getMeasure, listMeasures, type MeasureInput, measureFigures, portfolio, updateMeasure } from "./measures";
+import { listKpis } from "./kpis";
+import { kpiSeries, latestFigures } from "./measurements";
 import { addDays } from "@/lib/kpis/periods";
 
 const NOW = new Date("2026-05-04T10:00:00Z");
@@ -140,6 +142,24 @@ for (const backend of availableBackends()) {
         byDept.set(row.departmentId, v);
       }
       for (const r of p) expect(r.verdicts).toEqual(byDept.get(r.departmentId));
+    });
+
+    it("reads every goal KPI's figure in one batch, as each KPI's own series gives it", async () => {
+      const all = await listKpis(t.db, { pageSize: 200 });
+      const days = [TODAY, addDays(TODAY, -1), addDays(TODAY, -40), "2026-03-31", "2026-01-01"];
+      const pairs = all.rows.flatMap((k) => days.map((until) => ({ kpiId: k.id, until })));
+      const batch = await latestFigures(t.db, all.rows, pairs);
+      let withValue = 0;
+      for (const k of all.rows) {
+        for (const until of days) {
+          const [last] = await kpiSeries(t.db, k, { until, today: TODAY, periods: 1 });
+          const expected = last.count > 0 && last.value !== null ? last.value : null;
+          if (expected !== null) withValue++;
+          expect([k.id, until, batch.get(`${k.id}:${until}`)]).toEqual([k.id, until, expected]);
+        }
+      }
+      expect(withValue).toBeGreaterThan(all.rows.length);
+      expect(batch.get("-1:2026-05-04")).toBeUndefined();
     });
 
     it("deletes cost items and measures in the writer's scope only", async () => {

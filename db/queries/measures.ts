@@ -2,8 +2,8 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql, su
 import type { Executor } from "../client";
 import { businessProcesses, channels, departments, kpis, measureChannels, measureCostItems, measureKpiGoals, measurements, measures } from "../schema";
 import { recordAudit } from "./audit";
-import { getKpi, type KpiDto } from "./kpis";
-import { kpiSeries } from "./measurements";
+import { getKpi, getKpisByIds, type KpiDto } from "./kpis";
+import { kpiSeries, latestFigures } from "./measurements";
 import type { BenefitKind, CostCategory, MeasureStatus } from "@/lib/enums";
 import { AppError } from "@/lib/errors";
 import { type DepartmentScope, inScope } from "@/lib/kpis/scope";
@@ -411,22 +411,15 @@ export async function portfolio(db: Executor, scope: DepartmentScope, today: Day
   ]);
   // The current figure of each goal KPI up to each measure's end (usually today): once per pair.
   const until = (r: (typeof rows)[number]) => (r.endsOn && r.endsOn < today ? r.endsOn : today);
-  // The lookups are independent: on a server's connection pool they run side by side.
   const pairs = new Map<string, { kpiId: number; until: Day }>();
   for (const r of rows.filter((x) => x.benefitKind === "kpis")) {
     for (const g of goalRows.filter((x) => x.measureId === r.id)) pairs.set(`${g.kpiId}:${until(r)}`, { kpiId: g.kpiId, until: until(r) });
   }
   const kpiIds = [...new Set([...pairs.values()].map((p) => p.kpiId))];
-  const kpiById = new Map<number, KpiDto | null>(await Promise.all(kpiIds.map(async (id) => [id, await getKpi(db, id)] as const)));
-  const current = new Map<string, number | null>(
-    await Promise.all(
-      [...pairs].map(async ([key, p]) => {
-        const kpi = kpiById.get(p.kpiId);
-        const [last] = kpi ? await kpiSeries(db, kpi, { until: p.until, today, periods: 1 }) : [];
-        return [key, last && last.count > 0 && last.value !== null ? last.value : null] as const;
-      }),
-    ),
-  );
+  const goalKpis = await getKpisByIds(db, kpiIds);
+  const kpiById = new Map<number, KpiDto>(goalKpis.map((k) => [k.id, k]));
+  // All goals' figures in one statement per KPI period kind and end day (usually one or two).
+  const current = await latestFigures(db, goalKpis, [...pairs.values()]);
   const out = new Map<number, PortfolioRow>();
   for (const r of rows) {
     const costs = aggregateCosts(items.filter((i) => i.measureId === r.id).map(costItemOf));
