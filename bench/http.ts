@@ -168,7 +168,9 @@ let server: ChildProcess | null = null;
 const serverLog: string[] = [];
 
 function startServer(port: number, dbEnv: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...serverNodeFlags(), NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...profile, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       ...dbEnv,
