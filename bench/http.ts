@@ -5,11 +5,14 @@
  * afterwards — signs the demo users in through the real login flow (once per role; their session
  * cookies are reused), and runs three autocannon scenarios of BENCH_SECONDS (default 60) each:
  *
- * 1. "users": 50 signed-in users (BENCH_CONNECTIONS), each sending a request from the mix below
- *    every 1 / BENCH_USER_RATE seconds (default 2 s — a click every two seconds, faster than anyone
- *    works): 25 requests/s, paced by autocannon (which paces whole requests per connection and
- *    second, so it sends them over 25 connections at 1/s). The goal is judged here: 0 errors,
- *    p95 ≤ 300 ms on PostgreSQL.
+ * 1. "users": 50 signed-in users (BENCH_CONNECTIONS), each on its own keep-alive connection,
+ *    opening the next page of the mix below when the last one has arrived and a pause has passed —
+ *    a random think time between 1 and 3 s (BENCH_THINK_SECONDS sets the mean, default 2 s: a click
+ *    every two seconds, faster than anyone works), the first click at a random moment of the first
+ *    pause. That is about 24 requests/s, arriving as independent people's clicks do. The goal is
+ *    judged here: 0 errors, p95 ≤ 300 ms on PostgreSQL. (autocannon paces only whole requests per
+ *    connection and second; below that it sends each second's requests together as one burst, which
+ *    measures how long a queue of 25 takes to drain, not what a user waits.)
  * 2. "capacity": 50 connections without pause, each sending its next request as soon as
  *    the answer arrives. Its requests/s is what the server can do at most; its latencies are mostly
  *    time spent queueing.
@@ -32,6 +35,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -46,7 +50,7 @@ import { serverNodeFlags } from "../scripts/server-flags.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const USER_RATE = Number(process.env.BENCH_USER_RATE ?? 0.5);
+const THINK_SECONDS = Number(process.env.BENCH_THINK_SECONDS ?? 2);
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
 const DB_URL = process.env.BENCH_DATABASE_URL || "";
 const GOAL_P95_MS = 300;
@@ -305,8 +309,8 @@ function quantile(sorted: number[], q: number) {
 
 interface ScenarioResult {
   name: string;
-  /** Requests per second and connection, when the connections pause between requests. */
-  rate?: number;
+  /** Mean pause between a user's answer and their next request, in seconds (the users scenario). */
+  think?: number;
   seconds: number;
   requests: number;
   errors: number;
@@ -321,7 +325,7 @@ interface ScenarioResult {
  * (autocannon's own summary has no p95): onResponse names the kind from the connection's context, and the
  * 'response' event that follows synchronously on the same client carries the time.
  */
-async function load(name: string, base: string, kinds: Kind[], seconds: number, rate?: number): Promise<ScenarioResult> {
+async function load(name: string, base: string, kinds: Kind[], seconds: number): Promise<ScenarioResult> {
   const perKind = new Map<string, Tally>(kinds.map((k) => [k.name, { times: [], non2xx: new Map() }]));
   const all: number[] = [];
   let last: string | null = null;
@@ -351,9 +355,6 @@ async function load(name: string, base: string, kinds: Kind[], seconds: number, 
         duration: seconds,
         requests: requests as autocannon.Request[],
         timeout: 30,
-        // autocannon paces whole requests per connection and second: below one per connection it
-        // takes the total rate and opens as many connections as there are requests per second.
-        ...(rate ? (rate >= 1 ? { connectionRate: rate } : { overallRate: Math.max(1, Math.round(CONNECTIONS * rate)) }) : {}),
       },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
@@ -368,7 +369,6 @@ async function load(name: string, base: string, kinds: Kind[], seconds: number, 
   });
   return {
     name,
-    rate,
     seconds: (performance.now() - t0) / 1000,
     requests: all.length,
     errors: result.errors,
@@ -379,6 +379,69 @@ async function load(name: string, base: string, kinds: Kind[], seconds: number, 
   };
 }
 
+/**
+ * The users scenario: CONNECTIONS people, each on their own keep-alive connection, each opening
+ * the next request of the mix when their last answer has fully arrived and a think time has passed
+ * (uniform between 0.5 and 1.5 times `think` seconds); each starts at a random moment of the first
+ * pause, so the clicks arrive independently of each other. Latency runs from sending the request to
+ * the last byte of the answer, as autocannon measures it.
+ */
+async function people(name: string, base: string, kinds: Kind[], seconds: number, think: number): Promise<ScenarioResult> {
+  const perKind = new Map<string, Tally>(kinds.map((k) => [k.name, { times: [], non2xx: new Map() }]));
+  const all: number[] = [];
+  const url = new URL(base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  let next = 0;
+  let errors = 0;
+  let timeouts = 0;
+  let non2xx = 0;
+  const send = (k: Kind) =>
+    new Promise<number>((resolve, reject) => {
+      const body = k.body?.();
+      const req = http.request(
+        { host: url.hostname, port: url.port, method: k.method, path: k.path, headers: { ...k.headers, ...(body ? { "content-length": Buffer.byteLength(body) } : {}) }, agent, timeout: 30_000 },
+        (res) => {
+          res.on("data", () => {});
+          res.on("end", () => resolve(res.statusCode ?? 0));
+          res.on("error", reject);
+        },
+      );
+      req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })));
+      req.on("error", reject);
+      req.end(body);
+    });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const pause = () => think * 1000 * (0.5 + Math.random());
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+  const person = async () => {
+    await sleep(Math.random() * think * 1000);
+    while (performance.now() < end) {
+      const k = kinds[next++ % kinds.length];
+      const t = performance.now();
+      try {
+        const status = await send(k);
+        const ms = performance.now() - t;
+        all.push(ms);
+        const tally = perKind.get(k.name)!;
+        tally.times.push(ms);
+        if (status < 200 || status >= 300) {
+          non2xx++;
+          tally.non2xx.set(status, (tally.non2xx.get(status) ?? 0) + 1);
+        }
+      } catch (err) {
+        if ((err as { code?: string }).code === "TIMEOUT") timeouts++;
+        else errors++;
+      }
+      const wait = Math.min(pause(), end - performance.now());
+      if (wait > 0) await sleep(wait);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, person));
+  agent.destroy();
+  return { name, think, seconds: (performance.now() - t0) / 1000, requests: all.length, errors, timeouts, non2xx, perKind, all };
+}
+
 /** `goal`: whether the p95 goal is judged on this scenario (the users), or it is only printed. */
 function printScenario(r: ScenarioResult, postgres: boolean, goal: boolean) {
   const row = (label: string, times: number[], secs: number, extra: string) => {
@@ -386,10 +449,7 @@ function printScenario(r: ScenarioResult, postgres: boolean, goal: boolean) {
     const f = (x: number) => (Number.isNaN(x) ? "–" : x.toFixed(0));
     return `  ${label.padEnd(48)} ${(times.length / secs).toFixed(1).padStart(8)} ${f(quantile(s, 0.5)).padStart(6)} ${f(quantile(s, 0.95)).padStart(6)} ${f(quantile(s, 0.99)).padStart(6)}  ${extra}`;
   };
-  const pace = r.rate
-    ? ` paced: ${CONNECTIONS} users × ${r.rate} request/s = ${(CONNECTIONS * r.rate).toFixed(0)}/s offered` +
-      (r.rate < 1 ? ` (autocannon: ${Math.round(CONNECTIONS * r.rate)} connections at 1/s)` : "")
-    : `${CONNECTIONS} connections, no pause`;
+  const pace = r.think ? `${CONNECTIONS} users, think time 1–3 s (mean ${r.think} s)` : `${CONNECTIONS} connections, no pause`;
   console.log(`\n${r.name}: ${pace}, ${r.seconds.toFixed(0)} s, ${r.requests.toLocaleString("en")} answers`);
   console.log(`  ${"request".padEnd(48)} ${"req/s".padStart(8)} ${"p50".padStart(6)} ${"p95".padStart(6)} ${"p99".padStart(6)}  non-2xx (ms columns)`);
   if (r.perKind.size > 1) {
@@ -401,11 +461,11 @@ function printScenario(r: ScenarioResult, postgres: boolean, goal: boolean) {
   const sorted = [...r.all].sort((a, b) => a - b);
   const p95 = quantile(sorted, 0.95);
   console.log(row("all", r.all, r.seconds, `${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`));
-  if (r.rate) {
-    // With a fixed pace a server that falls behind answers fewer requests than were due, and the
-    // latencies above leave out the waiting of those never sent: say so rather than look good.
-    const kept = r.requests / (CONNECTIONS * r.rate * r.seconds);
-    if (kept < 0.95) console.log(`  the server fell behind: ${(kept * 100).toFixed(0)} % of the offered requests answered`);
+  if (r.think) {
+    // A slower server gets fewer requests from the same people: say how many came, next to the
+    // number that would have come had every answer been instant.
+    const due = (CONNECTIONS * r.seconds) / r.think;
+    console.log(`  ${r.requests.toLocaleString("en")} requests, ${((100 * r.requests) / due).toFixed(0)} % of the ${Math.round(due).toLocaleString("en")} that instant answers would have let them send`);
   }
   if (!goal) return;
   const ok = r.errors === 0 && r.non2xx === 0 && p95 <= GOAL_P95_MS;
@@ -527,7 +587,7 @@ async function main() {
     const m = memoryOf(server!.pid!);
     memory.push(`  after ${after.padEnd(10)} VmRSS ${Math.round(m.rss / 1024)} MB (peak VmHWM ${Math.round(m.hwm / 1024)} MB, ${m.processes} process${m.processes > 1 ? "es" : ""})`);
   };
-  const users = await load("users: pages and API writes", base, kinds, SECONDS, USER_RATE);
+  const users = await people("users: pages and API writes", base, kinds, SECONDS, THINK_SECONDS);
   printScenario(users, postgres, true);
   noteMemory("users");
   await drain(base);

@@ -1,10 +1,9 @@
 import "server-only";
 import { getDb } from "@/db";
-import { navBadgeCounts } from "@/db/queries/nav-badges";
+import { type NavCounts, navCounts } from "@/db/queries/nav-badges";
 import type { SessionUser } from "@/lib/auth/session";
-import type { NavKey } from "@/lib/permissions";
 
-/** The navigation's counters for the signed-in user, from the server's database. */
-export async function getNavBadges(user: SessionUser): Promise<Partial<Record<NavKey, number>>> {
-  return navBadgeCounts(await getDb(), user);
+/** The navigation's counters and the bell's unread count for the signed-in user, from the server's database. */
+export async function getNavCounts(user: SessionUser): Promise<NavCounts> {
+  return navCounts(await getDb(), user);
 }

@@ -5,18 +5,16 @@ import { AppNav } from "@/components/layout/app-nav";
 import { UserMenu } from "@/components/layout/user-menu";
 import { NotificationBell } from "@/components/notifications/bell";
 import { Providers } from "@/components/providers";
-import { getDb } from "@/db";
-import { unreadNotificationCount } from "@/db/queries/notifications";
 import { requireUser } from "@/lib/auth/session";
 import { navFor } from "@/lib/permissions";
-import { getNavBadges } from "@/lib/nav-badges";
+import { getNavCounts } from "@/lib/nav-badges";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const t = await getTranslations("common");
-  const [badges, unread] = await Promise.all([getNavBadges(user), getDb().then((db) => unreadNotificationCount(db, user.id))]);
+  const { badges, unread } = await getNavCounts(user);
   // The client translations, React Query and the toasts live here rather than in the root layout,
   // so the login page does not load them. The header's translations only: each part of the
   // dashboard brings its own (its layout's ClientMessages).

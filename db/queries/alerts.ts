@@ -107,11 +107,15 @@ export async function listAlerts(db: Executor, f: AlertFilter) {
 }
 
 /** Alerts that still need someone's attention (open, not yet acknowledged), for the navigation badge. */
-export async function countOpenAlerts(db: Executor, scope: DepartmentScope): Promise<number> {
+/** The count of open alerts in a scope as a query (the navigation reads it with its other counters), or null: none to count. */
+export function openAlertsCountQuery(db: Executor, scope: DepartmentScope) {
   const conds = scopeConditions({ scope, status: "open" });
-  if (!conds) return 0;
-  const [{ n }] = await db.select({ n: count() }).from(alerts).where(and(...conds));
-  return n;
+  return conds ? db.select({ n: count() }).from(alerts).where(and(...conds)) : null;
+}
+
+export async function countOpenAlerts(db: Executor, scope: DepartmentScope): Promise<number> {
+  const q = openAlertsCountQuery(db, scope);
+  return q ? (await q)[0].n : 0;
 }
 
 export async function acknowledgeAlert(

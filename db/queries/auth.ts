@@ -4,6 +4,7 @@ import { isThrottled, type ThrottlePolicy, windowStart } from "@/lib/security/lo
 import type { Executor } from "../client";
 import { parseRequiredRoles, useSecondFactor } from "./two-factor";
 import { appSettings, loginAttempts, revokedSessions, type Role, users } from "../schema";
+import type { SignoffFunction } from "@/lib/enums";
 
 export interface SessionUser {
   id: number;
@@ -12,6 +13,8 @@ export interface SessionUser {
   role: Role;
   departmentId: number | null;
   locale: "de" | "en";
+  /** The sign-off functions the person holds (legal, data protection, works council), when the session loaded them. */
+  signoffFunctions?: readonly SignoffFunction[];
 }
 
 export type LoginResult =
@@ -147,7 +150,7 @@ export async function loadSessionState(
   if (!row || !row.user.active || row.revoked || row.user.sessionVersion !== claims.sessionVersion) return null;
   const mustEnrolTwoFactor =
     claims.via !== "sso" && !row.user.totpEnabledAt && parseRequiredRoles(row.requiredRoles).includes(row.user.role);
-  return { user: toSessionUser(row.user), mustEnrolTwoFactor };
+  return { user: { ...toSessionUser(row.user), signoffFunctions: row.user.signoffFunctions }, mustEnrolTwoFactor };
 }
 
 /**

@@ -102,9 +102,12 @@ export async function countActiveCrises(db: Executor, scope: CrisisScope): Promi
 }
 
 /** Drafts the early warning opened that nobody confirmed or dismissed yet (the navigation's badge). */
+export function draftCrisesCountQuery(db: Executor) {
+  return db.select({ n: count() }).from(crises).where(eq(crises.status, "draft"));
+}
+
 export async function countDraftCrises(db: Executor): Promise<number> {
-  const [{ n }] = await db.select({ n: count() }).from(crises).where(eq(crises.status, "draft"));
-  return n;
+  return (await draftCrisesCountQuery(db))[0].n;
 }
 
 export interface CrisisDetail extends Crisis {

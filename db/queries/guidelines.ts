@@ -844,8 +844,38 @@ export async function listMyGuidelines(db: Executor, user: Reader, opts: { page?
   };
 }
 
+/**
+ * How many published guidelines apply to an (active) person and wait for their acknowledgment, as
+ * one query: the same rule as `appliesTo` — company-wide, their department named, or a channel
+ * assigned to their department named.
+ */
+export function pendingGuidelinesQuery(db: Executor, user: Reader) {
+  const dep = user.departmentId;
+  const reaches =
+    dep === null
+      ? eq(guidelineVersions.scope, "company")
+      : sql`(${guidelineVersions.scope} = 'company'
+          or (${guidelineVersions.scope} = 'departments' and exists (
+            select 1 from ${guidelineVersionDepartments}
+            where ${guidelineVersionDepartments.versionId} = ${guidelineVersions.id} and ${guidelineVersionDepartments.departmentId} = ${dep}))
+          or (${guidelineVersions.scope} = 'channels' and exists (
+            select 1 from ${guidelineVersionChannels}
+            join ${channelAssignments} on ${channelAssignments.channelId} = ${guidelineVersionChannels.channelId}
+            where ${guidelineVersionChannels.versionId} = ${guidelineVersions.id} and ${channelAssignments.departmentId} = ${dep})))`;
+  return db
+    .select({ n: count() })
+    .from(guidelineVersions)
+    .where(
+      and(
+        eq(guidelineVersions.status, "published"),
+        reaches,
+        sql`not exists (select 1 from ${guidelineAcknowledgments} where ${guidelineAcknowledgments.versionId} = ${guidelineVersions.id} and ${guidelineAcknowledgments.userId} = ${user.id})`,
+      ),
+    );
+}
+
 export async function countPendingGuidelines(db: Executor, user: Reader): Promise<number> {
-  return (await listMyGuidelines(db, user, { pageSize: 1 })).pending;
+  return (await pendingGuidelinesQuery(db, user))[0].n;
 }
 
 /** Whether a guideline applies to a person, and when they acknowledged its published version. */

@@ -348,19 +348,21 @@ export async function getInsight(db: Executor, viewer: Viewer, id: number, now =
 }
 
 /** Open insights a role should look at: triage for the central unit, the own department's open ones for a head. */
-export async function insightBadgeCount(db: Executor, viewer: Viewer): Promise<number> {
-  if (can(viewer.role, "insights:triage")) {
-    const [{ n }] = await db.select({ n: count() }).from(insights).where(eq(insights.status, "triage"));
-    return n;
-  }
+/** The navigation's insight counter as a query: triage for the central unit, newly routed for a department head; null for others. */
+export function insightBadgeQuery(db: Executor, viewer: Viewer) {
+  if (can(viewer.role, "insights:triage")) return db.select({ n: count() }).from(insights).where(eq(insights.status, "triage"));
   if (can(viewer.role, "insights:act") && viewer.departmentId) {
-    const [{ n }] = await db
+    return db
       .select({ n: count() })
       .from(insights)
       .where(and(eq(insights.departmentId, viewer.departmentId), eq(insights.status, "routed")));
-    return n;
   }
-  return 0;
+  return null;
+}
+
+export async function insightBadgeCount(db: Executor, viewer: Viewer): Promise<number> {
+  const q = insightBadgeQuery(db, viewer);
+  return q ? (await q)[0].n : 0;
 }
 
 // Flow figures moved to ./flow-figures (daily counters); re-exported so importers keep working.

@@ -588,12 +588,15 @@ export async function listNotifications(db: Executor, userId: number, opts: { pa
   return { rows: rows as NotificationDto[], total, page, pageSize };
 }
 
-export async function unreadNotificationCount(db: Executor, userId: number): Promise<number> {
-  const [{ n }] = await db
+export function unreadNotificationsQuery(db: Executor, userId: number) {
+  return db
     .select({ n: count() })
     .from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return n;
+}
+
+export async function unreadNotificationCount(db: Executor, userId: number): Promise<number> {
+  return (await unreadNotificationsQuery(db, userId))[0].n;
 }
 
 /** Marks the person's own notifications read (`ids`, or all); others' ids are ignored. Returns how many changed. */

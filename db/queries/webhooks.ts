@@ -147,9 +147,12 @@ export async function disabledWebhookEndpoints(db: Executor): Promise<WebhookEnd
 }
 
 /** How many endpoints are switched off, for the badges that lead admins to them. */
+export function disabledWebhookEndpointsQuery(db: Executor) {
+  return db.select({ n: count() }).from(webhookEndpoints).where(isNotNull(webhookEndpoints.disabledAt));
+}
+
 export async function countDisabledWebhookEndpoints(db: Executor): Promise<number> {
-  const [{ n }] = await db.select({ n: count() }).from(webhookEndpoints).where(isNotNull(webhookEndpoints.disabledAt));
-  return n;
+  return (await disabledWebhookEndpointsQuery(db))[0].n;
 }
 
 /** Deletes an endpoint with its deliveries and their log. */
