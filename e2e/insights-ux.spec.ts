@@ -158,19 +158,38 @@ test.describe.serial("daily insight work: ways out of triage, confirmations, bul
 // axe, the phone width and a title of its own on every insight page, for each role that sees them:
 // the crawl of every role's pages (a11y.spec.ts).
 test.describe("on a phone the lists are cards", () => {
+  // One markup for both widths: the table's rows are laid out as cards (components/ui/table.tsx).
+  async function expectCards(page: Page, table: string, testId: string) {
+    const card = page.getByTestId(testId).first();
+    await expect(card).toBeVisible();
+    // The column headers give way to each value's own label; the card is no wider than the screen.
+    await expect(page.getByRole("table", { name: table }).locator("thead")).toBeHidden();
+    const box = (await card.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await card.evaluate((el) => getComputedStyle(el).display)).toBe("flex");
+    await expectNoHorizontalOverflow(page);
+  }
+
   test("the manager's insights and a department head's inbox", async ({ browser }) => {
     const manager = await as(browser, "manager", PHONE);
     await manager.page.goto("/insights");
-    await expect(manager.page.getByTestId("insight-card").first()).toBeVisible();
-    await expect(manager.page.getByRole("table", { name: "Hinweise" })).toBeHidden();
-    await expectNoHorizontalOverflow(manager.page);
+    await expectCards(manager.page, "Hinweise", "insight-card");
+    // Selecting works on the cards as in the table.
+    await manager.page.getByText("Alle auf dieser Seite auswählen").click();
+    await expect(manager.page.getByTestId("insight-card").first().getByRole("checkbox")).toBeChecked();
     await manager.context.close();
 
     const head = await as(browser, "service", PHONE);
     await head.page.goto("/insights");
-    await expect(head.page.getByTestId("inbox-card").first()).toBeVisible();
-    await expect(head.page.getByRole("table", { name: "Eingang der Abteilung" })).toBeHidden();
-    await expectNoHorizontalOverflow(head.page);
+    await expectCards(head.page, "Eingang der Abteilung", "inbox-card");
     await head.context.close();
+  });
+
+  test("on a wide screen the same rows are a table with column headers", async ({ browser }) => {
+    const manager = await as(browser, "manager");
+    await manager.page.goto("/insights");
+    await expect(manager.page.getByRole("table", { name: "Hinweise" }).getByRole("columnheader", { name: "Kanal" })).toBeVisible();
+    expect(await manager.page.getByTestId("insight-card").first().evaluate((el) => getComputedStyle(el).display)).toBe("table-row");
+    await manager.context.close();
   });
 });

@@ -10,7 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { DepartmentInboxPage, InsightRow } from "@/db/queries/insights";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
-import { AuthorLabel, InsightCardBody, InsightSummaryCells, StatusBadge } from "./labels";
+import { AuthorLabel, InsightSummaryCells, StatusBadge } from "./labels";
 import { When } from "./when";
 
 export const INBOX_REFRESH_MS = 15_000;
@@ -56,56 +56,38 @@ export function DepartmentInbox() {
       {data.rows.length === 0 ? (
         <EmptyState title={t("inbox.empty")} body={t("inbox.emptyHint")} />
       ) : (
-        <>
-          <div className="hidden md:block">
-            <Table aria-label={t("inbox.title")}>
-              <thead>
-                <tr>
-                  <Th>{t("fields.slaDue")}</Th>
-                  <Th>{t("fields.text")}</Th>
-                  <Th>{t("fields.category")}</Th>
-                  <Th>{t("fields.sentiment")}</Th>
-                  <Th>{t("fields.author")}</Th>
-                  <Th>{t("fields.occurredAt")}</Th>
-                  <Th>{t("fields.status")}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.id} className={cn(r.overdue && "bg-red-50")}>
-                    <Td className={cn(r.overdue && "font-semibold text-red-800")}>
-                      <Due row={r} />
-                    </Td>
-                    <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} identicalCount={r.identicalCount} />
-                    <Td>
-                      <AuthorLabel author={r.author} />
-                    </Td>
-                    <Td>
-                      <When date={r.occurredAt} />
-                    </Td>
-                    <Td>
-                      <StatusBadge status={r.status} />
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-          <ul className="space-y-3 md:hidden" aria-label={t("inbox.title")}>
+        <Table aria-label={t("inbox.title")} cards>
+          <thead>
+            <tr>
+              <Th>{t("fields.slaDue")}</Th>
+              <Th>{t("fields.text")}</Th>
+              <Th>{t("fields.category")}</Th>
+              <Th>{t("fields.sentiment")}</Th>
+              <Th>{t("fields.author")}</Th>
+              <Th>{t("fields.occurredAt")}</Th>
+              <Th>{t("fields.status")}</Th>
+            </tr>
+          </thead>
+          <tbody>
             {data.rows.map((r) => (
-              <li key={r.id} className={cn("rounded-lg border bg-white p-3", r.overdue ? "border-red-300 bg-red-50" : "border-slate-200")} data-testid="inbox-card">
-                <InsightCardBody
-                  {...r}
-                  details={[
-                    { label: t("fields.slaDue"), value: <Due row={r} />, className: cn(r.overdue && "font-semibold text-red-800") },
-                    { label: t("fields.occurredAt"), value: <When date={r.occurredAt} /> },
-                    { label: t("fields.author"), value: <AuthorLabel author={r.author} /> },
-                  ]}
-                />
-              </li>
+              <tr key={r.id} className={cn(r.overdue && "bg-red-50")} data-overdue={r.overdue || undefined} data-testid="inbox-card">
+                <Td className={cn(r.overdue && "font-semibold text-red-800")} data-label={t("fields.slaDue")}>
+                  <Due row={r} />
+                </Td>
+                <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} identicalCount={r.identicalCount} />
+                <Td data-label={t("fields.author")}>
+                  <AuthorLabel author={r.author} />
+                </Td>
+                <Td data-label={t("fields.occurredAt")}>
+                  <When date={r.occurredAt} />
+                </Td>
+                <Td data-card="tag">
+                  <StatusBadge status={r.status} />
+                </Td>
+              </tr>
             ))}
-          </ul>
-        </>
+          </tbody>
+        </Table>
       )}
       {/* One page: the count says it all, as in every other list (components/ui/pagination.tsx). */}
       {data.total === 0 ? null : pages <= 1 && !data.more ? (

@@ -7,14 +7,14 @@ import { Checkbox } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { InsightRow } from "@/db/queries/insights";
 import { BulkBar } from "./bulk-bar";
-import { AuthorLabel, InsightCardBody, InsightSummaryCells, StatusBadge } from "./labels";
+import { AuthorLabel, InsightSummaryCells, StatusBadge } from "./labels";
 import { When } from "./when";
 
 type Option = { id: number; name: string };
 
 /**
- * The triage and "all insights" list: a table from md up, cards below (same data, same
- * selection). The bulk bar stays when the list runs empty, so the confirmation of routing the last
+ * The triage and "all insights" list: a table from md up, one card per row below (the same
+ * markup, `<Table cards>`). The bulk bar stays when the list runs empty, so the confirmation of routing the last
  * triage item and its undo do not vanish with the rows.
  */
 export function InsightTable({
@@ -55,79 +55,57 @@ export function InsightTable({
         <EmptyState title={empty.title} body={empty.body} />
       ) : (
         <>
-          <div className="hidden md:block">
-            <Table aria-label={t("list.label")}>
-              <thead>
-                <tr>
-                  {canRoute ? (
-                    <Th className="w-8">
-                      <Checkbox aria-label={t("bulk.selectAll")} checked={allSelected} onChange={toggleAll} />
-                    </Th>
-                  ) : null}
-                  <Th>{t("fields.occurredAt")}</Th>
-                  <Th>{t("fields.text")}</Th>
-                  <Th>{t("fields.category")}</Th>
-                  <Th>{t("fields.sentiment")}</Th>
-                  <Th>{t("fields.channel")}</Th>
-                  <Th>{t("fields.author")}</Th>
-                  <Th>{t("fields.status")}</Th>
-                  {showDepartment ? <Th>{t("fields.department")}</Th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    {canRoute ? (
-                      <Td>
-                        <Checkbox aria-label={t("bulk.select", { id: r.id })} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
-                      </Td>
-                    ) : null}
-                    <Td>
-                      <When date={r.occurredAt} />
-                    </Td>
-                    <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} identicalCount={r.identicalCount} highlight={highlight} />
-                    <Td>{channel(r)}</Td>
-                    <Td>
-                      <AuthorLabel author={r.author} />
-                    </Td>
-                    <Td>
-                      <StatusBadge status={r.status} />
-                    </Td>
-                    {showDepartment ? <Td>{r.departmentName ?? "—"}</Td> : null}
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-          <div className="space-y-2 md:hidden">
-            {canRoute ? (
-              <label className="flex items-center gap-2 px-1 text-sm text-slate-800">
-                <Checkbox checked={allSelected} onChange={toggleAll} />
-                {t("bulk.selectAll")}
-              </label>
-            ) : null}
-            <ul className="space-y-3" aria-label={t("list.label")}>
+          {canRoute ? (
+            // The header's "select all" is not shown on a phone, where the rows are cards.
+            <label className="flex items-center gap-2 px-1 text-sm text-slate-800 md:hidden">
+              <Checkbox checked={allSelected} onChange={toggleAll} />
+              {t("bulk.selectAll")}
+            </label>
+          ) : null}
+          <Table aria-label={t("list.label")} cards>
+            <thead>
+              <tr>
+                {canRoute ? (
+                  <Th className="w-8">
+                    <Checkbox aria-label={t("bulk.selectAll")} checked={allSelected} onChange={toggleAll} />
+                  </Th>
+                ) : null}
+                <Th>{t("fields.occurredAt")}</Th>
+                <Th>{t("fields.text")}</Th>
+                <Th>{t("fields.category")}</Th>
+                <Th>{t("fields.sentiment")}</Th>
+                <Th>{t("fields.channel")}</Th>
+                <Th>{t("fields.author")}</Th>
+                <Th>{t("fields.status")}</Th>
+                {showDepartment ? <Th>{t("fields.department")}</Th> : null}
+              </tr>
+            </thead>
+            <tbody>
               {rows.map((r) => (
-                <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="insight-card">
-                  <div className="flex items-start gap-3">
-                    {canRoute ? (
-                      <Checkbox className="mt-1" aria-label={t("bulk.select", { id: r.id })} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
-                    ) : null}
-                    <InsightCardBody
-                      {...r}
-                      highlight={highlight}
-                      details={[
-                        { label: t("fields.occurredAt"), value: <When date={r.occurredAt} /> },
-                        { label: t("fields.channel"), value: channel(r), className: "[overflow-wrap:anywhere]" },
-                        { label: t("fields.author"), value: <AuthorLabel author={r.author} /> },
-                        ...(showDepartment ? [{ label: t("fields.department"), value: r.departmentName ?? "—" }] : []),
-                      ]}
-                    />
-                  </div>
-                </li>
+                <tr key={r.id} data-testid="insight-card">
+                  {canRoute ? (
+                    <Td data-card="select">
+                      <Checkbox aria-label={t("bulk.select", { id: r.id })} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                    </Td>
+                  ) : null}
+                  <Td data-label={t("fields.occurredAt")}>
+                    <When date={r.occurredAt} />
+                  </Td>
+                  <InsightSummaryCells id={r.id} text={r.text} category={r.category} sentiment={r.sentiment} identicalCount={r.identicalCount} highlight={highlight} />
+                  <Td data-label={t("fields.channel")} className="max-md:[overflow-wrap:anywhere]">
+                    {channel(r)}
+                  </Td>
+                  <Td data-label={t("fields.author")}>
+                    <AuthorLabel author={r.author} />
+                  </Td>
+                  <Td data-card="tag">
+                    <StatusBadge status={r.status} />
+                  </Td>
+                  {showDepartment ? <Td data-label={t("fields.department")}>{r.departmentName ?? "—"}</Td> : null}
+                </tr>
               ))}
-            </ul>
-          </div>
+            </tbody>
+          </Table>
         </>
       )}
     </div>

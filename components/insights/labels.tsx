@@ -1,4 +1,3 @@
-import { Fragment, type ReactNode } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
@@ -93,61 +92,16 @@ export function InsightSummaryCells({
   highlight?: string;
 }) {
   const t = useTranslations("insights");
+  // On a phone (`<Table cards>`) the text leads the card and category and sentiment sit on one line.
   return (
     <>
-      <Td className="max-w-md">
+      <Td className="max-w-md" data-card="lead">
         <InsightText id={id} text={text} identicalCount={identicalCount} highlight={highlight} />
       </Td>
-      <Td>{t(`category.${category}`)}</Td>
-      <Td>
+      <Td data-card="tag">{t(`category.${category}`)}</Td>
+      <Td data-card="tag">
         <SentimentBadge sentiment={sentiment} />
       </Td>
     </>
-  );
-}
-
-/**
- * What every insight card on a phone shows (the list's and the inbox's): the linked text, status,
- * sentiment and category, then the list's own details as label/value pairs.
- */
-export function InsightCardBody({
-  id,
-  text,
-  identicalCount,
-  status,
-  sentiment,
-  category,
-  details,
-  highlight,
-}: {
-  id: number;
-  text: string;
-  identicalCount: number;
-  status: InsightStatus;
-  sentiment: Sentiment;
-  category: InsightCategory;
-  details: { label: string; value: ReactNode; className?: string }[];
-  highlight?: string;
-}) {
-  const t = useTranslations("insights");
-  return (
-    <div className="min-w-0 flex-1 space-y-2">
-      <p className="text-sm">
-        <InsightText id={id} text={text} identicalCount={identicalCount} highlight={highlight} />
-      </p>
-      <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-700">
-        <StatusBadge status={status} />
-        <SentimentBadge sentiment={sentiment} />
-        <span>{t(`category.${category}`)}</span>
-      </p>
-      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs text-slate-700">
-        {details.map((d) => (
-          <Fragment key={d.label}>
-            <dt className="text-slate-600">{d.label}</dt>
-            <dd className={d.className}>{d.value}</dd>
-          </Fragment>
-        ))}
-      </dl>
-    </div>
   );
 }

@@ -16,6 +16,8 @@ type Props = {
   hint?: { moreKey: string; backKey: string };
   /** Without its own border, for content that brings one (a card). */
   frameless?: boolean;
+  /** Without its frame on a phone only: for a table whose rows are cards there (`Table cards`). */
+  framelessBelowMd?: boolean;
   className?: string;
   children: ReactNode;
 };
@@ -30,12 +32,16 @@ type Props = {
  */
 export function ScrollRegion(props: Props) {
   if (useContext(InsideScrollRegion)) {
-    return <div className={cn(!props.frameless && "rounded-lg border border-slate-200 bg-white", props.className)}>{props.children}</div>;
+    return (
+      <div className={cn(!props.frameless && "rounded-lg border border-slate-200 bg-white", props.framelessBelowMd && "max-md:border-0 max-md:bg-transparent", props.className)}>
+        {props.children}
+      </div>
+    );
   }
   return <Scroller {...props} />;
 }
 
-function Scroller({ label, landmark = false, hint, frameless = false, className, children }: Props) {
+function Scroller({ label, landmark = false, hint, frameless = false, framelessBelowMd = false, className, children }: Props) {
   const t = useTranslations();
   const ref = useRef<HTMLDivElement>(null);
   const [state, setState] = useState({ scrollable: true, left: false, right: false, hidden: 0 });
@@ -87,6 +93,7 @@ function Scroller({ label, landmark = false, hint, frameless = false, className,
           className={cn(
             "relative overflow-x-auto rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700",
             !frameless && "border border-slate-200 bg-white",
+            framelessBelowMd && "max-md:border-0 max-md:bg-transparent",
           )}
           data-testid="scroll-region"
         >

@@ -2,11 +2,17 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 import { ScrollRegion } from "./scroll-region";
 
-/** A data table in a box that scrolls sideways when it is wider than the screen (keyboard-reachable then). */
-export function Table({ className, scrollLabel, ...props }: ComponentProps<"table"> & { scrollLabel?: string }) {
+/**
+ * A data table in a box that scrolls sideways when it is wider than the screen (keyboard-reachable then).
+ * With `cards`, each row is a card on a phone instead (app/globals.css, `.table-cards`): one markup
+ * for both widths, so a long list is rendered once, not once as a table and once as cards. Its cells
+ * say what they are there: `data-card="lead"` (first, full width), `"tag"` (a line of badges),
+ * `"select"` (the row's checkbox, top left) or a `data-label` shown before the value.
+ */
+export function Table({ className, scrollLabel, cards = false, ...props }: ComponentProps<"table"> & { scrollLabel?: string; cards?: boolean }) {
   return (
-    <ScrollRegion label={scrollLabel ?? props["aria-label"]}>
-      <table className={cn("w-full text-left text-sm", className)} {...props} />
+    <ScrollRegion label={scrollLabel ?? props["aria-label"]} framelessBelowMd={cards}>
+      <table className={cn("w-full text-left text-sm", cards && "table-cards", className)} {...props} />
     </ScrollRegion>
   );
 }
