@@ -136,7 +136,7 @@ test.describe("the overview's tables line up", () => {
   test("on a phone every KPI is a card with its status and trend in view", async ({ browser }) => {
     const page = await browser.newPage({ storageState: storageFor("exec"), viewport: PHONE });
     await page.goto("/overview?period=quarter");
-    const card = page.getByTestId("overview-kpi-card").filter({ hasText: RESPONSE_TIME });
+    const card = page.getByTestId("overview-kpi").filter({ hasText: RESPONSE_TIME });
     await expect(card).toBeVisible();
     await card.scrollIntoViewIfNeeded();
     await expect(card.locator("[data-status]").first()).toBeInViewport();

@@ -129,7 +129,9 @@ test.describe("KPIs, measurements and alerts", () => {
     expect((await stored.json()).data).toMatchObject({ kpiId, stored: 2 });
     await api.dispose();
     await admin.goto(`/kpis/${kpiId}`);
-    await expect(admin.getByRole("row").filter({ hasText: "86,5" })).toContainText("API");
+    // The measurement's row names its source. (Early in a month the previous month's aggregate in the
+    // period table may show the same 86,5, so the row is picked by both.)
+    await expect(admin.getByRole("row").filter({ hasText: "86,5" }).filter({ hasText: "API" })).toBeVisible();
     await admin.close();
   });
 

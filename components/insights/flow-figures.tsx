@@ -41,65 +41,49 @@ export async function FlowFiguresSection({ figures, days }: { figures: FlowFigur
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <>
-          {/* Below md one card per department: seven columns do not fit a phone. */}
-          <ul className="space-y-3 md:hidden">
+        // Below md one card per department (seven columns do not fit a phone): the same rows, `<Table cards="pairs">`.
+        <Table cards="pairs">
+          <thead>
+            <tr>
+              <Th>
+                <span className="sr-only">{t("department")}</span>
+              </Th>
+              <Th className="text-right">{t("received")}</Th>
+              <Th className="text-right">{t("open")}</Th>
+              <Th className="text-right">{t("overdue")}</Th>
+              <Th className="text-right">{t("medianAccept")}</Th>
+              <Th className="text-right">{t("medianResolve")}</Th>
+              <Th className="text-right">{t("sla")}</Th>
+            </tr>
+          </thead>
+          <tbody>
             {rows.map((f) => (
-              <li key={f.departmentId} className="rounded-md border border-slate-200 p-3">
-                <h3 className="text-sm font-medium text-slate-900">{f.departmentName}</h3>
-                <dl className="mt-2 grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 text-sm">
-                  {(
-                    [
-                      ["received", format.number(f.received)],
-                      ["open", format.number(f.open)],
-                      ["overdue", format.number(f.overdue)],
-                      ["medianAccept", hours(f.medianHoursToAccept)],
-                      ["medianResolve", hours(f.medianHoursToResolve)],
-                      ["sla", f.slaCompliance === null ? "—" : format.number(f.slaCompliance, { style: "percent" })],
-                    ] as const
-                  ).map(([key, value]) => (
-                    <div key={key} className="contents">
-                      <dt className="text-slate-600">{t(key)}</dt>
-                      <dd className={key === "overdue" && f.overdue ? "text-right font-semibold tabular-nums text-red-800" : "text-right tabular-nums"}>{value}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </li>
-            ))}
-          </ul>
-          <div className="hidden md:block">
-          <Table>
-            <thead>
-              <tr>
-                <Th>
-                  <span className="sr-only">{t("department")}</span>
+              <tr key={f.departmentId}>
+                <Th scope="row" className="bg-white">
+                  {f.departmentName}
                 </Th>
-                <Th className="text-right">{t("received")}</Th>
-                <Th className="text-right">{t("open")}</Th>
-                <Th className="text-right">{t("overdue")}</Th>
-                <Th className="text-right">{t("medianAccept")}</Th>
-                <Th className="text-right">{t("medianResolve")}</Th>
-                <Th className="text-right">{t("sla")}</Th>
+                <Td className="text-right tabular-nums" data-label={t("received")}>
+                  {format.number(f.received)}
+                </Td>
+                <Td className="text-right tabular-nums" data-label={t("open")}>
+                  {format.number(f.open)}
+                </Td>
+                <Td className={f.overdue ? "text-right font-semibold tabular-nums text-red-800" : "text-right tabular-nums"} data-label={t("overdue")}>
+                  {format.number(f.overdue)}
+                </Td>
+                <Td className="text-right tabular-nums" data-label={t("medianAccept")}>
+                  {hours(f.medianHoursToAccept)}
+                </Td>
+                <Td className="text-right tabular-nums" data-label={t("medianResolve")}>
+                  {hours(f.medianHoursToResolve)}
+                </Td>
+                <Td className="text-right tabular-nums" data-label={t("sla")}>
+                  {f.slaCompliance === null ? "—" : format.number(f.slaCompliance, { style: "percent" })}
+                </Td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((f) => (
-                <tr key={f.departmentId}>
-                  <Th scope="row" className="bg-white">
-                    {f.departmentName}
-                  </Th>
-                  <Td className="text-right tabular-nums">{format.number(f.received)}</Td>
-                  <Td className="text-right tabular-nums">{format.number(f.open)}</Td>
-                  <Td className={f.overdue ? "text-right font-semibold tabular-nums text-red-800" : "text-right tabular-nums"}>{format.number(f.overdue)}</Td>
-                  <Td className="text-right tabular-nums">{hours(f.medianHoursToAccept)}</Td>
-                  <Td className="text-right tabular-nums">{hours(f.medianHoursToResolve)}</Td>
-                  <Td className="text-right tabular-nums">{f.slaCompliance === null ? "—" : format.number(f.slaCompliance, { style: "percent" })}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          </div>
-        </>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Card>
   );

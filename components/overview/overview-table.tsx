@@ -113,9 +113,10 @@ export function OverviewTable({ department, compare, kind, kpiQuery }: Props) {
           // Not a landmark: a process may be named like its department ("Kundenservice").
           <div key={p.id}>
             <h3 className="mb-1 text-sm font-medium text-slate-700">{p.name}</h3>
-            {/* From lg up: one table per process, all with the same fixed columns. */}
-            <div className="hidden rounded-lg border border-slate-200 bg-white lg:block">
-              <table className="w-full table-fixed text-left text-sm" data-testid="process-table">
+            {/* One table per process, all with the same fixed columns; below md one card per KPI
+                (`.table-cards`), with status and trend in view and nothing to scroll sideways. */}
+            <div className="rounded-lg border border-slate-200 bg-white max-md:border-0 max-md:bg-transparent">
+              <table className="table-cards table-cards-pairs w-full table-fixed text-left text-sm" data-testid="process-table">
                 <colgroup>
                   {widths.map((w, i) => (
                     <col key={i} className={w} />
@@ -153,10 +154,16 @@ export function OverviewTable({ department, compare, kind, kpiQuery }: Props) {
                 <tbody>
                   {p.kpis.map((k) => (
                     <tr key={k.id} data-testid="overview-kpi" data-kpi={k.name} data-overall={k.overall}>
-                      <td className={TD}>{kpiLink(k)}</td>
-                      <td className={`${TD} text-right tabular-nums`}>{formatKpiValue(format, k.unit, k.current.value)}</td>
-                      <td className={`${TD} text-right tabular-nums text-slate-600`}>{target(k)}</td>
-                      <td className={TD}>
+                      <td className={TD} data-card="lead">
+                        {kpiLink(k)}
+                      </td>
+                      <td className={`${TD} text-right tabular-nums`} data-label={t("columns.value")}>
+                        {formatKpiValue(format, k.unit, k.current.value)}
+                      </td>
+                      <td className={`${TD} text-right tabular-nums text-slate-600`} data-label={t("columns.target")}>
+                        {target(k)}
+                      </td>
+                      <td className={TD} data-card="tag">
                         <StatusBadge status={k.current.status} prefix={windowName} wrap />
                         <AlertOnRow kpi={k} />
                       </td>
@@ -165,13 +172,15 @@ export function OverviewTable({ department, compare, kind, kpiQuery }: Props) {
                       </td>
                       {compare ? (
                         <>
-                          <td className={`${TD} text-right tabular-nums`}>
+                          <td className={`${TD} text-right tabular-nums`} data-label={t("columns.previous")}>
                             {formatKpiValue(format, k.unit, k.previous.value)}
                             <div>
                               <StatusBadge status={k.previous.status} wrap />
                             </div>
                           </td>
-                          <td className={`${TD} tabular-nums`}>{change(k)}</td>
+                          <td className={`${TD} tabular-nums`} data-label={t("columns.change")}>
+                            {change(k)}
+                          </td>
                         </>
                       ) : null}
                     </tr>
@@ -179,51 +188,6 @@ export function OverviewTable({ department, compare, kind, kpiQuery }: Props) {
                 </tbody>
               </table>
             </div>
-            {/* Below lg: one card per KPI, with status and trend in view, nothing to scroll sideways. */}
-            <ul className="grid gap-2 sm:grid-cols-2 lg:hidden">
-              {p.kpis.map((k) => (
-                <li key={k.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="overview-kpi-card" data-kpi={k.name}>
-                  {kpiLink(k)}
-                  <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1">
-                    <div>
-                      <dt className="text-xs text-slate-600">{t("columns.value")}</dt>
-                      <dd className="tabular-nums">{formatKpiValue(format, k.unit, k.current.value)}</dd>
-                    </div>
-                    <div>
-                      <dt className="text-xs text-slate-600">{t("columns.target")}</dt>
-                      <dd className="tabular-nums text-slate-600">{target(k)}</dd>
-                    </div>
-                    {compare ? (
-                      <>
-                        <div>
-                          <dt className="text-xs text-slate-600">{t("columns.previous")}</dt>
-                          <dd className="tabular-nums">
-                            {formatKpiValue(format, k.unit, k.previous.value)} <StatusBadge status={k.previous.status} wrap />
-                          </dd>
-                        </div>
-                        <div>
-                          <dt className="text-xs text-slate-600">{t("columns.change")}</dt>
-                          <dd className="tabular-nums">{change(k)}</dd>
-                        </div>
-                      </>
-                    ) : null}
-                    <div className="col-span-2">
-                      <dt className="sr-only">{t("columns.status")}</dt>
-                      <dd>
-                        <StatusBadge status={k.current.status} prefix={windowName} wrap />
-                        <AlertOnRow kpi={k} />
-                      </dd>
-                    </div>
-                    <div className="col-span-2">
-                      <dt className="sr-only">{t("columns.trend")}</dt>
-                      <dd>
-                        <Trend kpi={k} />
-                      </dd>
-                    </div>
-                  </dl>
-                </li>
-              ))}
-            </ul>
           </div>
         ))}
       </div>

@@ -7,12 +7,19 @@ import { ScrollRegion } from "./scroll-region";
  * With `cards`, each row is a card on a phone instead (app/globals.css, `.table-cards`): one markup
  * for both widths, so a long list is rendered once, not once as a table and once as cards. Its cells
  * say what they are there: `data-card="lead"` (first, full width), `"tag"` (a line of badges),
- * `"select"` (the row's checkbox, top left) or a `data-label` shown before the value.
+ * `"select"` (the row's checkbox, top left) or a `data-label` shown before the value; a row header
+ * (`<Th scope="row">`) heads its card. `cards="pairs"` sets each label apart from its value, as in a
+ * list of figures.
  */
-export function Table({ className, scrollLabel, cards = false, ...props }: ComponentProps<"table"> & { scrollLabel?: string; cards?: boolean }) {
+export function Table({
+  className,
+  scrollLabel,
+  cards = false,
+  ...props
+}: ComponentProps<"table"> & { scrollLabel?: string; cards?: boolean | "pairs" }) {
   return (
-    <ScrollRegion label={scrollLabel ?? props["aria-label"]} framelessBelowMd={cards}>
-      <table className={cn("w-full text-left text-sm", cards && "table-cards", className)} {...props} />
+    <ScrollRegion label={scrollLabel ?? props["aria-label"]} framelessBelowMd={!!cards}>
+      <table className={cn("w-full text-left text-sm", cards && "table-cards", cards === "pairs" && "table-cards-pairs", className)} {...props} />
     </ScrollRegion>
   );
 }

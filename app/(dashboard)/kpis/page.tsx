@@ -31,11 +31,6 @@ export default async function KpisPage({ searchParams }: { searchParams: SP }) {
   const tc = await getTranslations("common");
   const format = await getFormatter();
   const canEdit = can(user.role, "kpis:write");
-  const thresholds = (k: (typeof rows)[number]) => [
-    [t("fields.target"), formatKpiValue(format, k.unit, k.target)],
-    [t("fields.warningThreshold"), formatKpiValue(format, k.unit, k.warningThreshold)],
-    [t("fields.criticalThreshold"), formatKpiValue(format, k.unit, k.criticalThreshold)],
-  ];
   return (
     <>
       <PageHeader
@@ -76,90 +71,64 @@ export default async function KpisPage({ searchParams }: { searchParams: SP }) {
       {rows.length === 0 ? (
         <EmptyState title={t("empty")} body={t("emptyHint")} />
       ) : (
-        <>
-          {/* Below lg one card per KPI: eight columns do not fit a phone. */}
-          <ul className="grid gap-2 sm:grid-cols-2 lg:hidden" data-testid="kpi-cards">
+        // Below md one card per KPI (nine columns do not fit a phone): the same rows, `<Table cards="pairs">`.
+        <Table cards="pairs">
+          <thead>
+            <tr>
+              <Th>{t("fields.process")}</Th>
+              <Th>{t("fields.name")}</Th>
+              <Th>{t("fields.unit")}</Th>
+              <Th>{t("fields.direction")}</Th>
+              <Th>{t("fields.period")}</Th>
+              <Th className="text-right">{t("fields.target")}</Th>
+              <Th className="text-right">{t("fields.warningThreshold")}</Th>
+              <Th className="text-right">{t("fields.criticalThreshold")}</Th>
+              {canEdit ? (
+                <Th>
+                  <span className="sr-only">{t("edit")}</span>
+                </Th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
             {rows.map((k) => (
-              <li key={k.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-                <div className="text-xs text-slate-600">
-                  {k.departmentName} · {k.processName}
-                </div>
-                <Link href={`/kpis/${k.id}`} className="font-medium break-words text-blue-800 underline-offset-2 hover:underline">
-                  {k.name}
-                </Link>
-                {k.channelName ? <div className="text-xs text-slate-600">{k.channelName}</div> : null}
-                <p className="mt-1 text-slate-700">
-                  {t(`units.${k.unit}`)} · {t(`directions.${k.direction}`)} · {t(`periods.${k.period}`)} · {t(`aggregations.${k.aggregation}`)}
-                </p>
-                <dl className="mt-2 grid grid-cols-3 gap-2">
-                  {thresholds(k).map(([label, value]) => (
-                    <div key={label}>
-                      <dt className="text-xs text-slate-600">{label}</dt>
-                      <dd className="tabular-nums">{value}</dd>
-                    </div>
-                  ))}
-                </dl>
-                {canEdit ? (
-                  <Link href={`/kpis/${k.id}/edit`} className="mt-2 inline-block text-blue-800 underline" aria-label={`${t("edit")}: ${k.name}`}>
-                    {t("edit")}
+              <tr key={k.id} data-testid="kpi-card">
+                <Td data-card="tag">
+                  <div className="text-xs text-slate-600 max-md:inline">{k.departmentName}</div>
+                  <span className="md:hidden"> · </span>
+                  {k.processName}
+                </Td>
+                <Td data-card="lead">
+                  <Link href={`/kpis/${k.id}`} className="font-medium break-words text-blue-800 underline-offset-2 hover:underline">
+                    {k.name}
                   </Link>
+                  {k.channelName ? <div className="text-xs text-slate-600">{k.channelName}</div> : null}
+                </Td>
+                <Td data-card="tag">{t(`units.${k.unit}`)}</Td>
+                <Td data-card="tag">{t(`directions.${k.direction}`)}</Td>
+                <Td data-card="tag">
+                  {t(`periods.${k.period}`)} · {t(`aggregations.${k.aggregation}`)}
+                </Td>
+                <Td className="text-right tabular-nums" data-label={t("fields.target")}>
+                  {formatKpiValue(format, k.unit, k.target)}
+                </Td>
+                <Td className="text-right tabular-nums" data-label={t("fields.warningThreshold")}>
+                  {formatKpiValue(format, k.unit, k.warningThreshold)}
+                </Td>
+                <Td className="text-right tabular-nums" data-label={t("fields.criticalThreshold")}>
+                  {formatKpiValue(format, k.unit, k.criticalThreshold)}
+                </Td>
+                {canEdit ? (
+                  <Td>
+                    <Link href={`/kpis/${k.id}/edit`} className="text-blue-800 underline" aria-label={`${t("edit")}: ${k.name}`}>
+                      {t("edit")}
+                    </Link>
+                  </Td>
                 ) : null}
-              </li>
+              </tr>
             ))}
-          </ul>
-          <div className="hidden lg:block">
-            <Table>
-              <thead>
-                <tr>
-                  <Th>{t("fields.process")}</Th>
-                  <Th>{t("fields.name")}</Th>
-                  <Th>{t("fields.unit")}</Th>
-                  <Th>{t("fields.direction")}</Th>
-                  <Th>{t("fields.period")}</Th>
-                  <Th className="text-right">{t("fields.target")}</Th>
-                  <Th className="text-right">{t("fields.warningThreshold")}</Th>
-                  <Th className="text-right">{t("fields.criticalThreshold")}</Th>
-                  {can(user.role, "kpis:write") ? (
-                    <Th>
-                      <span className="sr-only">{t("edit")}</span>
-                    </Th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((k) => (
-                  <tr key={k.id}>
-                    <Td>
-                      <div className="text-xs text-slate-600">{k.departmentName}</div>
-                      {k.processName}
-                    </Td>
-                    <Td>
-                      <Link href={`/kpis/${k.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
-                        {k.name}
-                      </Link>
-                      {k.channelName ? <div className="text-xs text-slate-600">{k.channelName}</div> : null}
-                    </Td>
-                    <Td>{t(`units.${k.unit}`)}</Td>
-                    <Td>{t(`directions.${k.direction}`)}</Td>
-                    <Td>
-                      {t(`periods.${k.period}`)} · {t(`aggregations.${k.aggregation}`)}
-                    </Td>
-                    <Td className="text-right tabular-nums">{formatKpiValue(format, k.unit, k.target)}</Td>
-                    <Td className="text-right tabular-nums">{formatKpiValue(format, k.unit, k.warningThreshold)}</Td>
-                    <Td className="text-right tabular-nums">{formatKpiValue(format, k.unit, k.criticalThreshold)}</Td>
-                    {can(user.role, "kpis:write") ? (
-                      <Td>
-                        <Link href={`/kpis/${k.id}/edit`} className="text-blue-800 underline" aria-label={`${t("edit")}: ${k.name}`}>
-                          {t("edit")}
-                        </Link>
-                      </Td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        </>
+          </tbody>
+        </Table>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} basePath="/kpis" params={{ department: departmentId ? String(departmentId) : undefined }} />
     </>
