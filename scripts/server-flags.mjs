@@ -11,7 +11,18 @@
  */
 export const SERVER_HEAP_MB = 256;
 
+/**
+ * The young generation, where each request's short-lived objects start: 8 MB per semi-space
+ * instead of V8's 16. Under 50 signed-in users (bench:http) the server answered as many requests per
+ * second either way and stayed about 20 MB smaller. A `--max-semi-space-size` in NODE_OPTIONS wins.
+ */
+export const SERVER_SEMI_SPACE_MB = 8;
+
 /** Flags for `node` before the script, e.g. `spawn(process.execPath, [...serverNodeFlags(), next, "start"])`. */
 export function serverNodeFlags(env = process.env) {
-  return /--max-old-space-size/.test(env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${SERVER_HEAP_MB}`];
+  const options = env.NODE_OPTIONS ?? "";
+  return [
+    ...(/--max-old-space-size/.test(options) ? [] : [`--max-old-space-size=${SERVER_HEAP_MB}`]),
+    ...(/--max-semi-space-size/.test(options) ? [] : [`--max-semi-space-size=${SERVER_SEMI_SPACE_MB}`]),
+  ];
 }
